@@ -1,0 +1,32 @@
+import { InvalidInputError } from "../errors/invalid-input-error.js";
+
+/** A permanent access key pair, or a temporary one with its security token. */
+export interface AccessKeyCredentials {
+  readonly ak: string;
+  readonly sk: string;
+  /** Set for temporary credentials; sent (and signed) as X-Security-Token. */
+  readonly securityToken?: string;
+}
+
+// Characters that cannot travel in a header: control characters (CR, LF, NUL, ...) and non-Latin-1.
+const NOT_HEADER_SAFE = /[^\t\x20-\x7e\x80-\xff]/;
+
+/** Checks a value that goes into a header; the message never repeats the value. */
+export function assertHeaderSafe(field: string, value: unknown, { secret = false } = {}): asserts value is string {
+  if (typeof value !== "string") throw new InvalidInputError(field, `must be a string, got ${typeof value}`);
+  if (value.trim() === "") throw new InvalidInputError(field, "must not be empty");
+  if (NOT_HEADER_SAFE.test(value))
+    throw new InvalidInputError(
+      field,
+      secret ? "contains a character that cannot be sent in a header" : `contains a control or non-Latin-1 character`,
+    );
+}
+
+export function assertAccessKeyCredentials(credentials: unknown, field = "credentials"): asserts credentials is AccessKeyCredentials {
+  if (!credentials || typeof credentials !== "object") throw new InvalidInputError(field, "must be an object { ak, sk }");
+  const { ak, sk, securityToken } = credentials as Record<string, unknown>;
+  assertHeaderSafe(`${field}.ak`, ak);
+  if (/\s/.test(ak)) throw new InvalidInputError(`${field}.ak`, "must not contain whitespace");
+  if (typeof sk !== "string" || sk === "") throw new InvalidInputError(`${field}.sk`, "must be a non-empty string");
+  if (securityToken !== undefined) assertHeaderSafe(`${field}.securityToken`, securityToken, { secret: true });
+}

@@ -1,0 +1,62 @@
+// The parts of the canonical request (SIGNING.md, section 3), each on its own so it can be tested alone.
+import { percentDecode, percentEncode } from "./percent-encode.js";
+
+/**
+ * Canonical URI: each path segment decoded once and re-encoded strictly, joined by `/`, always
+ * ending in `/`. Decoding first means the signature covers what the gateway sees after it decodes,
+ * so a value already percent-encoded on the wire is not encoded twice.
+ */
+export function canonicalUri(pathname: string): string {
+  const encoded = pathname
+    .split("/")
+    .map((segment) => percentEncode(percentDecode(segment)))
+    .join("/");
+  return encoded.endsWith("/") ? encoded : `${encoded}/`;
+}
+
+/** Compares by UTF-16 code unit, as JavaScript's default sort does (never locale order). */
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Canonical query: pairs decoded from the URL's query string, sorted by raw key then raw value
+ * (code-unit order), each written as enc(key)=enc(value) and joined by `&`.
+ */
+export function canonicalQuery(search: string): string {
+  const query = search.startsWith("?") ? search.slice(1) : search;
+  if (!query) return "";
+  const pairs: [string, string][] = [];
+  for (const part of query.split("&")) {
+    if (!part) continue;
+    const eq = part.indexOf("=");
+    const key = percentDecode(eq < 0 ? part : part.slice(0, eq));
+    const value = eq < 0 ? "" : percentDecode(part.slice(eq + 1));
+    pairs.push([key, value]);
+  }
+  pairs.sort((a, b) => byCodeUnit(a[0], b[0]) || byCodeUnit(a[1], b[1]));
+  return pairs.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join("&");
+}
+
+export interface CanonicalHeaders {
+  /** `name:value\n` lines, names lower-cased, values trimmed, sorted by name. */
+  lines: string;
+  /** Lower-cased names joined by `;`, in the same order as the lines. */
+  signedHeaders: string;
+}
+
+/**
+ * Canonical headers from lower-cased name/value pairs. A multipart `content-type` is left out (its
+ * boundary is not known when signing). Names and lines share one code-unit order.
+ */
+export function canonicalHeaders(headers: Iterable<[string, string]>): CanonicalHeaders {
+  const entries: [string, string][] = [];
+  for (const [rawName, rawValue] of headers) {
+    const name = rawName.toLowerCase();
+    const value = rawValue.trim();
+    if (name === "content-type" && value.includes("multipart/form-data")) continue;
+    entries.push([name, value]);
+  }
+  entries.sort((a, b) => byCodeUnit(a[0], b[0]));
+  let lines = "";
+  for (const [name, value] of entries) lines += `${name}:${value}\n`;
+  return { lines, signedHeaders: entries.map(([name]) => name).join(";") };
+}

@@ -1,0 +1,34 @@
+// SHA-256 and HMAC-SHA256 over Web Crypto, so the same signer runs in Node, browsers, Deno, Bun
+// and workers. Imported HMAC keys are cached per secret: importKey costs more than the HMAC itself.
+const encoder = new TextEncoder();
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+export function toHex(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  let out = "";
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i] as number];
+  return out;
+}
+
+export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  const bytes = typeof data === "string" ? encoder.encode(data) : data;
+  return toHex(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+}
+
+const MAX_CACHED_KEYS = 16;
+const keyCache = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = keyCache.get(secret);
+  if (!key) {
+    if (keyCache.size >= MAX_CACHED_KEYS) keyCache.delete(keyCache.keys().next().value as string);
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    keyCache.set(secret, key);
+    key.catch(() => keyCache.delete(secret));
+  }
+  return key;
+}
+
+export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
+  return toHex(await crypto.subtle.sign("HMAC", await hmacKey(secret), encoder.encode(message)));
+}

@@ -1,0 +1,17 @@
+// X-Sdk-Date is basic ISO 8601 in UTC: YYYYMMDDTHHmmssZ.
+const BASIC = /^\d{8}T\d{6}Z$/;
+
+export function formatSdkDate(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+
+/**
+ * The date for the string to sign, from an X-Sdk-Date value: kept when already in basic form,
+ * otherwise parsed and re-rendered in UTC (as the official signer does); unparseable is an error.
+ */
+export function sdkDateForSigning(headerValue: string): string {
+  if (BASIC.test(headerValue)) return headerValue;
+  const time = Date.parse(headerValue);
+  if (Number.isNaN(time)) throw new TypeError(`X-Sdk-Date "${headerValue}" is not a date; use the form 20250102T030405Z`);
+  return formatSdkDate(new Date(time));
+}

@@ -1,0 +1,37 @@
+import type { AccessKeyCredentials } from "../auth/credentials.js";
+import { computeSignature, type SignOptions } from "./sign.js";
+
+/**
+ * Signs a fetch Request with SDK-HMAC-SHA256 and returns a new Request carrying Authorization,
+ * X-Sdk-Date (kept when already present) and, for temporary credentials, X-Security-Token.
+ * Every header on the request is signed, plus `host` from the URL; the payload hash covers the
+ * exact body bytes, which the returned Request sends unchanged.
+ */
+export async function signRequest(
+  request: Request,
+  credentials: AccessKeyCredentials,
+  options: SignOptions = {},
+): Promise<Request> {
+  const body = request.body ? new Uint8Array(await request.arrayBuffer()) : null;
+  const signature = await computeSignature(
+    { method: request.method, url: new URL(request.url), headers: request.headers, body },
+    credentials,
+    options,
+  );
+  const headers = new Headers(request.headers);
+  for (const [name, value] of Object.entries(signature.headers)) headers.set(name, value);
+  return new Request(request.url, {
+    method: request.method,
+    headers,
+    body,
+    signal: request.signal,
+    redirect: request.redirect,
+    credentials: request.credentials,
+    cache: request.cache,
+    mode: request.mode,
+    referrer: request.referrer,
+    referrerPolicy: request.referrerPolicy,
+    integrity: request.integrity,
+    keepalive: request.keepalive,
+  });
+}

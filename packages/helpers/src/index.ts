@@ -1,5 +1,31 @@
 export { type AccessKeyCredentials, assertAccessKeyCredentials } from "./auth/credentials.js";
+export { fetchIamToken, type IamPasswordAuth, type IamToken } from "./auth/iam-token.js";
+export {
+  type Credentials,
+  type ResolvedCredentials,
+  resolveCredentials,
+  type TokenCredentials,
+  type TokenProvider,
+} from "./auth/token-credentials.js";
+export { type CachingTokenProviderOptions, createTokenProvider } from "./auth/token-provider.js";
+export { errorDetails, errorFromResponse, parseErrorBody, requestIdOf } from "./errors/from-response.js";
+export {
+  type ErrorRequestInfo,
+  type ErrorResponseInfo,
+  FunctionGraphError,
+  type FunctionGraphErrorOptions,
+  redactUrl,
+} from "./errors/function-graph-error.js";
 export { InvalidInputError } from "./errors/invalid-input-error.js";
+export { isSecretHeader, REDACTED, redactHeaders } from "./errors/redact.js";
+export { type CallResult, unwrap } from "./errors/unwrap.js";
+export { type PaginateOptions, type Paginator, paginate } from "./pagination/paginate.js";
+export { nextMarker, nextOffset } from "./pagination/styles.js";
+export { fullJitterDelay, parseRetryAfter, sleep } from "./retry/backoff.js";
+export { isTransientNetworkError } from "./retry/classify.js";
+export { type ClockOffset, skewCorrection } from "./retry/clock-skew.js";
+export { IDEMPOTENT_METHODS, type RetryOptions, type TimeoutOptions } from "./retry/retry-options.js";
+export { type RetryTransportOptions, withRetry } from "./retry/with-retry.js";
 export { canonicalHeaders, canonicalQuery, canonicalUri } from "./signing/canonical.js";
 export { percentDecode, percentEncode } from "./signing/percent-encode.js";
 export { formatSdkDate } from "./signing/sdk-date.js";
@@ -12,3 +38,8 @@ export {
   type SignOptions,
 } from "./signing/sign.js";
 export { signRequest } from "./signing/sign-request.js";
+export { parseEndpoint } from "./transport/endpoint.js";
+export { type ExchangeInfo, exchangeOf, recordExchange } from "./transport/exchange-info.js";
+export { DEFAULT_MAX_RESPONSE_BYTES } from "./transport/read-body.js";
+export type { FetchLike } from "./transport/types.js";
+export { type AuthOptions, withAuth } from "./transport/with-auth.js";

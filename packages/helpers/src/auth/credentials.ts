@@ -22,7 +22,10 @@ export function assertHeaderSafe(field: string, value: unknown, { secret = false
     );
 }
 
-export function assertAccessKeyCredentials(credentials: unknown, field = "credentials"): asserts credentials is AccessKeyCredentials {
+export function assertAccessKeyCredentials(
+  credentials: unknown,
+  field = "credentials",
+): asserts credentials is AccessKeyCredentials {
   if (!credentials || typeof credentials !== "object") throw new InvalidInputError(field, "must be an object { ak, sk }");
   const { ak, sk, securityToken } = credentials as Record<string, unknown>;
   assertHeaderSafe(`${field}.ak`, ak);

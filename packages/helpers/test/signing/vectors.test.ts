@@ -12,7 +12,7 @@ interface Vector {
   body: string | null;
   expected: { authorization: string; signed_headers: string; canonical_request: string; string_to_sign: string };
 }
-const vectors = fixture.vectors as Vector[];
+const vectors = fixture.vectors as unknown as Vector[];
 
 // The vectors list `host` among the headers; a fetch Request takes it from the URL instead.
 const withoutHost = (headers: Record<string, string>) => Object.entries(headers).filter(([name]) => name !== "host");

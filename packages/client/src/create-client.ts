@@ -1,0 +1,125 @@
+import {
+  type ClockOffset,
+  type Credentials,
+  type FetchLike,
+  InvalidInputError,
+  type ResolvedCredentials,
+  type RetryOptions,
+  resolveCredentials,
+  type TimeoutOptions,
+  withAuth,
+  withRetry,
+} from "@fgkit/helpers";
+import createClient, { type Client } from "openapi-fetch";
+import { createPathSerializer, encodePathValue } from "./path-params.js";
+import { type Region, resolveEndpoint } from "./regions.js";
+import { serializeJsonBody, validateRequestOptions } from "./request-validation.js";
+import type { FunctionGraphPaths } from "./types.js";
+
+export interface FunctionGraphClientOptions {
+  /** A FunctionGraph region such as `cn-north-4`; or give `endpoint`. */
+  region?: Region | (string & {});
+  /** A full base URL (https:, or http: on loopback); overrides `region`. */
+  endpoint?: string;
+  /** Allow a plain http: endpoint that is not on loopback. */
+  allowInsecureHttp?: boolean;
+  /** The project every path's `{project_id}` refers to; also sent as X-Project-Id. */
+  projectId: string;
+  /** `{ ak, sk, securityToken? }`, `{ token }`, or an async token provider. */
+  credentials: Credentials;
+  /** The transport (default: the global fetch). Receives fully signed Requests. */
+  fetch?: FetchLike;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+  /** Retry policy (default: 3 attempts, full-jitter backoff, idempotent methods only). */
+  retry?: RetryOptions;
+  /** Per-attempt timeout (default 60 s) and overall deadline (default none). */
+  timeout?: TimeoutOptions;
+  /** Largest response body accepted (default 64 MiB). */
+  maxResponseBytes?: number;
+}
+
+/** Options that can differ per call: `client.withOptions({ retry: { retryNonIdempotent: true } }).POST(...)`. */
+export interface CallOptions {
+  retry?: RetryOptions;
+  timeout?: TimeoutOptions;
+  maxResponseBytes?: number;
+}
+
+export type FunctionGraphClient = Client<FunctionGraphPaths> & {
+  /** The same client with some options changed, e.g. retries for an invoke known to be idempotent. */
+  withOptions(options: CallOptions): FunctionGraphClient;
+};
+
+const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+
+/**
+ * Creates a typed FunctionGraph client: `client.GET("/v2/{project_id}/fgs/functions", { params })`
+ * resolves to openapi-fetch's `{ data, error, response }`. Options are checked here, and every
+ * call's parameters before anything is sent; no secret is kept where it could be printed.
+ */
+export function createFunctionGraphClient(options: FunctionGraphClientOptions): FunctionGraphClient {
+  if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
+  const baseUrl = resolveEndpoint(options);
+  const projectId = encodePathValue("projectId", options.projectId);
+  const auth = resolveCredentials(options.credentials);
+  if (options.fetch !== undefined && typeof options.fetch !== "function")
+    throw new InvalidInputError("fetch", "must be a function (request: Request) => Promise<Response>");
+  for (const [name, value] of Object.entries(options.headers ?? {})) validateRequestOptions.header(`headers.${name}`, value);
+
+  const shared: Shared = {
+    baseUrl,
+    projectId,
+    auth,
+    headers: options.headers,
+    transport: options.fetch ?? ((request) => globalThis.fetch(request)),
+    clock: { offsetMs: 0 },
+  };
+  return build(shared, { retry: options.retry, timeout: options.timeout, maxResponseBytes: options.maxResponseBytes });
+}
+
+interface Shared {
+  baseUrl: string;
+  projectId: string;
+  auth: ResolvedCredentials;
+  headers: Record<string, string> | undefined;
+  transport: FetchLike;
+  clock: ClockOffset;
+}
+
+function build(shared: Shared, call: CallOptions): FunctionGraphClient {
+  // Retry outside, signing inside: every attempt is signed afresh with the corrected clock.
+  const signed = withAuth(shared.transport, shared.auth, {
+    projectId: shared.projectId,
+    clockOffset: () => shared.clock.offsetMs,
+  });
+  const client = createClient<FunctionGraphPaths>({
+    baseUrl: shared.baseUrl,
+    headers: shared.headers,
+    fetch: withRetry(signed, {
+      ...call.retry,
+      ...call.timeout,
+      clock: shared.clock,
+      ...(call.maxResponseBytes !== undefined ? { maxResponseBytes: call.maxResponseBytes } : {}),
+    }),
+    pathSerializer: createPathSerializer(shared.projectId),
+    bodySerializer: serializeJsonBody,
+  });
+
+  // Check each call's params before openapi-fetch builds a Request (its errors would quote values).
+  const checked = { ...client } as FunctionGraphClient;
+  for (const method of METHODS) {
+    const send = client[method] as (path: string, init?: unknown) => Promise<unknown>;
+    (checked as unknown as Record<string, unknown>)[method] = async (path: string, init?: unknown) => {
+      validateRequestOptions(init);
+      return send(path, init);
+    };
+  }
+  checked.withOptions = (more) =>
+    build(shared, {
+      retry: { ...call.retry, ...more.retry },
+      timeout: { ...call.timeout, ...more.timeout },
+      maxResponseBytes: more.maxResponseBytes ?? call.maxResponseBytes,
+    });
+  return checked;
+}

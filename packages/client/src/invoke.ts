@@ -1,0 +1,91 @@
+import { InvalidInputError, unwrap } from "@fgkit/helpers";
+import type { FunctionGraphClient } from "./create-client.js";
+import type { Schemas } from "./types.js";
+
+export interface InvokeOptions {
+  /** Return the tail of the function's log (sends `X-Cff-Log-Type: tail`; default true). */
+  tailLog?: boolean;
+  /** Memory in MB for this run only (X-Cff-Instance-Memory). */
+  instanceMemory?: number;
+  signal?: AbortSignal;
+}
+
+export interface InvokeSummary {
+  duration?: number;
+  billingDuration?: number;
+  memorySize?: number;
+  memoryUsed?: number;
+}
+
+export interface InvokeResult<Result = unknown> {
+  /** The invocation id, from X-Cff-Request-Id (or the envelope). */
+  requestId: string | undefined;
+  /** What the function returned: parsed when it is JSON, the raw text otherwise. */
+  result: Result;
+  /** The text the function returned, exactly. */
+  rawResult: string | undefined;
+  /** The tail of the run's log, decoded (when asked for). */
+  log: string | undefined;
+  /** The envelope's status field. */
+  status: number | undefined;
+  /** True when the run failed inside the user's code (X-Is-Func-Err / X-Func-Err-Code). */
+  functionError: boolean;
+  /** Duration, billed duration and memory of the run, from X-Cff-Invoke-Summary. */
+  summary: InvokeSummary | undefined;
+}
+
+/**
+ * Runs a function synchronously and decodes the answer: the result parsed when it is JSON, the
+ * log decoded, the request id taken from the headers. Throws FunctionGraphError on an API error.
+ * Invocations are not retried (a repeated run is not harmless); opt in with client.withOptions.
+ */
+export async function invokeFunction<Result = unknown>(
+  client: FunctionGraphClient,
+  functionUrn: string,
+  event: Record<string, unknown> = {},
+  options: InvokeOptions = {},
+): Promise<InvokeResult<Result>> {
+  if (event === null || typeof event !== "object" || Array.isArray(event))
+    throw new InvalidInputError("event", "must be a JSON object");
+  const header: Record<string, string> = { "X-CFF-Request-Version": "v1" };
+  if (options.tailLog ?? true) header["X-Cff-Log-Type"] = "tail";
+  if (options.instanceMemory !== undefined) header["X-Cff-Instance-Memory"] = String(options.instanceMemory);
+  const call = client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
+    params: { path: { function_urn: functionUrn }, header },
+    body: event,
+    signal: options.signal,
+  });
+  const { response } = await call;
+  const envelope = (await unwrap(call)) as Partial<Schemas["InvokeFunctionResponse"]> | undefined;
+  const headers = response.headers;
+  const rawResult = envelope?.result;
+  const errorCode = headers.get("x-func-err-code");
+  return {
+    requestId: headers.get("x-cff-request-id") ?? envelope?.request_id,
+    result: parseMaybeJson(rawResult) as Result,
+    rawResult,
+    log: envelope?.log ?? decodeBase64(headers.get("x-cff-function-log")),
+    status: envelope?.status,
+    functionError: headers.get("x-is-func-err") === "true" || (errorCode !== null && errorCode !== "0"),
+    summary: parseMaybeJson(headers.get("x-cff-invoke-summary") ?? undefined) as InvokeSummary | undefined,
+  };
+}
+
+function parseMaybeJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function decodeBase64(value: string | null): string | undefined {
+  if (!value) return undefined;
+  try {
+    const binary = atob(value);
+    return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  } catch {
+    return value;
+  }
+}

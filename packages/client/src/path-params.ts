@@ -1,0 +1,24 @@
+import { InvalidInputError } from "@fgkit/helpers";
+
+/**
+ * Encodes one path value so that it stays one segment: everything outside the unreserved set is
+ * percent-encoded, except `:`, which FunctionGraph URNs need raw. A value that is only dots would be
+ * resolved away by URL parsing, so it is refused.
+ */
+export function encodePathValue(field: string, value: unknown): string {
+  if (value === undefined || value === null) throw new InvalidInputError(field, "is required");
+  if (typeof value !== "string" && typeof value !== "number")
+    throw new InvalidInputError(field, `must be a string or a number, got ${typeof value}`);
+  const text = String(value);
+  if (text === "") throw new InvalidInputError(field, "must not be empty");
+  if (text === "." || text === "..") throw new InvalidInputError(field, `"${text}" would change the path`);
+  return encodeURIComponent(text).replace(/%3A/gi, ":");
+}
+
+/** Fills `{name}` placeholders from the given values, with project_id supplied by the client. */
+export function createPathSerializer(projectId: string) {
+  return (template: string, params: Record<string, unknown>): string =>
+    template.replace(/\{([^}]+)\}/g, (_, name: string) =>
+      name === "project_id" ? projectId : encodePathValue(`params.path.${name}`, params[name]),
+    );
+}

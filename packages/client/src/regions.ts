@@ -1,0 +1,52 @@
+import { InvalidInputError, parseEndpoint } from "@fgkit/helpers";
+
+/** Regions where FunctionGraph runs; each is served at https://functiongraph.<region>.myhuaweicloud.com. */
+export const REGIONS = [
+  "cn-north-4",
+  "cn-north-1",
+  "cn-east-2",
+  "cn-east-3",
+  "cn-south-1",
+  "ap-southeast-2",
+  "ap-southeast-1",
+  "ap-southeast-3",
+  "af-south-1",
+  "cn-southwest-2",
+  "sa-brazil-1",
+  "la-south-2",
+  "na-mexico-1",
+  "la-north-2",
+  "ap-southeast-4",
+  "eu-west-101",
+  "tr-west-1",
+  "cn-north-9",
+  "cn-north-11",
+  "me-east-1",
+  "my-kualalumpur-1",
+  "cn-south-4",
+  "ru-moscow-1",
+  "cn-east-4",
+  "ae-ad-1",
+  "ap-southeast-5",
+  "cn-southwest-3",
+] as const;
+
+export type Region = (typeof REGIONS)[number];
+
+export interface EndpointOptions {
+  region?: string;
+  endpoint?: string;
+  /** Allow a plain http: endpoint that is not a loopback address (a test proxy, for instance). */
+  allowInsecureHttp?: boolean;
+}
+
+/** The base URL for a region or an explicit endpoint; refuses unknown regions and plain http. */
+export function resolveEndpoint({ region, endpoint, allowInsecureHttp = false }: EndpointOptions): string {
+  if (endpoint === undefined) {
+    if (region === undefined) throw new InvalidInputError("region", "give a region (e.g. cn-north-4) or an endpoint");
+    if (!(REGIONS as readonly string[]).includes(region))
+      throw new InvalidInputError("region", `unknown region "${region}"; known regions: ${REGIONS.join(", ")}`);
+    return `https://functiongraph.${region}.myhuaweicloud.com`;
+  }
+  return parseEndpoint("endpoint", endpoint, { allowInsecureHttp });
+}

@@ -1,0 +1,157 @@
+import { InvalidInputError } from "@fgkit/helpers";
+import { describe, expect, it } from "vitest";
+import { createFunctionGraphClient } from "../src/index.js";
+import { AKSK, createObservedClient, PROJECT, URN } from "./helpers.js";
+
+describe("createFunctionGraphClient", () => {
+  it("fills project_id, keeps URN colons raw and signs the request", async () => {
+    const { client, requests } = createObservedClient(() => Response.json({ func_urn: URN, func_name: "hello" }));
+    const { data } = await client.GET("/v2/{project_id}/fgs/functions/{function_urn}/config", {
+      params: { path: { function_urn: URN } },
+    });
+    expect(data?.func_name).toBe("hello");
+    const [request] = requests;
+    expect(request?.url).toBe(`https://functiongraph.cn-north-4.myhuaweicloud.com/v2/${PROJECT}/fgs/functions/${URN}/config`);
+    expect(request?.headers.get("x-project-id")).toBe(PROJECT);
+    expect(request?.headers.get("x-sdk-date")).toMatch(/^\d{8}T\d{6}Z$/);
+    expect(request?.headers.get("authorization")).toMatch(
+      /^SDK-HMAC-SHA256 Access=HPUAEXAMPLEAK0123456, SignedHeaders=host;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$/,
+    );
+  });
+
+  it("sends query parameters and a JSON body exactly as signed", async () => {
+    const { client, requests } = createObservedClient(() => Response.json({ total_count: 0, resources: [] }));
+    await client.POST("/v2/{project_id}/{resource_type}/resource-instances/{action}", {
+      params: { path: { resource_type: "functions", action: "filter" } },
+      body: { matches: [{ key: "resource_name", value: "hello" }] },
+    });
+    const request = requests[0] as Request;
+    expect(request.method).toBe("POST");
+    expect(await request.text()).toBe('{"matches":[{"key":"resource_name","value":"hello"}]}');
+    expect(request.headers.get("content-type")).toBe("application/json");
+  });
+
+  it("sends an IAM token instead of a signature with token credentials", async () => {
+    const { client, requests } = createObservedClient(() => Response.json({ functions: [] }), {
+      credentials: { token: "MIIT-example-token" },
+    });
+    await client.GET("/v2/{project_id}/fgs/functions", { params: { query: { maxitems: "10" } } });
+    expect(requests[0]?.headers.get("x-auth-token")).toBe("MIIT-example-token");
+    expect(requests[0]?.headers.has("authorization")).toBe(false);
+    expect(new URL(requests[0]?.url ?? "").search).toBe("?maxitems=10");
+  });
+
+  it("asks an async token provider before every request", async () => {
+    let calls = 0;
+    const { client, requests } = createObservedClient(() => Response.json({ functions: [] }), {
+      credentials: async () => `token-${++calls}`,
+    });
+    await client.GET("/v2/{project_id}/fgs/functions");
+    await client.GET("/v2/{project_id}/fgs/functions");
+    expect(requests.map((r) => r.headers.get("x-auth-token"))).toEqual(["token-1", "token-2"]);
+  });
+
+  it.each([
+    ["../etc", "..%2Fetc"],
+    ["a/b?c#d", "a%2Fb%3Fc%23d"],
+    ["my func", "my%20func"],
+  ])("percent-encodes the path value %j so it cannot change the path", async (value, encoded) => {
+    const { client, requests } = createObservedClient();
+    await client.GET("/v2/{project_id}/fgs/functions/{function_urn}/config", { params: { path: { function_urn: value } } });
+    expect(new URL(requests[0]?.url ?? "").pathname).toBe(`/v2/${PROJECT}/fgs/functions/${encoded}/config`);
+  });
+
+  it.each([[""], ["."], [".."]])("refuses the path value %j before sending", async (value) => {
+    const { client, requests } = createObservedClient();
+    await expect(
+      client.GET("/v2/{project_id}/fgs/functions/{function_urn}/config", { params: { path: { function_urn: value } } }),
+    ).rejects.toThrow(
+      new InvalidInputError("params.path.function_urn", value ? `"${value}" would change the path` : "must not be empty"),
+    );
+    expect(requests).toHaveLength(0);
+  });
+
+  it("refuses a missing path parameter, naming it", async () => {
+    const { client, requests } = createObservedClient();
+    // @ts-expect-error function_urn is required
+    const call = client.GET("/v2/{project_id}/fgs/functions/{function_urn}/config", { params: { path: {} } });
+    await expect(call).rejects.toThrow("params.path.function_urn: is required");
+    expect(requests).toHaveLength(0);
+  });
+
+  it("refuses a header value with CR/LF, naming the header", async () => {
+    const { client, requests } = createObservedClient();
+    const call = client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
+      params: { path: { function_urn: URN }, header: { "X-Cff-Log-Type": "tail\r\nX-Evil: 1" } },
+      body: {},
+    });
+    await expect(call).rejects.toThrow("params.header.X-Cff-Log-Type: contains CR, LF");
+    expect(requests).toHaveLength(0);
+  });
+
+  it.each([
+    ["a BigInt", { n: 1n }, "body: contains a BigInt"],
+    [
+      "a cycle",
+      (() => {
+        const o: Record<string, unknown> = {};
+        o.self = o;
+        return o;
+      })(),
+      "body: contains a circular reference",
+    ],
+  ])("refuses a body with %s before sending", async (_, body, message) => {
+    const { client, requests } = createObservedClient();
+    const call = client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
+      params: { path: { function_urn: URN } },
+      body: body as Record<string, unknown>,
+    });
+    await expect(call).rejects.toThrow(message);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("refuses bad options with the field named", () => {
+    expect(() => createFunctionGraphClient({ region: "mars-1", projectId: PROJECT, credentials: AKSK })).toThrow(
+      /^region: unknown region "mars-1"/,
+    );
+    expect(() => createFunctionGraphClient({ region: "cn-north-4", projectId: "", credentials: AKSK })).toThrow(
+      "projectId: must not be empty",
+    );
+    expect(() =>
+      createFunctionGraphClient({ region: "cn-north-4", projectId: PROJECT, credentials: { ak: "AK", sk: "" } }),
+    ).toThrow("credentials.sk: must be a non-empty string");
+    expect(() =>
+      createFunctionGraphClient({ endpoint: "http://functiongraph.example.com", projectId: PROJECT, credentials: AKSK }),
+    ).toThrow(/^endpoint: plain http: is only allowed for loopback/);
+    expect(() =>
+      createFunctionGraphClient({ endpoint: "http://127.0.0.1:4010", projectId: PROJECT, credentials: AKSK }),
+    ).not.toThrow();
+    expect(() =>
+      createFunctionGraphClient({
+        endpoint: "http://proxy.internal:8080",
+        allowInsecureHttp: true,
+        projectId: PROJECT,
+        credentials: AKSK,
+      }),
+    ).not.toThrow();
+  });
+});
+
+describe("types", () => {
+  it("rejects wrong paths and missing required parameters at compile time", () => {
+    const { client } = createObservedClient();
+    const never = () => {
+      // @ts-expect-error no such path
+      client.GET("/v2/{project_id}/fgs/no-such-thing");
+      // @ts-expect-error project_id is filled by the client, not the caller
+      client.GET("/v2/{project_id}/fgs/functions", { params: { path: { project_id: "x" } } });
+      // @ts-expect-error POST on a GET-only path
+      client.POST("/v2/{project_id}/fgs/quotas");
+      // @ts-expect-error function_urn missing
+      client.GET("/v2/{project_id}/fgs/functions/{function_urn}/config", {});
+      // @ts-expect-error maxitems is a string in the API
+      client.GET("/v2/{project_id}/fgs/functions", { params: { query: { maxitems: 10 } } });
+    };
+    expect(typeof never).toBe("function");
+  });
+});

@@ -1,0 +1,5 @@
+import type { ContractCase } from "../support.js";
+
+export const functionMetricsCases: ContractCase[] = [];
+
+export const functionMetricsError: ContractCase | undefined = undefined;

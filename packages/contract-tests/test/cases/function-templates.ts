@@ -1,0 +1,5 @@
+import type { ContractCase } from "../support.js";
+
+export const functionTemplatesCases: ContractCase[] = [];
+
+export const functionTemplatesError: ContractCase | undefined = undefined;

@@ -1,0 +1,33 @@
+import { fileURLToPath } from "node:url";
+import { startPrism } from "@fgkit/mock";
+import { describe, expect, it } from "vitest";
+import { expectNoViolations, mockClient } from "./support.js";
+
+describe("the Prism mock", () => {
+  // Prism answers an invalid request with 422, or with the operation's own documented 400 when
+  // there is one (every FunctionGraph operation documents 400), listing what was wrong.
+  it("validates requests: a body missing required fields is refused, with the reasons", async () => {
+    const { client, exchanges } = mockClient();
+    const { data, error, response } = await client.POST("/v2/{project_id}/fgs/functions", {
+      // Deliberately wrong: the types would refuse this body, so cast past them.
+      body: { func_name: "no-runtime-or-handler" } as never,
+    });
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(400);
+    expect(error?.error_code).toBe("FSS.0400");
+    expect(exchanges[0]?.violations).toMatch(/Request body must have required property 'runtime'/);
+  });
+
+  it("reports a response that breaks the spec, and expectExchange fails on it", async () => {
+    const broken = await startPrism(fileURLToPath(new URL("./fixtures/broken-example.json", import.meta.url)));
+    try {
+      const response = await fetch(`${broken.url}/things`);
+      const violations = response.headers.get("sl-violations");
+      expect(violations).toMatch(/count/);
+      const exchange = { method: "GET", url: new URL(`${broken.url}/things`), status: response.status, violations };
+      expect(() => expectNoViolations(exchange)).toThrow(/Prism reported violations/);
+    } finally {
+      await broken.close();
+    }
+  });
+});

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    // The JSON report feeds the "N passed, N failed" line of the root test script.
+    reporters: ["default", ["json", { outputFile: "test-output/vitest.json" }]],
+    include: ["test/**/*.contract.test.ts"],
+    globalSetup: ["./test/global-setup.ts"],
+    testTimeout: 15_000,
+  },
+});

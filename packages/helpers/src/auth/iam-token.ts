@@ -1,0 +1,88 @@
+import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
+import { FunctionGraphError } from "../errors/function-graph-error.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
+import { parseEndpoint } from "../transport/endpoint.js";
+import type { FetchLike } from "../transport/types.js";
+import { assertHeaderSafe } from "./credentials.js";
+
+export interface IamPasswordAuth {
+  /** The region whose IAM endpoint is used (https://iam.<region>.myhuaweicloud.com), or give `iamEndpoint`. */
+  region?: string;
+  iamEndpoint?: string;
+  allowInsecureHttp?: boolean;
+  /** The IAM user, its password, and the account (domain) it belongs to. */
+  username: string;
+  password: string;
+  domainName: string;
+  /** The project the token is scoped to: its id, or its name (usually the region id). */
+  projectId?: string;
+  projectName?: string;
+  fetch?: FetchLike;
+  signal?: AbortSignal;
+}
+
+export interface IamToken {
+  /** The token (the X-Subject-Token response header). */
+  token: string;
+  expiresAt: Date;
+}
+
+const REGION = /^[a-z]{2}(-[a-z0-9]+)+$/;
+
+/** Asks IAM for a project-scoped user token with password authentication (POST /v3/auth/tokens). */
+export async function fetchIamToken(options: IamPasswordAuth): Promise<IamToken> {
+  const base = iamBase(options);
+  assertHeaderSafe("username", options.username);
+  if (typeof options.password !== "string" || options.password === "")
+    throw new InvalidInputError("password", "must be a non-empty string");
+  assertHeaderSafe("domainName", options.domainName);
+  if ((options.projectId === undefined) === (options.projectName === undefined))
+    throw new InvalidInputError("projectId", "give exactly one of projectId or projectName");
+  const project = options.projectId !== undefined ? { id: options.projectId } : { name: options.projectName };
+  const request = new Request(`${base}/v3/auth/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json;charset=utf8" },
+    body: JSON.stringify({
+      auth: {
+        identity: {
+          methods: ["password"],
+          password: { user: { name: options.username, password: options.password, domain: { name: options.domainName } } },
+        },
+        scope: { project },
+      },
+    }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const described = { method: request.method, url: request.url, headers: { "content-type": "application/json;charset=utf8" } };
+  let response: Response;
+  try {
+    response = await (options.fetch ?? ((r: Request) => globalThis.fetch(r)))(request);
+  } catch (cause) {
+    throw new FunctionGraphError(`POST /v3/auth/tokens: no response from IAM`, {
+      status: 0,
+      code: "NetworkError",
+      request: described,
+      cause,
+    });
+  }
+  const text = await response.text();
+  if (!response.ok) throw errorFromResponse(described, response, parseErrorBody(text));
+  const token = response.headers.get("x-subject-token");
+  const expires = (parseErrorBody(text) as { token?: { expires_at?: string } } | undefined)?.token?.expires_at;
+  const expiresAt = new Date(expires ?? Number.NaN);
+  if (!token || Number.isNaN(expiresAt.getTime()))
+    throw new FunctionGraphError("POST /v3/auth/tokens: IAM answered without X-Subject-Token or token.expires_at", {
+      status: response.status,
+      code: "InvalidResponseBody",
+      request: described,
+    });
+  return { token, expiresAt };
+}
+
+function iamBase(options: IamPasswordAuth): string {
+  if (options.iamEndpoint !== undefined)
+    return parseEndpoint("iamEndpoint", options.iamEndpoint, { allowInsecureHttp: options.allowInsecureHttp ?? false });
+  if (typeof options.region !== "string" || !REGION.test(options.region))
+    throw new InvalidInputError("region", "give a region id such as cn-north-4, or iamEndpoint");
+  return `https://iam.${options.region}.myhuaweicloud.com`;
+}

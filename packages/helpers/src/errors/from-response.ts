@@ -1,0 +1,58 @@
+import { type ErrorRequestInfo, FunctionGraphError } from "./function-graph-error.js";
+
+const REQUEST_ID_HEADERS = ["x-request-id", "x-cff-request-id", "x-apig-request-id"];
+
+export function requestIdOf(headers: Headers): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = headers.get(name);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** Parses an error body as JSON when it is JSON, and keeps it as text otherwise (HTML, truncated, empty). */
+export function parseErrorBody(text: string): unknown {
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Reads the API's code and message from `{error_code, error_msg}` or `{error: {code, message}}`. */
+export function errorDetails(data: unknown): { code?: string; message?: string } {
+  if (!data || typeof data !== "object") return {};
+  const body = data as Record<string, unknown>;
+  const nested = body.error && typeof body.error === "object" ? (body.error as Record<string, unknown>) : undefined;
+  const code = body.error_code ?? nested?.code;
+  const message = body.error_msg ?? nested?.message ?? body.message;
+  return {
+    ...(code !== undefined ? { code: String(code) } : {}),
+    ...(message !== undefined ? { message: String(message) } : {}),
+  };
+}
+
+const MAX_TEXT_IN_MESSAGE = 200;
+
+/** Builds the error for an HTTP answer that is not a success, from its (already read) body. */
+export function errorFromResponse(
+  request: Request | ErrorRequestInfo,
+  response: Response,
+  data: unknown,
+  attempts = 1,
+): FunctionGraphError {
+  const { code, message } = errorDetails(data);
+  const what = `${request.method} ${new URL(request.url).pathname}`;
+  const detail =
+    message ??
+    (typeof data === "string" ? `non-JSON body: ${data.replace(/\s+/g, " ").slice(0, MAX_TEXT_IN_MESSAGE)}` : "empty body");
+  return new FunctionGraphError(`${what} failed with ${response.status}${code ? ` ${code}` : ""}: ${detail}`, {
+    status: response.status,
+    code,
+    requestId: requestIdOf(response.headers),
+    attempts,
+    request,
+    response: { status: response.status, headers: Object.fromEntries(response.headers), data },
+  });
+}

@@ -1,0 +1,78 @@
+import { redactHeaders } from "./redact.js";
+
+export interface ErrorRequestInfo {
+  method: string;
+  url: string;
+  /** A copy with Authorization's signature, X-Auth-Token and X-Security-Token redacted. */
+  headers: Record<string, string>;
+}
+
+export interface ErrorResponseInfo {
+  status: number;
+  headers: Record<string, string>;
+  /** The parsed JSON body, or the text when it was not JSON, or undefined when empty. */
+  data: unknown;
+}
+
+export interface FunctionGraphErrorOptions {
+  status: number;
+  code?: string | undefined;
+  requestId?: string | undefined;
+  attempts?: number;
+  request?: Request | ErrorRequestInfo | undefined;
+  response?: ErrorResponseInfo | undefined;
+  cause?: unknown;
+}
+
+const BRAND = Symbol.for("fgkit.FunctionGraphError");
+
+/**
+ * The one error fgkit throws for a failed call: an HTTP error answer (status, the API's error code
+ * and message, request id), or no answer at all (status 0: network failure, timeout, abort).
+ * Secrets in the request are redacted on a copy; the caller's objects are never changed.
+ */
+export class FunctionGraphError extends Error {
+  override readonly name = "FunctionGraphError";
+  /** HTTP status, or 0 when no response came. */
+  readonly status: number;
+  /** The API's error code (`FSS.0404`, `APIGW.0301`, ...) or an fgkit code (`Timeout`, `NetworkError`, `Aborted`). */
+  readonly code: string | undefined;
+  readonly requestId: string | undefined;
+  /** How many attempts were made, retries included. */
+  readonly attempts: number;
+  readonly request: ErrorRequestInfo | undefined;
+  readonly response: ErrorResponseInfo | undefined;
+
+  constructor(message: string, options: FunctionGraphErrorOptions) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = options.status;
+    this.code = options.code;
+    this.requestId = options.requestId;
+    this.attempts = options.attempts ?? 1;
+    this.request =
+      options.request instanceof Request
+        ? describeRequest(options.request)
+        : options.request && { ...options.request, headers: redactHeaders(options.request.headers) };
+    this.response = options.response;
+  }
+
+  /** Works across duplicated copies of the package, where `instanceof` does not. */
+  static isInstance(value: unknown): value is FunctionGraphError {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  get [BRAND](): true {
+    return true;
+  }
+}
+
+export function describeRequest(request: Request): ErrorRequestInfo {
+  return { method: request.method, url: redactUrl(request.url), headers: redactHeaders(request.headers) };
+}
+
+// Query parameters that could carry a credential (never used by FunctionGraph, but cheap to guard).
+const SECRET_QUERY = /([?&](?:access_token|token|password|sk|secret)=)[^&#]*/gi;
+
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_QUERY, "$1[REDACTED]");
+}

@@ -1,0 +1,31 @@
+// Headers that carry secrets; their values never leave the SDK in an error or a log line.
+const SECRET_HEADERS = new Set([
+  "authorization",
+  "x-auth-token",
+  "x-security-token",
+  "x-subject-token",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+]);
+
+export const REDACTED = "[REDACTED]";
+
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADERS.has(name.toLowerCase());
+}
+
+/** A plain copy of the headers with secret values replaced (an Authorization keeps its scheme and access key id). */
+export function redactHeaders(headers: Headers | Iterable<[string, string]> | Record<string, string>): Record<string, string> {
+  const entries =
+    headers instanceof Headers || Symbol.iterator in Object(headers)
+      ? [...(headers as Iterable<[string, string]>)]
+      : Object.entries(headers as Record<string, string>);
+  const out: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    const lower = name.toLowerCase();
+    if (lower === "authorization") out[lower] = value.replace(/(Signature=|Bearer |Basic )\S+/gi, `$1${REDACTED}`);
+    else out[lower] = isSecretHeader(lower) ? REDACTED : value;
+  }
+  return out;
+}

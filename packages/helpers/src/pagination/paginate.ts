@@ -1,0 +1,63 @@
+import { FunctionGraphError } from "../errors/function-graph-error.js";
+
+export interface PaginateOptions<Page, Cursor, Item> {
+  /** Where to start (undefined: the first page). */
+  start?: Cursor | undefined;
+  /** Fetches one page; throws on failure (the caller's unwrap turns API errors into FunctionGraphError). */
+  fetchPage(cursor: Cursor | undefined): Promise<Page>;
+  /** The items a page carries. */
+  items(page: Page): readonly Item[] | undefined;
+  /** The cursor of the next page, or undefined when this was the last one. */
+  next(page: Page, cursor: Cursor | undefined, items: readonly Item[]): Cursor | undefined;
+  /** Stops before fetching another page (an AbortSignal's reason is thrown). */
+  signal?: AbortSignal | undefined;
+}
+
+/** An async iterable of pages that can also walk the items of those pages. */
+export interface Paginator<Page, Item> extends AsyncIterable<Page> {
+  /** Every item of every page, in order; fetching stops when the loop stops. */
+  items(): AsyncIterable<Item>;
+  /** Collects every item (bounded by what the API holds: prefer `for await` for big lists). */
+  all(): Promise<Item[]>;
+}
+
+/**
+ * Walks a paged list lazily: a page is fetched only when the loop asks for it. Ends when the next
+ * cursor is absent or a page is empty; a cursor that comes back twice is an API loop and throws
+ * instead of spinning.
+ */
+export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Cursor, Item>): Paginator<Page, Item> {
+  async function* pages(): AsyncGenerator<Page> {
+    const seen = new Set<string>();
+    let cursor = options.start;
+    while (true) {
+      options.signal?.throwIfAborted();
+      const page = await options.fetchPage(cursor);
+      const items = options.items(page) ?? [];
+      yield page;
+      if (items.length === 0) return;
+      const next = options.next(page, cursor, items);
+      if (next === undefined || next === null || next === "") return;
+      const key = JSON.stringify(next);
+      if (seen.has(key) || key === JSON.stringify(cursor))
+        throw new FunctionGraphError(`pagination stopped: the API returned the cursor ${key} twice`, {
+          status: 0,
+          code: "PaginationLoop",
+        });
+      seen.add(key);
+      cursor = next;
+    }
+  }
+  async function* items(): AsyncGenerator<Item> {
+    for await (const page of pages()) yield* options.items(page) ?? [];
+  }
+  return {
+    [Symbol.asyncIterator]: pages,
+    items,
+    async all() {
+      const out: Item[] = [];
+      for await (const item of items()) out.push(item);
+      return out;
+    },
+  };
+}

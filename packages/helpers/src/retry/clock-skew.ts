@@ -1,0 +1,21 @@
+/** The clock correction shared by the signer and the retry loop of one client. */
+export interface ClockOffset {
+  /** Milliseconds to add to the local clock to get the server's. */
+  offsetMs: number;
+}
+
+// The API gateway accepts an X-Sdk-Date within 15 minutes of its own clock; a gap this large
+// between our clock and the answer's Date header means the rejection was about the signing time.
+const SKEW_THRESHOLD_MS = 5 * 60 * 1000;
+
+/**
+ * When a 401/403 comes from a server whose clock is far from ours, returns the new offset to sign
+ * with (the server's Date minus local now); otherwise undefined.
+ */
+export function skewCorrection(response: Response, clock: ClockOffset, now = Date.now()): number | undefined {
+  if (response.status !== 401 && response.status !== 403) return undefined;
+  const serverDate = Date.parse(response.headers.get("date") ?? "");
+  if (Number.isNaN(serverDate)) return undefined;
+  const offset = serverDate - now;
+  return Math.abs(offset - clock.offsetMs) > SKEW_THRESHOLD_MS ? offset : undefined;
+}

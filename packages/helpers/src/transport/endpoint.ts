@@ -1,0 +1,24 @@
+import { InvalidInputError } from "../errors/invalid-input-error.js";
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * Checks a base URL: absolute, https: (http: only on loopback or with `allowInsecureHttp`), without
+ * credentials, query or fragment. Returns it without a trailing slash.
+ */
+export function parseEndpoint(field: string, endpoint: unknown, { allowInsecureHttp = false } = {}): string {
+  if (typeof endpoint !== "string") throw new InvalidInputError(field, "must be a URL string");
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch (cause) {
+    throw new InvalidInputError(field, "is not an absolute URL", { cause });
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new InvalidInputError(field, `must be https: (got ${url.protocol})`);
+  if (url.protocol === "http:" && !LOOPBACK.test(url.hostname) && !allowInsecureHttp)
+    throw new InvalidInputError(field, "plain http: is only allowed for loopback hosts; set allowInsecureHttp: true to opt in");
+  if (url.username || url.password) throw new InvalidInputError(field, "must not carry credentials");
+  if (url.search || url.hash) throw new InvalidInputError(field, "must not have a query or fragment");
+  return url.href.replace(/\/+$/, "");
+}

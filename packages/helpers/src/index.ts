@@ -43,3 +43,4 @@ export { type ExchangeInfo, exchangeOf, recordExchange } from "./transport/excha
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./transport/read-body.js";
 export type { FetchLike } from "./transport/types.js";
 export { type AuthOptions, withAuth } from "./transport/with-auth.js";
+export { type WaiterOptions, type WaiterState, waitUntil } from "./waiter/wait-until.js";

@@ -1,0 +1,58 @@
+import { InvalidInputError, unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
+import type { FunctionGraphClient } from "./create-client.js";
+import type { Schemas } from "./types.js";
+
+export type AsyncInvocation = Schemas["ListFunctionAsyncInvocationsResult"];
+
+/** Queues an asynchronous run of a function and returns its request id. */
+export async function invokeFunctionAsync(
+  client: FunctionGraphClient,
+  functionUrn: string,
+  event: Record<string, unknown> = {},
+  options: { signal?: AbortSignal } = {},
+): Promise<{ requestId: string }> {
+  if (event === null || typeof event !== "object" || Array.isArray(event))
+    throw new InvalidInputError("event", "must be a JSON object");
+  const data = await unwrap(
+    client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations-async", {
+      params: { path: { function_urn: functionUrn } },
+      body: event,
+      signal: options.signal,
+    }),
+  );
+  return { requestId: data.request_id };
+}
+
+const FINISHED_OK = new Set(["SUCCESS"]);
+const FINISHED_BADLY = new Set(["FAIL", "DISCARD"]);
+
+/**
+ * Waits until an asynchronous invocation has finished, polling ListAsyncInvocations with backoff.
+ * Resolves with the invocation record on SUCCESS; throws a FunctionGraphError (WaiterFailure, with
+ * the record as response.data) on FAIL or DISCARD, WaiterTimeout past `maxWaitMs`, Aborted on the signal.
+ */
+export function waitUntilAsyncInvocationFinished(
+  config: { client: FunctionGraphClient } & WaiterOptions,
+  target: { functionUrn: string; requestId: string },
+): Promise<AsyncInvocation> {
+  const { client, ...options } = config;
+  return waitUntil(
+    `async invocation ${target.requestId}`,
+    async (signal) => {
+      const page = await unwrap(
+        client.GET("/v2/{project_id}/fgs/functions/{function_urn}/async-invocations", {
+          params: { path: { function_urn: target.functionUrn }, query: { request_id: target.requestId } },
+          signal,
+        }),
+      );
+      return page.invocations?.find((i) => i.request_id === target.requestId);
+    },
+    (record) =>
+      record?.status && FINISHED_OK.has(record.status)
+        ? "success"
+        : record?.status && FINISHED_BADLY.has(record.status)
+          ? "failure"
+          : "retry",
+    options,
+  ) as Promise<AsyncInvocation>;
+}

@@ -1,0 +1,57 @@
+import type { operations } from "../types.js";
+import { markerPaginator, type PaginatorConfig } from "./styles.js";
+
+type Query<Op extends keyof operations> = Omit<
+  NonNullable<operations[Op]["parameters"]["query"]>,
+  "marker" | "maxitems" | "limit"
+>;
+
+/** Asynchronous invocations of a function (filter by request_id, status, time range). */
+export const paginateListAsyncInvocations = (
+  config: PaginatorConfig,
+  functionUrn: string,
+  filter: Query<"listAsyncInvocations"> = {},
+) =>
+  markerPaginator(config, {
+    pageSizeParam: "limit",
+    fetch: (page, signal) =>
+      config.client.GET("/v2/{project_id}/fgs/functions/{function_urn}/async-invocations", {
+        params: { path: { function_urn: functionUrn }, query: { ...filter, ...page } },
+        signal,
+      }),
+    items: (page) => page.invocations,
+    next: (page) => page.next_marker,
+    total: (page) => page.count,
+  });
+
+/** Asynchronous invocations still running. */
+export const paginateListActiveAsyncInvocations = (
+  config: PaginatorConfig,
+  functionUrn: string,
+  filter: Query<"listActiveAsyncInvocations"> = {},
+) =>
+  markerPaginator(config, {
+    pageSizeParam: "limit",
+    fetch: (page, signal) =>
+      config.client.GET("/v2/{project_id}/fgs/functions/{function_urn}/active-async-invocations", {
+        params: { path: { function_urn: functionUrn }, query: { ...filter, ...page } },
+        signal,
+      }),
+    items: (page) => page.invocations,
+    next: (page) => page.next_marker,
+    total: (page) => page.count,
+  });
+
+/** Asynchronous-invocation settings of a function's versions and aliases (page_info cursor). */
+export const paginateListFunctionAsyncInvokeConfig = (config: PaginatorConfig, functionUrn: string) =>
+  markerPaginator(config, {
+    pageSizeParam: "limit",
+    fetch: (page, signal) =>
+      config.client.GET("/v2/{project_id}/fgs/functions/{function_urn}/async-invoke-configs", {
+        params: { path: { function_urn: functionUrn }, query: page },
+        signal,
+      }),
+    items: (page) => page.async_invoke_configs,
+    next: (page) => page.page_info?.next_marker,
+    total: (page) => page.count,
+  });

@@ -1,0 +1,29 @@
+import type { operations } from "../types.js";
+import { markerPaginator, type PaginatorConfig } from "./styles.js";
+
+type Filter = Omit<NonNullable<operations["listDependencies"]["parameters"]["query"]>, "marker" | "maxitems" | "limit">;
+
+/** Dependency packages visible to the project (public and private, filterable). */
+export const paginateListDependencies = (config: PaginatorConfig, filter: Filter = {}) =>
+  markerPaginator(config, {
+    pageSizeParam: "maxitems",
+    fetch: (page, signal) =>
+      config.client.GET("/v2/{project_id}/fgs/dependencies", { params: { query: { ...filter, ...page } }, signal }),
+    items: (page) => page.dependencies,
+    next: (page) => page.next_marker,
+    total: (page) => page.count,
+  });
+
+/** The versions of one dependency package. */
+export const paginateListDependencyVersion = (config: PaginatorConfig, dependId: string) =>
+  markerPaginator(config, {
+    pageSizeParam: "maxitems",
+    fetch: (page, signal) =>
+      config.client.GET("/v2/{project_id}/fgs/dependencies/{depend_id}/version", {
+        params: { path: { depend_id: dependId }, query: page },
+        signal,
+      }),
+    items: (page) => page.dependencies,
+    next: (page) => page.next_marker,
+    total: (page) => page.count,
+  });

@@ -1,0 +1,32 @@
+import type { operations } from "../types.js";
+import { markerPaginator, type PaginatorConfig } from "./styles.js";
+
+type Query<Op extends keyof operations> = Omit<
+  NonNullable<operations[Op]["parameters"]["query"]>,
+  "marker" | "maxitems" | "limit"
+>;
+
+/** Every function of the project: `for await (const fn of paginateListFunctions({ client }).items())`. */
+export const paginateListFunctions = (config: PaginatorConfig, filter: Query<"listFunctions"> = {}) =>
+  markerPaginator(config, {
+    pageSizeParam: "maxitems",
+    fetch: (page, signal) =>
+      config.client.GET("/v2/{project_id}/fgs/functions", { params: { query: { ...filter, ...page } }, signal }),
+    items: (page) => page.functions,
+    next: (page) => page.next_marker,
+    total: (page) => page.count,
+  });
+
+/** The published versions of a function. */
+export const paginateListFunctionVersions = (config: PaginatorConfig, functionUrn: string) =>
+  markerPaginator(config, {
+    pageSizeParam: "maxitems",
+    fetch: (page, signal) =>
+      config.client.GET("/v2/{project_id}/fgs/functions/{function_urn}/versions", {
+        params: { path: { function_urn: functionUrn }, query: page },
+        signal,
+      }),
+    items: (page) => page.versions,
+    next: (page) => page.next_marker,
+    total: (page) => page.count,
+  });

@@ -1,0 +1,38 @@
+import type { operations } from "../types.js";
+import { markerPaginator, type PaginatorConfig } from "./styles.js";
+
+type Query<Op extends keyof operations> = Omit<
+  NonNullable<operations[Op]["parameters"]["query"]>,
+  "marker" | "maxitems" | "limit"
+>;
+
+/** Reserved-instance counts per function (page_info cursor). */
+export const paginateListFunctionReservedInstances = (
+  config: PaginatorConfig,
+  filter: Query<"listFunctionReservedInstances"> = {},
+) =>
+  markerPaginator(config, {
+    pageSizeParam: "limit",
+    fetch: (page, signal) =>
+      config.client.GET("/v2/{project_id}/fgs/functions/reservedinstances", {
+        params: { query: { ...filter, ...page } },
+        signal,
+      }),
+    items: (page) => page.reservedinstances,
+    next: (page) => page.page_info?.next_marker,
+    total: (page) => page.count,
+  });
+
+/** Reserved-instance policies (page_info cursor). */
+export const paginateListReservedInstanceConfigs = (config: PaginatorConfig, filter: Query<"listReservedInstanceConfigs"> = {}) =>
+  markerPaginator(config, {
+    pageSizeParam: "limit",
+    fetch: (page, signal) =>
+      config.client.GET("/v2/{project_id}/fgs/functions/reservedinstanceconfigs", {
+        params: { query: { ...filter, ...page } },
+        signal,
+      }),
+    items: (page) => page.reserved_instances,
+    next: (page) => page.page_info?.next_marker,
+    total: (page) => page.count,
+  });

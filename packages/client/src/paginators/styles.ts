@@ -1,0 +1,65 @@
+// The two request shapes of FunctionGraph's paged lists, on top of the generic paginate(): a marker
+// cursor (with `maxitems` or `limit` as the page size), and an offset with a limit.
+import { type CallResult, nextMarker, nextOffset, type Paginator, paginate, unwrap } from "@fgkit/helpers";
+import type { FunctionGraphClient } from "../create-client.js";
+
+export interface PaginatorConfig {
+  client: FunctionGraphClient;
+  /** Items per page (sent as the API's page-size parameter). */
+  pageSize?: number;
+  /** Resume from a marker or offset returned earlier. */
+  startingToken?: string | number;
+  signal?: AbortSignal;
+}
+
+type PageQuery = { marker?: string } & Partial<Record<"maxitems" | "limit", string>>;
+
+export interface MarkerStyle<Page, Item> {
+  pageSizeParam: "maxitems" | "limit";
+  fetch(query: PageQuery, signal: AbortSignal | undefined): Promise<CallResult<Page>>;
+  items(page: Page): readonly Item[] | undefined;
+  /** The next marker (`next_marker` or `page_info.next_marker`). */
+  next(page: Page): number | string | undefined | null;
+  /** The total count, when the API reports it: the walk stops once it is reached. */
+  total?(page: Page): number | undefined;
+}
+
+export function markerPaginator<Page, Item>(config: PaginatorConfig, style: MarkerStyle<Page, Item>): Paginator<Page, Item> {
+  let seen = 0;
+  return paginate<Page, string, Item>({
+    start: config.startingToken === undefined ? undefined : String(config.startingToken),
+    signal: config.signal,
+    fetchPage: (marker) => {
+      const query: PageQuery = {};
+      if (marker !== undefined) query.marker = marker;
+      if (config.pageSize !== undefined) query[style.pageSizeParam] = String(config.pageSize);
+      return unwrap(style.fetch(query, config.signal));
+    },
+    items: style.items,
+    next: (page, _marker, items) => {
+      seen += items.length;
+      return nextMarker(style.next(page), seen, style.total?.(page));
+    },
+  });
+}
+
+export interface OffsetStyle<Page, Item> {
+  fetch(offset: number, limit: number | undefined, signal: AbortSignal | undefined): Promise<CallResult<Page>>;
+  items(page: Page): readonly Item[] | undefined;
+  /** The total count, when reported; without it the walk ends on a short or empty page. */
+  total?(page: Page): number | undefined;
+}
+
+export function offsetPaginator<Page, Item>(config: PaginatorConfig, style: OffsetStyle<Page, Item>): Paginator<Page, Item> {
+  return paginate<Page, number, Item>({
+    start: config.startingToken === undefined ? 0 : Number(config.startingToken),
+    signal: config.signal,
+    fetchPage: (offset = 0) => unwrap(style.fetch(offset, config.pageSize, config.signal)),
+    items: style.items,
+    next: (page, offset = 0, items) => {
+      const total = style.total?.(page);
+      if (total === undefined && config.pageSize !== undefined && items.length < config.pageSize) return undefined;
+      return nextOffset(offset, items.length, total);
+    },
+  });
+}

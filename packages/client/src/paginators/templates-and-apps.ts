@@ -1,0 +1,39 @@
+import type { operations } from "../types.js";
+import { markerPaginator, type PaginatorConfig } from "./styles.js";
+
+type Query<Op extends keyof operations> = Omit<
+  NonNullable<operations[Op]["parameters"]["query"]>,
+  "marker" | "maxitems" | "limit"
+>;
+
+/** Function templates (no total is reported: the walk ends when next_marker stops). */
+export const paginateListFunctionTemplate = (config: PaginatorConfig, filter: Query<"listFunctionTemplate"> = {}) =>
+  markerPaginator(config, {
+    pageSizeParam: "maxitems",
+    fetch: (page, signal) =>
+      config.client.GET("/v2/{project_id}/fgs/templates", { params: { query: { ...filter, ...page } }, signal }),
+    items: (page) => page.func_templates,
+    next: (page) => page.next_marker,
+  });
+
+/** Application templates. */
+export const paginateListAppTemplates = (config: PaginatorConfig, filter: Query<"listAppTemplates"> = {}) =>
+  markerPaginator(config, {
+    pageSizeParam: "maxitems",
+    fetch: (page, signal) =>
+      config.client.GET("/v2/{project_id}/fgs/application/templates", { params: { query: { ...filter, ...page } }, signal }),
+    items: (page) => page.templates,
+    next: (page) => page.next_marker,
+    total: (page) => page.count,
+  });
+
+/** Function applications of the project. */
+export const paginateListFunctionApplications = (config: PaginatorConfig, filter: Query<"listFunctionApplications"> = {}) =>
+  markerPaginator(config, {
+    pageSizeParam: "limit",
+    fetch: (page, signal) =>
+      config.client.GET("/v2/{project_id}/fgs/applications", { params: { query: { ...filter, ...page } }, signal }),
+    items: (page) => page.applications,
+    next: (page) => page.next_marker,
+    total: (page) => page.count,
+  });

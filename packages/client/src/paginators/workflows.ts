@@ -1,0 +1,47 @@
+import type { operations } from "../types.js";
+import { offsetPaginator, type PaginatorConfig } from "./styles.js";
+
+type Query<Op extends keyof operations> = Omit<NonNullable<operations[Op]["parameters"]["query"]>, "offset" | "limit">;
+
+const page = (offset: number, limit: number | undefined) => (limit === undefined ? { offset } : { offset, limit });
+
+/** Workflows (function flows) of the project: offset/limit with a total. */
+export const paginateListWorkflow = (config: PaginatorConfig, filter: Query<"listWorkflow"> = {}) =>
+  offsetPaginator(config, {
+    fetch: (offset, limit, signal) =>
+      config.client.GET("/v2/{project_id}/fgs/workflows", { params: { query: { ...filter, ...page(offset, limit) } }, signal }),
+    items: (p) => p.workflows,
+    total: (p) => p.total,
+  });
+
+/** Executions of a workflow (no total: the walk ends on a short or empty page). */
+export const paginateListWorkflowExecutions = (
+  config: PaginatorConfig,
+  workflowId: string,
+  filter: Query<"listWorkflowExecutions"> = {},
+) =>
+  offsetPaginator(config, {
+    fetch: (offset, limit, signal) =>
+      config.client.GET("/v2/{project_id}/fgs/workflows/{workflow_id}/executions", {
+        params: { path: { workflow_id: workflowId }, query: { ...filter, ...page(offset, limit) } },
+        signal,
+      }),
+    items: (p) => p.executions,
+  });
+
+/** Execution history of a workflow, with a total. */
+export const paginateShowWorkflowExecutionForPage = (
+  config: PaginatorConfig,
+  workflowId: string,
+  filter: Query<"showWorkflowExecutionForPage"> = {},
+) =>
+  offsetPaginator(config, {
+    fetch: (offset, limit, signal) =>
+      config.client.GET("/v2/{project_id}/fgs/workflows/{workflow_id}/executions-history", {
+        // This operation requires a limit (1-100).
+        params: { path: { workflow_id: workflowId }, query: { ...filter, offset, limit: limit ?? 100 } },
+        signal,
+      }),
+    items: (p) => p.executions,
+    total: (p) => p.total,
+  });

@@ -1,0 +1,46 @@
+import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
+import type { FunctionGraphClient } from "./create-client.js";
+import type { Schemas } from "./types.js";
+
+export type WorkflowExecution = Schemas["ShowWorkflowExecutionResponse"];
+
+/** Starts a workflow execution asynchronously with `input` as the flow's input, and returns its id. */
+export async function startWorkflowExecution(
+  client: FunctionGraphClient,
+  workflowId: string,
+  input: Schemas["FlowExecuteBody"]["input"],
+  options: { signal?: AbortSignal } = {},
+): Promise<{ executionId: string }> {
+  const data = await unwrap(
+    client.POST("/v2/{project_id}/fgs/workflows/{workflow_id}/executions", {
+      params: { path: { workflow_id: workflowId } },
+      body: { input },
+      signal: options.signal,
+    }),
+  );
+  return { executionId: String(data.execution_id) };
+}
+
+/**
+ * Waits until a workflow execution has finished, polling ShowWorkflowExecution with backoff. Resolves
+ * on `success`; throws a FunctionGraphError (WaiterFailure, with the execution as response.data) on
+ * `fail`, `timeout` or `cancel`, WaiterTimeout past `maxWaitMs`, Aborted on the signal.
+ */
+export function waitUntilWorkflowExecutionFinished(
+  config: { client: FunctionGraphClient } & WaiterOptions,
+  target: { workflowId: string; executionId: string },
+): Promise<WorkflowExecution> {
+  const { client, ...options } = config;
+  return waitUntil(
+    `workflow execution ${target.executionId}`,
+    (signal) =>
+      unwrap(
+        client.GET("/v2/{project_id}/fgs/workflows/{workflow_id}/executions/{execution_id}", {
+          params: { path: { workflow_id: target.workflowId, execution_id: target.executionId } },
+          signal,
+        }),
+      ),
+    (execution) => (execution.status === "success" ? "success" : execution.status === "running" ? "retry" : "failure"),
+    options,
+  );
+}

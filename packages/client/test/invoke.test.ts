@@ -1,0 +1,75 @@
+import { FunctionGraphError } from "@fgkit/helpers";
+import { describe, expect, it } from "vitest";
+import { invokeFunction, invokeFunctionAsync } from "../src/index.js";
+import { createObservedClient, URN } from "./helpers.js";
+
+const log = "START RequestId: 42\nhello from the function\nEND RequestId: 42";
+const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+
+describe("invokeFunction", () => {
+  it("asks for the v1 envelope and the log tail, parses a JSON result and reads the request id", async () => {
+    const { client, requests } = createObservedClient(() =>
+      Response.json(
+        { request_id: "body-id", result: '{"statusCode":200,"body":"hi"}', log, status: 200 },
+        {
+          headers: {
+            "X-Cff-Request-Id": "header-id",
+            "X-Cff-Invoke-Summary": '{"duration":12.5,"billingDuration":13,"memorySize":128,"memoryUsed":21}',
+          },
+        },
+      ),
+    );
+    const run = await invokeFunction(client, URN, { name: "fgkit" });
+    expect(run).toEqual({
+      requestId: "header-id",
+      result: { statusCode: 200, body: "hi" },
+      rawResult: '{"statusCode":200,"body":"hi"}',
+      log,
+      status: 200,
+      functionError: false,
+      summary: { duration: 12.5, billingDuration: 13, memorySize: 128, memoryUsed: 21 },
+    });
+    const request = requests[0] as Request;
+    expect(request.headers.get("x-cff-request-version")).toBe("v1");
+    expect(request.headers.get("x-cff-log-type")).toBe("tail");
+    expect(await request.text()).toBe('{"name":"fgkit"}');
+  });
+
+  it("keeps a non-JSON result as text and decodes a Base64 log header", async () => {
+    const { client } = createObservedClient(() =>
+      Response.json(
+        { result: "plain text ✓", status: 200 },
+        { headers: { "X-Cff-Function-Log": base64(log), "X-Is-Func-Err": "true" } },
+      ),
+    );
+    const run = await invokeFunction(client, URN, {}, { tailLog: false });
+    expect(run.result).toBe("plain text ✓");
+    expect(run.log).toBe(log);
+    expect(run.requestId).toBeUndefined();
+    expect(run.functionError).toBe(true);
+  });
+
+  it("throws a FunctionGraphError on an API error, without retrying the POST", async () => {
+    const { client, requests } = createObservedClient(() =>
+      Response.json({ error_code: "FSS.0500", error_msg: "boom" }, { status: 500, headers: { "X-Request-Id": "rid-1" } }),
+    );
+    const error = await invokeFunction(client, URN, {}).catch((e: unknown) => e);
+    expect(FunctionGraphError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 500, code: "FSS.0500", requestId: "rid-1", attempts: 1 });
+    expect(requests).toHaveLength(1);
+  });
+
+  it("refuses an event that is not an object", async () => {
+    const { client, requests } = createObservedClient();
+    await expect(invokeFunction(client, URN, [] as never)).rejects.toThrow("event: must be a JSON object");
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe("invokeFunctionAsync", () => {
+  it("returns the request id of the queued run", async () => {
+    const { client, requests } = createObservedClient(() => Response.json({ request_id: "async-7" }, { status: 202 }));
+    await expect(invokeFunctionAsync(client, URN, { n: 1 })).resolves.toEqual({ requestId: "async-7" });
+    expect(new URL(requests[0]?.url ?? "").pathname).toMatch(/\/invocations-async$/);
+  });
+});

@@ -1,0 +1,179 @@
+import { FunctionGraphError } from "@fgkit/helpers";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  createFunctionGraphClient,
+  paginateListAsyncInvocations,
+  paginateListFunctionReservedInstances,
+  paginateListFunctions,
+  paginateListWorkflow,
+  paginateListWorkflowExecutions,
+  paginateResourceInstances,
+} from "../src/index.js";
+import { AKSK, PROJECT, URN } from "./helpers.js";
+import { type FakeRequest, startFakeServer } from "./support/fake-list-server.js";
+
+const TOTAL = 23;
+const names = Array.from({ length: TOTAL }, (_, i) => `fn-${String(i).padStart(2, "0")}`);
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
+
+async function serve(answer: (request: FakeRequest) => unknown) {
+  const server = await startFakeServer(answer);
+  close = server.close;
+  const client = createFunctionGraphClient({ endpoint: server.url, projectId: PROJECT, credentials: AKSK });
+  return { client, requests: server.requests };
+}
+
+/** A window of the 23 names, as the API slices them: from `start`, `size` long. */
+const slice = (start: number, size: number) => names.slice(start, start + size);
+
+describe("marker + maxitems (ListFunctions)", () => {
+  const answer = ({ url }: FakeRequest) => {
+    const marker = Number(url.searchParams.get("marker") ?? 0);
+    const size = Number(url.searchParams.get("maxitems") ?? 400);
+    const page = slice(marker, size);
+    return {
+      functions: page.map((func_name) => ({ func_name, func_urn: `${URN}-${func_name}` })),
+      next_marker: marker + page.length,
+      count: TOTAL,
+    };
+  };
+
+  it("returns every item exactly once, in order, over several pages", async () => {
+    const { client, requests } = await serve(answer);
+    const items = await paginateListFunctions({ client, pageSize: 5 }).all();
+    expect(items.map((f) => f.func_name)).toEqual(names);
+    expect(requests.map((r) => r.url.search)).toEqual([
+      "?maxitems=5",
+      "?marker=5&maxitems=5",
+      "?marker=10&maxitems=5",
+      "?marker=15&maxitems=5",
+      "?marker=20&maxitems=5",
+    ]);
+  });
+
+  it("yields pages, and stops fetching when the loop breaks", async () => {
+    const { client, requests } = await serve(answer);
+    const pages = [];
+    for await (const page of paginateListFunctions({ client, pageSize: 10 })) {
+      pages.push(page);
+      if (pages.length === 2) break;
+    }
+    expect(pages.map((p) => p.functions?.length)).toEqual([10, 10]);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("stops after the first item when `items()` is broken out of", async () => {
+    const { client, requests } = await serve(answer);
+    for await (const fn of paginateListFunctions({ client, pageSize: 4 }).items()) {
+      expect(fn.func_name).toBe("fn-00");
+      break;
+    }
+    expect(requests).toHaveLength(1);
+  });
+
+  it("throws instead of spinning when the API repeats a cursor", async () => {
+    const { client, requests } = await serve(() => ({ functions: [{ func_name: "loop" }], next_marker: 7, count: 1000 }));
+    const walk = paginateListFunctions({ client }).all();
+    await expect(walk).rejects.toSatisfy((e) => FunctionGraphError.isInstance(e) && e.code === "PaginationLoop");
+    expect(requests).toHaveLength(2);
+  });
+
+  it("resumes from a starting token", async () => {
+    const { client } = await serve(answer);
+    const items = await paginateListFunctions({ client, pageSize: 10, startingToken: 20 }).all();
+    expect(items.map((f) => f.func_name)).toEqual(["fn-20", "fn-21", "fn-22"]);
+  });
+
+  it("turns an error answer into a FunctionGraphError", async () => {
+    const failing = createFunctionGraphClient({
+      endpoint: "http://127.0.0.1:9",
+      projectId: PROJECT,
+      credentials: AKSK,
+      retry: { maxAttempts: 1 },
+      fetch: async () => Response.json({ error_code: "FSS.0401", error_msg: "bad token" }, { status: 401 }),
+    });
+    await expect(paginateListFunctions({ client: failing }).all()).rejects.toMatchObject({ status: 401, code: "FSS.0401" });
+  });
+});
+
+describe("marker + limit (ListAsyncInvocations)", () => {
+  it("walks every page with `limit` as the page size", async () => {
+    const { client, requests } = await serve(({ url }) => {
+      const marker = Number(url.searchParams.get("marker") ?? 0);
+      const page = slice(marker, Number(url.searchParams.get("limit")));
+      return { invocations: page.map((request_id) => ({ request_id })), next_marker: marker + page.length, count: TOTAL };
+    });
+    const items = await paginateListAsyncInvocations({ client, pageSize: 10 }, URN, { status: "SUCCESS" }).all();
+    expect(items.map((i) => i.request_id)).toEqual(names);
+    expect(requests.map((r) => r.url.searchParams.get("limit"))).toEqual(["10", "10", "10"]);
+    expect(requests.every((r) => r.url.searchParams.get("status") === "SUCCESS")).toBe(true);
+  });
+});
+
+describe("page_info.next_marker (ListFunctionReservedInstances)", () => {
+  it("follows page_info and stops at the count", async () => {
+    const { client, requests } = await serve(({ url }) => {
+      const marker = Number(url.searchParams.get("marker") ?? 0);
+      const page = slice(marker, Number(url.searchParams.get("limit")));
+      return {
+        reservedinstances: page.map((func_urn, i) => ({ func_urn, min_count: i })),
+        page_info: { next_marker: marker + page.length, previous_marker: marker, current_count: page.length },
+        count: TOTAL,
+      };
+    });
+    const items = await paginateListFunctionReservedInstances({ client, pageSize: 8 }).all();
+    expect(items.map((i) => i.func_urn)).toEqual(names);
+    expect(requests).toHaveLength(3);
+  });
+});
+
+describe("offset/limit with total (ListWorkflow)", () => {
+  it("advances the offset by what each page held", async () => {
+    const { client, requests } = await serve(({ url }) => {
+      const offset = Number(url.searchParams.get("offset"));
+      const page = slice(offset, Number(url.searchParams.get("limit")));
+      return { workflows: page.map((name) => ({ name })), total: TOTAL, size: page.length };
+    });
+    const items = await paginateListWorkflow({ client, pageSize: 6 }).all();
+    expect(items.map((w) => w.name)).toEqual(names);
+    expect(requests.map((r) => r.url.searchParams.get("offset"))).toEqual(["0", "6", "12", "18"]);
+  });
+});
+
+describe("offset/limit without total (ListWorkflowExecutions)", () => {
+  it("ends on the first short page", async () => {
+    const { client, requests } = await serve(({ url }) => {
+      const page = slice(Number(url.searchParams.get("offset")), Number(url.searchParams.get("limit")));
+      return { executions: page.map((execution_id) => ({ execution_id })) };
+    });
+    const items = await paginateListWorkflowExecutions({ client, pageSize: 10 }, "wf-1").all();
+    expect(items.map((e) => e.execution_id)).toEqual(names);
+    expect(requests).toHaveLength(3);
+  });
+});
+
+describe("offset/limit as strings in the body (resource-instances)", () => {
+  it("sends string offsets in the body and stops at total_count", async () => {
+    const { client, requests } = await serve(({ body }) => {
+      const offset = Number(body?.offset);
+      const page = slice(offset, Number(body?.limit));
+      return { resources: page.map((resource_name) => ({ resource_id: resource_name, resource_name })), total_count: TOTAL };
+    });
+    const items = await paginateResourceInstances(
+      { client, pageSize: 10 },
+      { matches: [{ key: "resource_name", value: "fn" }] },
+    ).all();
+    expect(items.map((r) => r.resource_name)).toEqual(names);
+    expect(
+      requests.map((r) => [r.url.pathname.endsWith("/functions/resource-instances/filter"), r.body?.offset, r.body?.limit]),
+    ).toEqual([
+      [true, "0", "10"],
+      [true, "10", "10"],
+      [true, "20", "10"],
+    ]);
+  });
+});

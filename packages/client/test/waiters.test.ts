@@ -1,0 +1,80 @@
+import { FunctionGraphError } from "@fgkit/helpers";
+import { describe, expect, it } from "vitest";
+import { waitUntilAsyncInvocationFinished, waitUntilWorkflowExecutionFinished } from "../src/index.js";
+import { createObservedClient, URN } from "./helpers.js";
+
+const fast = { minDelayMs: 1, maxDelayMs: 4, random: () => 0.5 };
+
+/** Answers the async-invocation list with the given statuses, one per poll (the last one repeats). */
+function invocationStatuses(...statuses: (string | undefined)[]) {
+  let poll = 0;
+  return createObservedClient(() => {
+    const status = statuses[Math.min(poll++, statuses.length - 1)];
+    return Response.json({ invocations: status ? [{ request_id: "r-1", status }] : [], count: status ? 1 : 0 });
+  });
+}
+
+describe("waitUntilAsyncInvocationFinished", () => {
+  it("polls with the request id until SUCCESS and returns the record", async () => {
+    const { client, requests } = invocationStatuses(undefined, "WAIT", "RUNNING", "SUCCESS");
+    const record = await waitUntilAsyncInvocationFinished({ client, ...fast }, { functionUrn: URN, requestId: "r-1" });
+    expect(record.status).toBe("SUCCESS");
+    expect(requests).toHaveLength(4);
+    expect(new URL(requests[0]?.url ?? "").searchParams.get("request_id")).toBe("r-1");
+  });
+
+  it("throws WaiterFailure with the record when the run failed", async () => {
+    const { client } = invocationStatuses("RUNNING", "FAIL");
+    const error = await waitUntilAsyncInvocationFinished({ client, ...fast }, { functionUrn: URN, requestId: "r-1" }).catch(
+      (e) => e,
+    );
+    expect(FunctionGraphError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ code: "WaiterFailure", attempts: 2, response: { data: { status: "FAIL" } } });
+  });
+
+  it("gives up at the deadline", async () => {
+    const { client, requests } = invocationStatuses("RUNNING");
+    const started = Date.now();
+    const error = await waitUntilAsyncInvocationFinished(
+      { client, minDelayMs: 20, maxDelayMs: 20, maxWaitMs: 100 },
+      { functionUrn: URN, requestId: "r-1" },
+    ).catch((e) => e);
+    expect(error).toMatchObject({ code: "WaiterTimeout" });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(requests.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("stops at once when the signal aborts, with no further poll", async () => {
+    const { client, requests } = invocationStatuses("RUNNING");
+    const controller = new AbortController();
+    const wait = waitUntilAsyncInvocationFinished(
+      { client, minDelayMs: 60_000, signal: controller.signal },
+      { functionUrn: URN, requestId: "r-1" },
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    controller.abort();
+    await expect(wait).rejects.toMatchObject({ code: "Aborted" });
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe("waitUntilWorkflowExecutionFinished", () => {
+  it("resolves on success and throws on a failed execution", async () => {
+    let poll = 0;
+    const states = ["running", "success"];
+    const ok = createObservedClient(() => Response.json({ execution_id: "e-1", status: states[Math.min(poll++, 1)] }));
+    await expect(
+      waitUntilWorkflowExecutionFinished({ client: ok.client, ...fast }, { workflowId: "wf", executionId: "e-1" }),
+    ).resolves.toMatchObject({
+      status: "success",
+    });
+    expect(new URL(ok.requests[0]?.url ?? "").pathname).toMatch(/\/workflows\/wf\/executions\/e-1$/);
+
+    const failed = createObservedClient(() => Response.json({ execution_id: "e-2", status: "timeout" }));
+    await expect(
+      waitUntilWorkflowExecutionFinished({ client: failed.client, ...fast }, { workflowId: "wf", executionId: "e-2" }),
+    ).rejects.toMatchObject({
+      code: "WaiterFailure",
+    });
+  });
+});

@@ -1,0 +1,64 @@
+import { FunctionGraphError } from "../errors/function-graph-error.js";
+import { sleep } from "../retry/backoff.js";
+
+export type WaiterState = "success" | "failure" | "retry";
+
+export interface WaiterOptions {
+  /** First delay between polls (default 1 s); doubles up to `maxDelayMs` (default 30 s), with jitter. */
+  minDelayMs?: number;
+  maxDelayMs?: number;
+  /** Give up after this long (default 5 minutes). */
+  maxWaitMs?: number;
+  /** Stops the wait at once. */
+  signal?: AbortSignal;
+  random?: () => number;
+}
+
+/**
+ * Polls until `check` says success (returns the last value) or failure (throws), like the AWS SDK's
+ * waiters: exponential backoff with jitter between `minDelayMs` and `maxDelayMs`, bounded by the
+ * deadline; an AbortSignal or the deadline ends it with a FunctionGraphError (Aborted / WaiterTimeout).
+ */
+export async function waitUntil<T>(
+  what: string,
+  poll: (signal: AbortSignal | undefined) => Promise<T>,
+  check: (value: T) => WaiterState,
+  options: WaiterOptions = {},
+): Promise<T> {
+  const minDelay = options.minDelayMs ?? 1000;
+  const maxDelay = Math.max(minDelay, options.maxDelayMs ?? 30_000);
+  const maxWait = options.maxWaitMs ?? 5 * 60_000;
+  const random = options.random ?? Math.random;
+  const deadline = Date.now() + maxWait;
+  for (let polls = 1; ; polls++) {
+    if (options.signal?.aborted) throw aborted(what, polls - 1, options.signal.reason);
+    const value = await poll(options.signal);
+    const state = check(value);
+    if (state === "success") return value;
+    if (state === "failure")
+      throw new FunctionGraphError(`${what} reached a failure state after ${polls} poll(s)`, {
+        status: 0,
+        code: "WaiterFailure",
+        attempts: polls,
+        response: { status: 0, headers: {}, data: value },
+      });
+    const ceiling = Math.min(maxDelay, minDelay * 2 ** (polls - 1));
+    const delay = Math.min(minDelay + random() * (ceiling - minDelay), deadline - Date.now());
+    if (delay <= 0)
+      throw new FunctionGraphError(`${what} did not finish within ${maxWait} ms (${polls} poll(s))`, {
+        status: 0,
+        code: "WaiterTimeout",
+        attempts: polls,
+        response: { status: 0, headers: {}, data: value },
+      });
+    try {
+      await sleep(delay, options.signal);
+    } catch (reason) {
+      throw aborted(what, polls, reason);
+    }
+  }
+}
+
+function aborted(what: string, polls: number, cause: unknown): FunctionGraphError {
+  return new FunctionGraphError(`${what}: wait aborted by the caller`, { status: 0, code: "Aborted", attempts: polls, cause });
+}

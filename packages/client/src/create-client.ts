@@ -53,6 +53,8 @@ export type FunctionGraphClient = Client<FunctionGraphPaths> & {
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
+type Init = { params?: { path?: Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown>;
+
 /**
  * Creates a typed FunctionGraph client: `client.GET("/v2/{project_id}/fgs/functions", { params })`
  * resolves to openapi-fetch's `{ data, error, response }`. Options are checked here, and every
@@ -110,9 +112,10 @@ function build(shared: Shared, call: CallOptions): FunctionGraphClient {
   const checked = { ...client } as FunctionGraphClient;
   for (const method of METHODS) {
     const send = client[method] as (path: string, init?: unknown) => Promise<unknown>;
-    (checked as unknown as Record<string, unknown>)[method] = async (path: string, init?: unknown) => {
+    (checked as unknown as Record<string, unknown>)[method] = async (path: string, init?: Init) => {
       validateRequestOptions(init);
-      return send(path, init);
+      // openapi-fetch only runs the path serializer when there are path params; project_id always needs it.
+      return send(path, { ...init, params: { ...init?.params, path: { ...init?.params?.path } } });
     };
   }
   checked.withOptions = (more) =>

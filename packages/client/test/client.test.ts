@@ -19,6 +19,12 @@ describe("createFunctionGraphClient", () => {
     );
   });
 
+  it("fills project_id on calls that have no other path parameter", async () => {
+    const { client, requests } = createObservedClient(() => Response.json({ quotas: { resources: [] } }));
+    await client.GET("/v2/{project_id}/fgs/quotas");
+    expect(new URL(requests[0]?.url ?? "").pathname).toBe(`/v2/${PROJECT}/fgs/quotas`);
+  });
+
   it("sends query parameters and a JSON body exactly as signed", async () => {
     const { client, requests } = createObservedClient(() => Response.json({ total_count: 0, resources: [] }));
     await client.POST("/v2/{project_id}/{resource_type}/resource-instances/{action}", {

@@ -83,6 +83,7 @@ export function expectExchange(exchanges: Exchange[], operationId: string, statu
   const last = exchanges.at(-1);
   expect(last, "no request was sent").toBeDefined();
   expectNoViolations(last as Exchange);
+  expect(last?.url.pathname.startsWith(`/v2/${PROJECT}/`), `project_id not filled in ${last?.url.pathname}`).toBe(true);
   expect(operationOf(last as Exchange)).toBe(operationId);
   expect(last?.status).toBe(status);
 }

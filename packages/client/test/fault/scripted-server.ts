@@ -18,12 +18,13 @@ export interface Received {
 export type Step = (res: ServerResponse, request: Received) => void;
 
 /**
- * A loopback HTTP server whose answers are scripted by the test: request n gets steps[n - 1], and
- * every request after the last step gets the last step again. `script()` replaces the steps.
+ * A loopback HTTP server whose answers are scripted by the test: after `script(...steps)`, the n-th
+ * request gets steps[n - 1], and every request after the last step gets the last step again.
  */
 export async function startScriptedServer() {
   const requests: Received[] = [];
   let steps: Step[] = [json(200, {})];
+  let scriptedAt = 0;
   const started = performance.now();
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     let body = "";
@@ -37,7 +38,7 @@ export async function startScriptedServer() {
       at: performance.now() - started,
     };
     requests.push(received);
-    const step = steps[Math.min(received.n, steps.length) - 1] as Step;
+    const step = steps[Math.min(received.n - scriptedAt, steps.length) - 1] as Step;
     step(res, received);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -47,6 +48,7 @@ export async function startScriptedServer() {
     requests,
     script(...next: Step[]) {
       steps = next;
+      scriptedAt = requests.length;
     },
     /** Closes the server, cutting the connections of answers that hang on purpose. */
     close: () =>

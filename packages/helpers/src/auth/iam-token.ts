@@ -66,7 +66,7 @@ export async function fetchIamToken(options: IamPasswordAuth): Promise<IamToken>
     });
   }
   const text = await response.text();
-  if (!response.ok) throw errorFromResponse(described, response, parseErrorBody(text));
+  if (!response.ok) throw errorFromResponse(described, response, parseErrorBody(withoutSecret(text, options.password)));
   const token = response.headers.get("x-subject-token");
   const expires = (parseErrorBody(text) as { token?: { expires_at?: string } } | undefined)?.token?.expires_at;
   const expiresAt = new Date(expires ?? Number.NaN);
@@ -77,6 +77,17 @@ export async function fetchIamToken(options: IamPasswordAuth): Promise<IamToken>
       request: described,
     });
   return { token, expiresAt };
+}
+
+/**
+ * An error answer may echo the request body (some proxies, WAFs and gateways do): the password is
+ * cut out, in every form it could take there, before the answer goes into an error.
+ */
+function withoutSecret(text: string, secret: string): string {
+  const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]);
+  let out = text;
+  for (const form of forms) if (form !== "") out = out.split(form).join("[REDACTED]");
+  return out;
 }
 
 function iamBase(options: IamPasswordAuth): string {

@@ -42,6 +42,8 @@ export function errorFromResponse(
   data: unknown,
   attempts = 1,
 ): FunctionGraphError {
+  // openapi-fetch hands an empty body over as "" when no Content-Length announced it empty.
+  if (typeof data === "string" && data.trim() === "") data = undefined;
   const { code, message } = errorDetails(data);
   const what = `${request.method} ${new URL(request.url).pathname}`;
   const detail =

@@ -33,8 +33,12 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
     const body = original.body ? await original.arrayBuffer() : undefined;
     const retryable = IDEMPOTENT_METHODS.has(original.method) || retry.retryNonIdempotent;
     let skewRetried = false;
+    // `attempt` counts against maxAttempts; `sent` is what errors report: every request sent,
+    // the one a clock fix repeats included, so it matches what the server saw.
+    let sent = 0;
 
     for (let attempt = 1; ; attempt++) {
+      sent++;
       const timeout = attemptTimeoutMs > 0 ? AbortSignal.timeout(attemptTimeoutMs) : undefined;
       const signals = [callerSignal, deadline, timeout].filter((s): s is AbortSignal => s !== undefined);
       const request = new Request(original.url, {
@@ -43,22 +47,17 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
         body: body ?? null,
         signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals),
       });
-      const outcome = await attemptOnce(next, request, maxBytes, attempt);
+      const outcome = await attemptOnce(next, request, maxBytes, sent);
 
-      if (callerSignal.aborted) throw stopped(original, attempt, "Aborted", "aborted by the caller", callerSignal.reason);
+      // Errors describe the attempt's request (withAuth set X-Project-Id or the token on it), not the caller's.
+      if (callerSignal.aborted) throw stopped(request, sent, "Aborted", "aborted by the caller", callerSignal.reason);
       if (deadline?.aborted)
-        throw stopped(
-          original,
-          attempt,
-          "Timeout",
-          `no answer within the ${options.totalTimeoutMs} ms deadline`,
-          deadline.reason,
-        );
+        throw stopped(request, sent, "Timeout", `no answer within the ${options.totalTimeoutMs} ms deadline`, deadline.reason);
 
       let delay: number;
       if ("response" in outcome) {
         const { response } = outcome;
-        recordExchange(response, request, attempt);
+        recordExchange(response, request, sent);
         const corrected = skewRetried ? undefined : skewCorrection(response, clock);
         if (corrected !== undefined) {
           clock.offsetMs = corrected;
@@ -81,13 +80,13 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
         const timedOut = timeout?.aborted === true;
         const error = timedOut
           ? stopped(
-              original,
-              attempt,
+              request,
+              sent,
               "Timeout",
-              `attempt ${attempt} got no complete answer within ${attemptTimeoutMs} ms`,
+              `attempt ${sent} got no complete answer within ${attemptTimeoutMs} ms`,
               outcome.error,
             )
-          : networkError(outcome.error, request, attempt);
+          : networkError(outcome.error, request, sent);
         const transient = timedOut || isTransientNetworkError(outcome.error);
         if (!transient || !retryable || attempt >= retry.maxAttempts) throw error;
         delay = fullJitterDelay(attempt - 1, retry.baseDelayMs, retry.maxDelayMs, retry.random);
@@ -95,8 +94,8 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
       try {
         await sleep(delay, signals.length > 1 ? AbortSignal.any([callerSignal, ...(deadline ? [deadline] : [])]) : callerSignal);
       } catch (reason) {
-        if (callerSignal.aborted) throw stopped(original, attempt, "Aborted", "aborted by the caller", reason);
-        throw stopped(original, attempt, "Timeout", `no answer within the ${options.totalTimeoutMs} ms deadline`, reason);
+        if (callerSignal.aborted) throw stopped(request, sent, "Aborted", "aborted by the caller", reason);
+        throw stopped(request, sent, "Timeout", `no answer within the ${options.totalTimeoutMs} ms deadline`, reason);
       }
     }
   };
@@ -105,7 +104,7 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
 async function attemptOnce(next: FetchLike, request: Request, maxBytes: number, attempt: number): Promise<Outcome> {
   try {
     const response = await next(request);
-    const body = await readBody(response, request, maxBytes);
+    const body = await readBody(response, request, maxBytes, attempt);
     return { response: bufferedResponse(response, body, request, attempt) };
   } catch (error) {
     if (FunctionGraphError.isInstance(error)) throw error;

@@ -25,6 +25,12 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
       return next(request);
     }
     const offset = options.clockOffset?.() ?? 0;
-    return next(await signRequest(request, auth.credentials, { date: new Date(Date.now() + offset) }));
+    const signed = await signRequest(request, auth.credentials, { date: new Date(Date.now() + offset) });
+    // Mirror the signature headers on the caller's request too, so errors describe what was sent.
+    for (const name of ["authorization", "x-sdk-date", "x-security-token"]) {
+      const value = signed.headers.get(name);
+      if (value !== null) request.headers.set(name, value);
+    }
+    return next(signed);
   };
 }

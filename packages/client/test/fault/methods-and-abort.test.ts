@@ -1,0 +1,168 @@
+import { setTimeout as wait } from "node:timers/promises";
+import { describe, expect, it } from "vitest";
+import { invokeFunction, unwrap } from "../../src/index.js";
+import { URN } from "../helpers.js";
+import { hang, json, reset, type Step, stalledBody, text, truncated } from "./scripted-server.js";
+import {
+  byUrn,
+  CONFIG,
+  CONFIG_PATH,
+  clientFor,
+  expectRequestInfo,
+  failure,
+  INVOKE,
+  INVOKE_PATH,
+  SHORT_TIMEOUT,
+  signatureIsValid,
+  useScriptedServer,
+} from "./setup.js";
+
+const server = useScriptedServer();
+const invoke = { params: { path: { function_urn: URN } }, body: { name: "fgkit" } };
+
+describe("which methods are retried", () => {
+  it.each<[string, Step, { status: number; code: string | undefined }]>([
+    ["500", json(500, { error_code: "FSS.0500", error_msg: "Internal error" }), { status: 500, code: "FSS.0500" }],
+    ["502 HTML", text(502, "<html>Bad Gateway</html>", { "content-type": "text/html" }), { status: 502, code: undefined }],
+    ["503 Retry-After: 0", json(503, {}, { "retry-after": "0" }), { status: 503, code: undefined }],
+    ["429", json(429, { error_code: "FSS.0429", error_msg: "Too many requests" }), { status: 429, code: "FSS.0429" }],
+    ["a reset connection", reset, { status: 0, code: "NetworkError" }],
+    ["a truncated body", truncated(), { status: 0, code: "NetworkError" }],
+    ["a hang", hang, { status: 0, code: "Timeout" }],
+  ])("POST is not retried by default: %s gives one attempt", async (_, step, expected) => {
+    server.current.script(step);
+    const { error, ms } = await failure(() => unwrap(clientFor(server.current.url, SHORT_TIMEOUT).POST(INVOKE, invoke)));
+    expect(server.current.requests).toHaveLength(1);
+    expect(ms).toBeLessThan(500);
+    expect(error).toMatchObject({ ...expected, attempts: 1 });
+    expectRequestInfo(error, "POST", INVOKE_PATH);
+  });
+
+  it("invokeFunction is not retried either", async () => {
+    server.current.script(json(500, { error_code: "FSS.0500", error_msg: "Internal error" }, { "x-cff-request-id": "inv-1" }));
+    const { error } = await failure(() => invokeFunction(clientFor(server.current.url), URN, { name: "fgkit" }));
+    expect(server.current.requests).toHaveLength(1);
+    expect(error).toMatchObject({ status: 500, code: "FSS.0500", requestId: "inv-1", attempts: 1 });
+  });
+
+  it("withOptions({ retry: { retryNonIdempotent: true } }) retries a POST, same body, signed afresh each time", async () => {
+    server.current.script(json(500, { error_code: "FSS.0500", error_msg: "Internal error" }));
+    const client = clientFor(server.current.url).withOptions({ retry: { retryNonIdempotent: true } });
+    const { error } = await failure(() => unwrap(client.POST(INVOKE, invoke)));
+    expect(error).toMatchObject({ status: 500, attempts: 3 });
+    expect(server.current.requests.map((r) => r.body)).toEqual(Array(3).fill('{"name":"fgkit"}'));
+    for (const request of server.current.requests) expect(await signatureIsValid(request)).toBe(true);
+  });
+
+  it("the opt-in covers network errors too, and the base client stays without it", async () => {
+    server.current.script(reset, json(200, { result: "ok" }));
+    const base = clientFor(server.current.url);
+    const { data } = await base.withOptions({ retry: { retryNonIdempotent: true } }).POST(INVOKE, invoke);
+    expect(data).toEqual({ result: "ok" });
+    expect(server.current.requests).toHaveLength(2);
+
+    server.current.script(reset);
+    await failure(() => base.POST(INVOKE, invoke));
+    expect(server.current.requests).toHaveLength(3);
+  });
+
+  it("DELETE and PUT are retried by default", async () => {
+    server.current.script(json(503, {}), (res) => {
+      res.writeHead(204);
+      res.end();
+    });
+    const client = clientFor(server.current.url);
+    const deleted = await client.DELETE("/v2/{project_id}/fgs/functions/{function_urn}", byUrn);
+    expect(deleted.response.status).toBe(204);
+    expect(server.current.requests.map((r) => r.method)).toEqual(["DELETE", "DELETE"]);
+
+    server.current.script(reset, json(200, { max_instance_num: 10 }));
+    const { data } = await client.PUT("/v2/{project_id}/fgs/functions/{function_urn}/config-max-instance", {
+      ...byUrn,
+      body: { max_instance_num: 10 },
+    });
+    expect(data).toEqual({ max_instance_num: 10 });
+    expect(server.current.requests.slice(2).map((r) => [r.method, r.body])).toEqual([
+      ["PUT", '{"max_instance_num":10}'],
+      ["PUT", '{"max_instance_num":10}'],
+    ]);
+  });
+});
+
+describe("the caller's AbortSignal", () => {
+  it("aborting during an attempt stops at once, with no further attempt", async () => {
+    server.current.script(hang);
+    const controller = new AbortController();
+    const reason = new Error("user gave up");
+    setTimeout(() => controller.abort(reason), 50);
+    const client = clientFor(server.current.url, { timeout: { attemptTimeoutMs: 2000 } });
+    const { error, ms } = await failure(() => client.GET(CONFIG, { ...byUrn, signal: controller.signal }));
+    expect(ms).toBeGreaterThanOrEqual(45);
+    expect(ms).toBeLessThan(300);
+    expect(error).toMatchObject({ status: 0, code: "Aborted", attempts: 1 });
+    expect(error.message).toBe(`GET ${CONFIG_PATH}: aborted by the caller`);
+    expect(error.cause).toBe(reason);
+    expectRequestInfo(error, "GET", CONFIG_PATH);
+    await wait(200);
+    expect(server.current.requests).toHaveLength(1);
+  });
+
+  it("aborting during the backoff wait stops at once, with no further attempt", async () => {
+    server.current.script(json(500, {}));
+    const controller = new AbortController();
+    // A 300 ms backoff (random 0.5 of a 600 ms base); the abort comes 80 ms into the call.
+    const client = clientFor(server.current.url, { retry: { baseDelayMs: 600, random: () => 0.5 } });
+    setTimeout(() => controller.abort(), 80);
+    const { error, ms } = await failure(() => client.GET(CONFIG, { ...byUrn, signal: controller.signal }));
+    expect(ms).toBeLessThan(250);
+    expect(error).toMatchObject({ status: 0, code: "Aborted", attempts: 1 });
+    await wait(400 - ms);
+    expect(server.current.requests).toHaveLength(1);
+  });
+
+  it("aborting while the body streams stops at once", async () => {
+    server.current.script(stalledBody);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const client = clientFor(server.current.url, { timeout: { attemptTimeoutMs: 2000 } });
+    const { error, ms } = await failure(() => client.GET(CONFIG, { ...byUrn, signal: controller.signal }));
+    expect(ms).toBeLessThan(300);
+    expect(error).toMatchObject({ code: "Aborted", attempts: 1 });
+    await wait(100);
+    expect(server.current.requests).toHaveLength(1);
+  });
+
+  it("a signal aborted before the call sends nothing", async () => {
+    const { error } = await failure(() => clientFor(server.current.url).GET(CONFIG, { ...byUrn, signal: AbortSignal.abort() }));
+    expect(error).toMatchObject({ code: "Aborted", attempts: 1 });
+    expect(server.current.requests).toHaveLength(0);
+  });
+
+  it("invokeFunction passes its signal through", async () => {
+    server.current.script(hang);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const client = clientFor(server.current.url, { timeout: { attemptTimeoutMs: 2000 } });
+    const { error, ms } = await failure(() => invokeFunction(client, URN, {}, { signal: controller.signal }));
+    expect(ms).toBeLessThan(300);
+    expect(error).toMatchObject({ code: "Aborted", attempts: 1 });
+    expect(server.current.requests).toHaveLength(1);
+  });
+});
+
+describe("what errors show", () => {
+  it("token credentials: the X-Auth-Token is redacted in the error, and the token is nowhere in it", async () => {
+    const token = "MIITtokenValue-0123456789-secret";
+    server.current.script(json(500, { error_code: "FSS.0500", error_msg: "Internal error" }));
+    const client = clientFor(server.current.url, { credentials: { token }, ...SHORT_TIMEOUT });
+    const { error } = await failure(() => unwrap(client.GET(CONFIG, byUrn)));
+    expect(server.current.requests[0]?.headers["x-auth-token"]).toBe(token);
+    expect(error.request?.headers["x-auth-token"]).toBe("[REDACTED]");
+    expectRequestInfo(error, "GET", CONFIG_PATH, [token]);
+
+    server.current.script(hang);
+    const timedOut = await failure(() => client.GET(CONFIG, byUrn));
+    expect(timedOut.error.request?.headers["x-auth-token"]).toBe("[REDACTED]");
+    expectRequestInfo(timedOut.error, "GET", CONFIG_PATH, [token]);
+  });
+});

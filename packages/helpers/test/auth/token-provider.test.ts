@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { createTokenProvider, type IamToken } from "../../src/index.js";
+
+function clock(start = 1_000_000) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+describe("createTokenProvider", () => {
+  it("caches the token until the refresh window", async () => {
+    const time = clock();
+    let fetched = 0;
+    const provider = createTokenProvider({
+      now: time.now,
+      refreshBeforeMs: 60_000,
+      fetchToken: async () => ({ token: `t${++fetched}`, expiresAt: new Date(time.now() + 3_600_000) }),
+    });
+    expect(await provider()).toBe("t1");
+    time.advance(3_500_000);
+    expect(await provider()).toBe("t1");
+    time.advance(50_000); // now inside the last minute
+    expect(await provider()).toBe("t2");
+    expect(fetched).toBe(2);
+  });
+
+  it("shares one refresh between concurrent callers", async () => {
+    let fetched = 0;
+    let release: (token: IamToken) => void = () => {};
+    const provider = createTokenProvider({
+      fetchToken: () => {
+        fetched++;
+        return new Promise<IamToken>((resolve) => (release = resolve));
+      },
+    });
+    const calls = Promise.all([provider(), provider(), provider()]);
+    release({ token: "shared", expiresAt: new Date(Date.now() + 3_600_000) });
+    expect(await calls).toEqual(["shared", "shared", "shared"]);
+    expect(fetched).toBe(1);
+  });
+
+  it("keeps a still-valid token when a refresh fails, and fails once it has expired", async () => {
+    const time = clock();
+    let fail = false;
+    const provider = createTokenProvider({
+      now: time.now,
+      refreshBeforeMs: 60_000,
+      fetchToken: async () => {
+        if (fail) throw new Error("IAM down");
+        return { token: "first", expiresAt: new Date(time.now() + 120_000) };
+      },
+    });
+    expect(await provider()).toBe("first");
+    fail = true;
+    time.advance(90_000); // inside the refresh window, still valid
+    expect(await provider()).toBe("first");
+    time.advance(60_000); // expired
+    await expect(provider()).rejects.toThrow("IAM down");
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { errorFromResponse, FunctionGraphError, unwrap } from "../../src/index.js";
+
+const request = () =>
+  new Request("https://functiongraph.cn-north-4.myhuaweicloud.com/v2/p/fgs/functions?marker=1", {
+    headers: {
+      Authorization: "SDK-HMAC-SHA256 Access=AKEXAMPLE, SignedHeaders=host;x-sdk-date, Signature=abcdef0123456789",
+      "X-Auth-Token": "secret-token",
+      "X-Security-Token": "secret-sts",
+      "X-Project-Id": "p",
+    },
+  });
+
+describe("FunctionGraphError", () => {
+  it("reads error_code / error_msg, the request id, and redacts secrets on a copy", () => {
+    const original = request();
+    const response = Response.json({}, { status: 404, headers: { "X-Request-Id": "rid-9" } });
+    const error = errorFromResponse(original, response, { error_code: "FSS.0404", error_msg: "function not found" }, 2);
+    expect(error).toBeInstanceOf(FunctionGraphError);
+    expect(error).toMatchObject({ name: "FunctionGraphError", status: 404, code: "FSS.0404", requestId: "rid-9", attempts: 2 });
+    expect(error.message).toBe("GET /v2/p/fgs/functions failed with 404 FSS.0404: function not found");
+    expect(error.request?.headers).toEqual({
+      authorization: "SDK-HMAC-SHA256 Access=AKEXAMPLE, SignedHeaders=host;x-sdk-date, Signature=[REDACTED]",
+      "x-auth-token": "[REDACTED]",
+      "x-security-token": "[REDACTED]",
+      "x-project-id": "p",
+    });
+    expect(original.headers.get("x-auth-token")).toBe("secret-token");
+    expect(error.response?.data).toEqual({ error_code: "FSS.0404", error_msg: "function not found" });
+  });
+
+  it("reads the { error: { code, message } } shape", () => {
+    const error = errorFromResponse(request(), new Response(null, { status: 401 }), { error: { code: "APIGW.0301", message: "Incorrect IAM authentication information" } });
+    expect(error).toMatchObject({ code: "APIGW.0301", message: expect.stringContaining("Incorrect IAM authentication information") });
+  });
+
+  it("describes an HTML or empty body without crashing", () => {
+    const html = errorFromResponse(request(), new Response(null, { status: 502 }), "<html><body>Bad Gateway</body></html>");
+    expect(html.message).toBe("GET /v2/p/fgs/functions failed with 502: non-JSON body: <html><body>Bad Gateway</body></html>");
+    expect(html.code).toBeUndefined();
+    const empty = errorFromResponse(request(), new Response(null, { status: 503 }), undefined);
+    expect(empty.message).toBe("GET /v2/p/fgs/functions failed with 503: empty body");
+  });
+
+  it("is recognised across package copies by isInstance", () => {
+    const error = new FunctionGraphError("x", { status: 0 });
+    expect(FunctionGraphError.isInstance(error)).toBe(true);
+    expect(FunctionGraphError.isInstance(new Error("x"))).toBe(false);
+    expect(FunctionGraphError.isInstance({ ...error })).toBe(false);
+  });
+});
+
+describe("unwrap", () => {
+  it("returns data on success and throws FunctionGraphError otherwise", async () => {
+    await expect(unwrap({ data: { a: 1 }, response: new Response(null, { status: 200 }) })).resolves.toEqual({ a: 1 });
+    await expect(
+      unwrap({ error: { error_code: "FSS.0500", error_msg: "boom" }, response: new Response(null, { status: 500 }) }),
+    ).rejects.toMatchObject({ status: 500, code: "FSS.0500" });
+  });
+});

@@ -12,6 +12,8 @@ export function encodePathValue(field: string, value: unknown): string {
   const text = String(value);
   if (text === "") throw new InvalidInputError(field, "must not be empty");
   if (text === "." || text === "..") throw new InvalidInputError(field, `"${text}" would change the path`);
+  if (/\p{Surrogate}/u.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, "")))
+    throw new InvalidInputError(field, "contains a lone UTF-16 surrogate");
   return encodeURIComponent(text).replace(/%3A/gi, ":");
 }
 

@@ -29,8 +29,10 @@ export function validateRequestOptions(init: unknown): void {
     for (const [name, value] of Object.entries((params.header as Record<string, unknown>) ?? {}))
       checkHeader(`params.header.${name}`, value);
   }
-  if (headers && typeof headers === "object" && !(headers instanceof Headers) && !Array.isArray(headers))
-    for (const [name, value] of Object.entries(headers)) checkHeader(`headers.${name}`, value);
+  if (headers && typeof headers === "object" && !(headers instanceof Headers)) {
+    const entries = Array.isArray(headers) ? (headers as [string, unknown][]) : Object.entries(headers);
+    for (const [name, value] of entries) checkHeader(`headers.${name}`, value);
+  }
 }
 validateRequestOptions.header = checkHeader;
 

@@ -77,6 +77,14 @@ describe("createFunctionGraphClient", () => {
     expect(requests).toHaveLength(0);
   });
 
+  it("refuses a malformed token from a provider as bad input, not a network error, and sends nothing", async () => {
+    const { client, requests } = createObservedClient(undefined, { credentials: async () => "token\r\nX-Evil: 1" });
+    await expect(client.GET("/v2/{project_id}/fgs/quotas")).rejects.toThrow(
+      new InvalidInputError("credentials.token", "contains a character that cannot be sent in a header"),
+    );
+    expect(requests).toHaveLength(0);
+  });
+
   it("refuses a missing path parameter, naming it", async () => {
     const { client, requests } = createObservedClient();
     // @ts-expect-error function_urn is required

@@ -1,4 +1,5 @@
 import { type ErrorRequestInfo, FunctionGraphError } from "./function-graph-error.js";
+import { redactHeaders } from "./redact.js";
 
 const REQUEST_ID_HEADERS = ["x-request-id", "x-cff-request-id", "x-apig-request-id"];
 
@@ -55,6 +56,6 @@ export function errorFromResponse(
     requestId: requestIdOf(response.headers),
     attempts,
     request,
-    response: { status: response.status, headers: Object.fromEntries(response.headers), data },
+    response: { status: response.status, headers: redactHeaders(response.headers), data },
   });
 }

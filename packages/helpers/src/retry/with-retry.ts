@@ -1,4 +1,5 @@
 import { FunctionGraphError } from "../errors/function-graph-error.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { recordExchange } from "../transport/exchange-info.js";
 import { bufferedResponse, DEFAULT_MAX_RESPONSE_BYTES, readBody } from "../transport/read-body.js";
 import type { FetchLike } from "../transport/types.js";
@@ -107,7 +108,8 @@ async function attemptOnce(next: FetchLike, request: Request, maxBytes: number, 
     const body = await readBody(response, request, maxBytes, attempt);
     return { response: bufferedResponse(response, body, request, attempt) };
   } catch (error) {
-    if (FunctionGraphError.isInstance(error)) throw error;
+    // Our own errors (bad body, bad input such as a malformed token) are final, not network failures.
+    if (FunctionGraphError.isInstance(error) || error instanceof InvalidInputError) throw error;
     return { error };
   }
 }

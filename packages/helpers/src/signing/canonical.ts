@@ -51,7 +51,7 @@ export function canonicalHeaders(headers: Iterable<[string, string]>): Canonical
   const entries: [string, string][] = [];
   for (const [rawName, rawValue] of headers) {
     const name = rawName.toLowerCase();
-    const value = rawValue.trim();
+    const value = trimHttpWhitespace(rawValue);
     if (name === "content-type" && value.includes("multipart/form-data")) continue;
     entries.push([name, value]);
   }
@@ -59,4 +59,9 @@ export function canonicalHeaders(headers: Iterable<[string, string]>): Canonical
   let lines = "";
   for (const [name, value] of entries) lines += `${name}:${value}\n`;
   return { lines, signedHeaders: entries.map(([name]) => name).join(";") };
+}
+
+/** HTTP parsers strip only spaces and tabs around a value (not NBSP, as String#trim does). */
+export function trimHttpWhitespace(value: string): string {
+  return value.replace(/^[ \t]+|[ \t]+$/g, "");
 }

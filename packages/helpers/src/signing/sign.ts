@@ -1,7 +1,7 @@
 // SDK-HMAC-SHA256 over plain request parts. signRequest wraps it for fetch Requests; transports that
 // never build a Request (the Node keep-alive transport) call it directly.
 import { type AccessKeyCredentials, assertAccessKeyCredentials } from "../auth/credentials.js";
-import { canonicalHeaders, canonicalQuery, canonicalUri } from "./canonical.js";
+import { canonicalHeaders, canonicalQuery, canonicalUri, trimHttpWhitespace } from "./canonical.js";
 import { hmacSha256Hex, sha256Hex } from "./crypto.js";
 import { formatSdkDate, sdkDateForSigning } from "./sdk-date.js";
 
@@ -47,7 +47,9 @@ export async function computeSignature(
     if (name === "authorization") continue;
     if (name === "x-sdk-date") sdkDate = value;
     if (name === "x-sdk-content-sha256") payloadHash = value.trim();
-    signed.set(name, signed.has(name) ? `${signed.get(name)}, ${value}` : value);
+    // Each value is trimmed before repeated headers are joined, as the receiver sees them.
+    const trimmed = trimHttpWhitespace(value);
+    signed.set(name, signed.has(name) ? `${signed.get(name)}, ${trimmed}` : trimmed);
   }
   if (sdkDate === undefined) {
     sdkDate = formatSdkDate(options.date ?? new Date());
@@ -64,7 +66,8 @@ export async function computeSignature(
   const body = input.body;
   payloadHash ??= body == null || body.length === 0 ? EMPTY_BODY_SHA256 : await sha256Hex(body);
   const canonicalRequest = [
-    input.method.toUpperCase(),
+    // The method exactly as sent: fetch upper-cases the standard ones but keeps e.g. "purge".
+    input.method,
     canonicalUri(input.url.pathname),
     canonicalQuery(input.url.search),
     headers.lines,

@@ -11,14 +11,20 @@ describe("fetchIamToken", () => {
       region: "cn-north-4",
       fetch: async (request) => {
         seen.push(request.clone());
-        return Response.json({ token: { expires_at: "2026-11-25T18:00:00.000000Z" } }, { status: 201, headers: { "X-Subject-Token": "MIIT-token" } });
+        return Response.json(
+          { token: { expires_at: "2026-11-25T18:00:00.000000Z" } },
+          { status: 201, headers: { "X-Subject-Token": "MIIT-token" } },
+        );
       },
     });
     expect(token).toEqual({ token: "MIIT-token", expiresAt: new Date("2026-11-25T18:00:00.000Z") });
     expect(seen[0]?.url).toBe("https://iam.cn-north-4.myhuaweicloud.com/v3/auth/tokens");
     expect(await seen[0]?.json()).toEqual({
       auth: {
-        identity: { methods: ["password"], password: { user: { name: "alice", password: "Pa55word!", domain: { name: "acme" } } } },
+        identity: {
+          methods: ["password"],
+          password: { user: { name: "alice", password: "Pa55word!", domain: { name: "acme" } } },
+        },
         scope: { project: { id: base.projectId } },
       },
     });
@@ -28,10 +34,15 @@ describe("fetchIamToken", () => {
     const error = await fetchIamToken({
       ...base,
       iamEndpoint: "http://127.0.0.1:1",
-      fetch: async () => Response.json({ error: { code: "401", message: "The username or password is wrong." } }, { status: 401 }),
+      fetch: async () =>
+        Response.json({ error: { code: "401", message: "The username or password is wrong." } }, { status: 401 }),
     }).catch((e: unknown) => e);
     expect(FunctionGraphError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ status: 401, code: "401", message: expect.stringContaining("The username or password is wrong.") });
+    expect(error).toMatchObject({
+      status: 401,
+      code: "401",
+      message: expect.stringContaining("The username or password is wrong."),
+    });
     expect(JSON.stringify(error)).not.toContain("Pa55word!");
     expect(String((error as Error).stack)).not.toContain("Pa55word!");
   });
@@ -42,7 +53,11 @@ describe("fetchIamToken", () => {
     };
     await expect(fetchIamToken({ ...base, region: "nowhere", fetch })).rejects.toThrow(/^region:/);
     await expect(fetchIamToken({ ...base, region: "cn-north-4", password: "", fetch })).rejects.toThrow(/^password:/);
-    await expect(fetchIamToken({ ...base, region: "cn-north-4", projectName: "cn-north-4", fetch })).rejects.toThrow(/^projectId: give exactly one/);
-    await expect(fetchIamToken({ ...base, iamEndpoint: "http://iam.example.com", fetch })).rejects.toThrow(/^iamEndpoint: plain http:/);
+    await expect(fetchIamToken({ ...base, region: "cn-north-4", projectName: "cn-north-4", fetch })).rejects.toThrow(
+      /^projectId: give exactly one/,
+    );
+    await expect(fetchIamToken({ ...base, iamEndpoint: "http://iam.example.com", fetch })).rejects.toThrow(
+      /^iamEndpoint: plain http:/,
+    );
   });
 });

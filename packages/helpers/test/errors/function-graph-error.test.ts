@@ -30,8 +30,13 @@ describe("FunctionGraphError", () => {
   });
 
   it("reads the { error: { code, message } } shape", () => {
-    const error = errorFromResponse(request(), new Response(null, { status: 401 }), { error: { code: "APIGW.0301", message: "Incorrect IAM authentication information" } });
-    expect(error).toMatchObject({ code: "APIGW.0301", message: expect.stringContaining("Incorrect IAM authentication information") });
+    const error = errorFromResponse(request(), new Response(null, { status: 401 }), {
+      error: { code: "APIGW.0301", message: "Incorrect IAM authentication information" },
+    });
+    expect(error).toMatchObject({
+      code: "APIGW.0301",
+      message: expect.stringContaining("Incorrect IAM authentication information"),
+    });
   });
 
   it("describes an HTML or empty body without crashing", () => {

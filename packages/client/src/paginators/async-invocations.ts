@@ -1,16 +1,10 @@
-import type { operations } from "../types.js";
-import { markerPaginator, type PaginatorConfig } from "./styles.js";
-
-type Query<Op extends keyof operations> = Omit<
-  NonNullable<operations[Op]["parameters"]["query"]>,
-  "marker" | "maxitems" | "limit"
->;
+import { markerPaginator, type PageFilter, type PaginatorConfig } from "./styles.js";
 
 /** Asynchronous invocations of a function (filter by request_id, status, time range). */
 export const paginateListAsyncInvocations = (
   config: PaginatorConfig,
   functionUrn: string,
-  filter: Query<"listAsyncInvocations"> = {},
+  filter: PageFilter<"listAsyncInvocations"> = {},
 ) =>
   markerPaginator(config, {
     pageSizeParam: "limit",
@@ -28,7 +22,7 @@ export const paginateListAsyncInvocations = (
 export const paginateListActiveAsyncInvocations = (
   config: PaginatorConfig,
   functionUrn: string,
-  filter: Query<"listActiveAsyncInvocations"> = {},
+  filter: PageFilter<"listActiveAsyncInvocations"> = {},
 ) =>
   markerPaginator(config, {
     pageSizeParam: "limit",

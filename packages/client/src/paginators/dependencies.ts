@@ -1,10 +1,7 @@
-import type { operations } from "../types.js";
-import { markerPaginator, type PaginatorConfig } from "./styles.js";
-
-type Filter = Omit<NonNullable<operations["listDependencies"]["parameters"]["query"]>, "marker" | "maxitems" | "limit">;
+import { markerPaginator, type PageFilter, type PaginatorConfig } from "./styles.js";
 
 /** Dependency packages visible to the project (public and private, filterable). */
-export const paginateListDependencies = (config: PaginatorConfig, filter: Filter = {}) =>
+export const paginateListDependencies = (config: PaginatorConfig, filter: PageFilter<"listDependencies"> = {}) =>
   markerPaginator(config, {
     pageSizeParam: "maxitems",
     fetch: (page, signal) =>

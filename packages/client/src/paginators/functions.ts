@@ -1,13 +1,7 @@
-import type { operations } from "../types.js";
-import { markerPaginator, type PaginatorConfig } from "./styles.js";
-
-type Query<Op extends keyof operations> = Omit<
-  NonNullable<operations[Op]["parameters"]["query"]>,
-  "marker" | "maxitems" | "limit"
->;
+import { markerPaginator, type PageFilter, type PaginatorConfig } from "./styles.js";
 
 /** Every function of the project: `for await (const fn of paginateListFunctions({ client }).items())`. */
-export const paginateListFunctions = (config: PaginatorConfig, filter: Query<"listFunctions"> = {}) =>
+export const paginateListFunctions = (config: PaginatorConfig, filter: PageFilter<"listFunctions"> = {}) =>
   markerPaginator(config, {
     pageSizeParam: "maxitems",
     fetch: (page, signal) =>

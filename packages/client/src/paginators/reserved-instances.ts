@@ -1,15 +1,9 @@
-import type { operations } from "../types.js";
-import { markerPaginator, type PaginatorConfig } from "./styles.js";
-
-type Query<Op extends keyof operations> = Omit<
-  NonNullable<operations[Op]["parameters"]["query"]>,
-  "marker" | "maxitems" | "limit"
->;
+import { markerPaginator, type PageFilter, type PaginatorConfig } from "./styles.js";
 
 /** Reserved-instance counts per function (page_info cursor). */
 export const paginateListFunctionReservedInstances = (
   config: PaginatorConfig,
-  filter: Query<"listFunctionReservedInstances"> = {},
+  filter: PageFilter<"listFunctionReservedInstances"> = {},
 ) =>
   markerPaginator(config, {
     pageSizeParam: "limit",
@@ -24,7 +18,10 @@ export const paginateListFunctionReservedInstances = (
   });
 
 /** Reserved-instance policies (page_info cursor). */
-export const paginateListReservedInstanceConfigs = (config: PaginatorConfig, filter: Query<"listReservedInstanceConfigs"> = {}) =>
+export const paginateListReservedInstanceConfigs = (
+  config: PaginatorConfig,
+  filter: PageFilter<"listReservedInstanceConfigs"> = {},
+) =>
   markerPaginator(config, {
     pageSizeParam: "limit",
     fetch: (page, signal) =>

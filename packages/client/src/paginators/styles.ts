@@ -2,6 +2,13 @@
 // cursor (with `maxitems` or `limit` as the page size), and an offset with a limit.
 import { type CallResult, nextMarker, nextOffset, type Paginator, paginate, unwrap } from "@fgkit/helpers";
 import type { FunctionGraphClient } from "../create-client.js";
+import type { operations } from "../types.js";
+
+/** An operation's query parameters other than the ones the paginator drives. */
+export type PageFilter<Op extends keyof operations, Driven extends string = "marker" | "maxitems" | "limit"> = Omit<
+  NonNullable<operations[Op]["parameters"]["query"]>,
+  Driven
+>;
 
 export interface PaginatorConfig {
   client: FunctionGraphClient;

@@ -1,13 +1,7 @@
-import type { operations } from "../types.js";
-import { markerPaginator, type PaginatorConfig } from "./styles.js";
-
-type Query<Op extends keyof operations> = Omit<
-  NonNullable<operations[Op]["parameters"]["query"]>,
-  "marker" | "maxitems" | "limit"
->;
+import { markerPaginator, type PageFilter, type PaginatorConfig } from "./styles.js";
 
 /** Function templates (no total is reported: the walk ends when next_marker stops). */
-export const paginateListFunctionTemplate = (config: PaginatorConfig, filter: Query<"listFunctionTemplate"> = {}) =>
+export const paginateListFunctionTemplate = (config: PaginatorConfig, filter: PageFilter<"listFunctionTemplate"> = {}) =>
   markerPaginator(config, {
     pageSizeParam: "maxitems",
     fetch: (page, signal) =>
@@ -17,7 +11,7 @@ export const paginateListFunctionTemplate = (config: PaginatorConfig, filter: Qu
   });
 
 /** Application templates. */
-export const paginateListAppTemplates = (config: PaginatorConfig, filter: Query<"listAppTemplates"> = {}) =>
+export const paginateListAppTemplates = (config: PaginatorConfig, filter: PageFilter<"listAppTemplates"> = {}) =>
   markerPaginator(config, {
     pageSizeParam: "maxitems",
     fetch: (page, signal) =>
@@ -28,7 +22,7 @@ export const paginateListAppTemplates = (config: PaginatorConfig, filter: Query<
   });
 
 /** Function applications of the project. */
-export const paginateListFunctionApplications = (config: PaginatorConfig, filter: Query<"listFunctionApplications"> = {}) =>
+export const paginateListFunctionApplications = (config: PaginatorConfig, filter: PageFilter<"listFunctionApplications"> = {}) =>
   markerPaginator(config, {
     pageSizeParam: "limit",
     fetch: (page, signal) =>

@@ -1,7 +1,7 @@
 import type { operations } from "../types.js";
-import { offsetPaginator, type PaginatorConfig } from "./styles.js";
+import { offsetPaginator, type PageFilter, type PaginatorConfig } from "./styles.js";
 
-type Query<Op extends keyof operations> = Omit<NonNullable<operations[Op]["parameters"]["query"]>, "offset" | "limit">;
+type Query<Op extends keyof operations> = PageFilter<Op, "offset" | "limit">;
 
 const page = (offset: number, limit: number | undefined) => (limit === undefined ? { offset } : { offset, limit });
 

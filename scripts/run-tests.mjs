@@ -1,5 +1,6 @@
-// The root test command: lint, then every package's tests through turbo (spec lint and freshness,
-// unit, type and contract tests), then one closing "N passed, N failed" line for CI.
+// The root test command: lint, the changeset check, then every package's tests through turbo (spec
+// lint and freshness, unit, type, contract, browser and release tests), then one closing
+// "N passed, N failed" line for CI.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +12,7 @@ const reports = readdirSync("packages").map((name) => join("packages", name, "te
 for (const report of reports) rmSync(report, { force: true });
 
 let status = run("biome", ["check", "."]);
+status = run("node", ["scripts/check-changesets.mjs"]) || status; // generated types changed => a changeset
 status = run("turbo", ["run", "test", "--output-logs=new-only", "--continue"]) || status;
 
 let passed = 0;

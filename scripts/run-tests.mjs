@@ -3,9 +3,16 @@
 // "N passed, N failed" line for CI.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off" };
+// node_modules/.bin first, so the script also works when run directly rather than through npm.
+const bin = join(process.cwd(), "node_modules", ".bin");
+const env = {
+  ...process.env,
+  PATH: `${bin}${delimiter}${process.env.PATH}`,
+  TURBO_TELEMETRY_DISABLED: "1",
+  REDOCLY_TELEMETRY: "off",
+};
 const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
 
 const reports = readdirSync("packages").map((name) => join("packages", name, "test-output", "vitest.json"));

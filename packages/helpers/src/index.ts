@@ -38,6 +38,7 @@ export {
   type SignOptions,
 } from "./signing/sign.js";
 export { signRequest } from "./signing/sign-request.js";
+export { defaultFetch, draftRequestClass } from "./transport/default-fetch.js";
 export { parseEndpoint } from "./transport/endpoint.js";
 export { type ExchangeInfo, exchangeOf, recordExchange } from "./transport/exchange-info.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./transport/read-body.js";

@@ -1,6 +1,10 @@
+import { attemptDirect, directOf, isDraftRequest, readParts } from "#platform";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
+import type { DraftParts } from "../transport/draft-request.js";
 import { recordExchange } from "../transport/exchange-info.js";
+import { noteBody } from "../transport/known-body.js";
+import { LinkedSignal } from "../transport/linked-signal.js";
 import { bufferedResponse, DEFAULT_MAX_RESPONSE_BYTES, readBody } from "../transport/read-body.js";
 import type { FetchLike } from "../transport/types.js";
 import { fullJitterDelay, parseRetryAfter, sleep } from "./backoff.js";
@@ -15,7 +19,7 @@ export interface RetryTransportOptions extends RetryOptions, TimeoutOptions {
   maxResponseBytes?: number;
 }
 
-type Outcome = { response: Response } | { error: unknown };
+export type Outcome = { response: Response } | { error: unknown };
 
 /**
  * Runs each call as up to `maxAttempts` attempts over `next` (which signs each attempt afresh).
@@ -28,10 +32,33 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const clock = options.clock ?? { offsetMs: 0 };
 
-  return async (original) => {
-    const callerSignal = original.signal;
-    const deadline = options.totalTimeoutMs ? AbortSignal.timeout(options.totalTimeoutMs) : undefined;
-    const body = original.body ? await original.arrayBuffer() : undefined;
+  // With a direct entry point below (fgkit's Node transport under withAuth), attempts skip the
+  // per-attempt Request and the streamed Response; the answer becomes one buffered Response.
+  const direct = directOf(next);
+
+  // Not async itself (one promise fewer per call), but it never throws: a failure is a rejection.
+  return (incoming) => {
+    let original: Request | DraftParts = incoming;
+    try {
+      // fgkit's client may pass a DraftRequest (no Request built yet); a transport without a direct
+      // entry point gets the Request it describes.
+      if (!direct && isDraftRequest(original)) original = original.toRequest();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (!options.totalTimeoutMs) return call(original, undefined);
+    const deadline = new LinkedSignal([], options.totalTimeoutMs);
+    return call(original, deadline).finally(() => deadline.release());
+  };
+
+  async function call(original: Request | DraftParts, deadline: LinkedSignal | undefined): Promise<Response> {
+    const callerSignal: AbortSignal | undefined = original.signal;
+    // Read once; every attempt sends these bytes (the layers below find them with knownBody()).
+    const reading = direct ? readParts(original) : undefined;
+    const parts = reading instanceof Promise ? await reading : reading;
+    // Without a direct transport `original` is a Request (a DraftRequest was turned into one above).
+    const asRequest = original as Request;
+    const body = parts ? parts.body : asRequest.body ? new Uint8Array(await asRequest.arrayBuffer()) : null;
     const retryable = IDEMPOTENT_METHODS.has(original.method) || retry.retryNonIdempotent;
     let skewRetried = false;
     // `attempt` counts against maxAttempts; `sent` is what errors report: every request sent,
@@ -40,20 +67,39 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
 
     for (let attempt = 1; ; attempt++) {
       sent++;
-      const timeout = attemptTimeoutMs > 0 ? AbortSignal.timeout(attemptTimeoutMs) : undefined;
-      const signals = [callerSignal, deadline, timeout].filter((s): s is AbortSignal => s !== undefined);
-      const request = new Request(original.url, {
-        method: original.method,
-        headers: original.headers,
-        body: body ?? null,
-        signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals),
-      });
-      const outcome = await attemptOnce(next, request, maxBytes, sent);
+      const signal = new LinkedSignal([callerSignal, deadline?.signal], attemptTimeoutMs);
+      let request: Request | (() => Request);
+      let outcome: Outcome;
+      try {
+        if (direct && parts) {
+          const attemptDirectly = attemptDirect(direct, original.method, parts, signal, maxBytes, sent);
+          request = attemptDirectly.describe;
+          outcome = await attemptDirectly.outcome;
+        } else {
+          request = new Request(original.url, {
+            method: original.method,
+            headers: original.headers,
+            body,
+            signal: signal.signal,
+          });
+          noteBody(request, body);
+          outcome = await attemptOnce(next, request, maxBytes, sent);
+        }
+      } finally {
+        signal.release();
+      }
+      const described = () => (typeof request === "function" ? request() : request);
 
       // Errors describe the attempt's request (withAuth set X-Project-Id or the token on it), not the caller's.
-      if (callerSignal.aborted) throw stopped(request, sent, "Aborted", "aborted by the caller", callerSignal.reason);
+      if (callerSignal?.aborted) throw stopped(described(), sent, "Aborted", "aborted by the caller", callerSignal.reason);
       if (deadline?.aborted)
-        throw stopped(request, sent, "Timeout", `no answer within the ${options.totalTimeoutMs} ms deadline`, deadline.reason);
+        throw stopped(
+          described(),
+          sent,
+          "Timeout",
+          `no answer within the ${options.totalTimeoutMs} ms deadline`,
+          deadline.reason,
+        );
 
       let delay: number;
       if ("response" in outcome) {
@@ -78,28 +124,31 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
         if (hinted !== undefined && hinted > retry.maxRetryAfterMs) return response;
         delay = Math.max(backoff, hinted ?? 0);
       } else {
-        const timedOut = timeout?.aborted === true;
+        const timedOut = signal.timedOut;
         const error = timedOut
           ? stopped(
-              request,
+              described(),
               sent,
               "Timeout",
               `attempt ${sent} got no complete answer within ${attemptTimeoutMs} ms`,
               outcome.error,
             )
-          : networkError(outcome.error, request, sent);
+          : networkError(outcome.error, described(), sent);
         const transient = timedOut || isTransientNetworkError(outcome.error);
         if (!transient || !retryable || attempt >= retry.maxAttempts) throw error;
         delay = fullJitterDelay(attempt - 1, retry.baseDelayMs, retry.maxDelayMs, retry.random);
       }
+      const waiting = deadline ? new LinkedSignal([callerSignal, deadline.signal]) : undefined;
       try {
-        await sleep(delay, signals.length > 1 ? AbortSignal.any([callerSignal, ...(deadline ? [deadline] : [])]) : callerSignal);
+        await sleep(delay, waiting?.signal ?? callerSignal);
       } catch (reason) {
-        if (callerSignal.aborted) throw stopped(request, sent, "Aborted", "aborted by the caller", reason);
-        throw stopped(request, sent, "Timeout", `no answer within the ${options.totalTimeoutMs} ms deadline`, reason);
+        if (callerSignal?.aborted) throw stopped(described(), sent, "Aborted", "aborted by the caller", reason);
+        throw stopped(described(), sent, "Timeout", `no answer within the ${options.totalTimeoutMs} ms deadline`, reason);
+      } finally {
+        waiting?.release();
       }
     }
-  };
+  }
 }
 
 async function attemptOnce(next: FetchLike, request: Request, maxBytes: number, attempt: number): Promise<Outcome> {

@@ -49,19 +49,28 @@ export interface CanonicalHeaders {
  */
 export function canonicalHeaders(headers: Iterable<[string, string]>): CanonicalHeaders {
   const entries: [string, string][] = [];
-  for (const [rawName, rawValue] of headers) {
-    const name = rawName.toLowerCase();
-    const value = trimHttpWhitespace(rawValue);
-    if (name === "content-type" && value.includes("multipart/form-data")) continue;
-    entries.push([name, value]);
-  }
+  for (const [rawName, rawValue] of headers) entries.push([rawName.toLowerCase(), trimHttpWhitespace(rawValue)]);
+  return canonicalHeadersOf(entries);
+}
+
+/** canonicalHeaders of pairs whose names are lower-cased and values trimmed already (sorts them in place). */
+export function canonicalHeadersOf(entries: [string, string][]): CanonicalHeaders {
   entries.sort((a, b) => byCodeUnit(a[0], b[0]));
   let lines = "";
-  for (const [name, value] of entries) lines += `${name}:${value}\n`;
-  return { lines, signedHeaders: entries.map(([name]) => name).join(";") };
+  let signedHeaders = "";
+  for (const [name, value] of entries) {
+    if (name === "content-type" && value.includes("multipart/form-data")) continue;
+    lines += `${name}:${value}\n`;
+    signedHeaders += signedHeaders ? `;${name}` : name;
+  }
+  return { lines, signedHeaders };
 }
 
 /** HTTP parsers strip only spaces and tabs around a value (not NBSP, as String#trim does). */
 export function trimHttpWhitespace(value: string): string {
+  // Most values have nothing to trim: skip the regular expression for them (it runs for every header).
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  if (first !== 32 && first !== 9 && last !== 32 && last !== 9) return value;
   return value.replace(/^[ \t]+|[ \t]+$/g, "");
 }

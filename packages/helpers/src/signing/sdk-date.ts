@@ -1,11 +1,20 @@
 // X-Sdk-Date is basic ISO 8601 in UTC: YYYYMMDDTHHmmssZ.
 const BASIC = /^\d{8}T\d{6}Z$/;
 
+// Calls within the same second share one string: every signature asks for the current time.
+let lastSecond = Number.NaN;
+let lastText = "";
+
 export function formatSdkDate(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d{3}/, "");
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== lastSecond) {
+    lastText = date
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d{3}/, "");
+    lastSecond = second;
+  }
+  return lastText;
 }
 
 /**

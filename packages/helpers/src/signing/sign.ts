@@ -1,8 +1,9 @@
 // SDK-HMAC-SHA256 over plain request parts. signRequest wraps it for fetch Requests; transports that
 // never build a Request (the Node keep-alive transport) call it directly.
+import * as platformHashes from "#crypto";
 import { type AccessKeyCredentials, assertAccessKeyCredentials } from "../auth/credentials.js";
-import { canonicalHeaders, canonicalQuery, canonicalUri, trimHttpWhitespace } from "./canonical.js";
-import { hmacSha256Hex, sha256Hex } from "./crypto.js";
+import { type CanonicalHeaders, canonicalHeadersOf, canonicalQuery, canonicalUri, trimHttpWhitespace } from "./canonical.js";
+import type { Hashes } from "./hashes.js";
 import { formatSdkDate, sdkDateForSigning } from "./sdk-date.js";
 
 export const ALGORITHM = "SDK-HMAC-SHA256";
@@ -31,14 +32,59 @@ export interface Signature {
   stringToSign: string;
 }
 
-export async function computeSignature(
+// Canonical URIs of recent paths: a client calls the same few paths over and over. A path of
+// unreserved characters only is its own canonical form (plus the trailing slash).
+const canonicalPaths = new Map<string, string>();
+const UNRESERVED_PATH = /^[A-Za-z0-9\-._~/]*$/;
+
+function canonicalPath(pathname: string): string {
+  if (UNRESERVED_PATH.test(pathname)) return pathname.endsWith("/") ? pathname : `${pathname}/`;
+  let canonical = canonicalPaths.get(pathname);
+  if (canonical === undefined) {
+    if (canonicalPaths.size >= 256) canonicalPaths.clear();
+    canonical = canonicalUri(pathname);
+    canonicalPaths.set(pathname, canonical);
+  }
+  return canonical;
+}
+
+export function computeSignature(
   input: SigningInput,
   credentials: AccessKeyCredentials,
   options: SignOptions = {},
 ): Promise<Signature> {
+  try {
+    return Promise.resolve(computeSignatureWith(platformHashes, input, credentials, options));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** computeSignature over this platform's hashes, without a promise when they are synchronous (Node). */
+export function signWithPlatformHashes(
+  input: SigningInput,
+  credentials: AccessKeyCredentials,
+  options: SignOptions = {},
+): Signature | Promise<Signature> {
+  return computeSignatureWith(platformHashes, input, credentials, options);
+}
+
+/**
+ * computeSignature over given hash functions (the tests run the vectors through each platform's).
+ * With synchronous ones (node:crypto) it returns the Signature itself: no promise, no microtask.
+ * Throws (rather than rejects) on bad input.
+ */
+export function computeSignatureWith(
+  hashes: Hashes,
+  input: SigningInput,
+  credentials: AccessKeyCredentials,
+  options: SignOptions = {},
+): Signature | Promise<Signature> {
   assertAccessKeyCredentials(credentials);
   const added: Record<string, string> = {};
-  const signed = new Map<string, string>();
+  // Lower-cased name and trimmed value pairs, one per name (a few headers: a list beats a Map).
+  const signed: [string, string][] = [];
+  const find = (name: string) => signed.find((entry) => entry[0] === name);
   let sdkDate: string | undefined;
   let payloadHash: string | undefined;
   for (const [rawName, value] of input.headers) {
@@ -49,34 +95,74 @@ export async function computeSignature(
     if (name === "x-sdk-content-sha256") payloadHash = value.trim();
     // Each value is trimmed before repeated headers are joined, as the receiver sees them.
     const trimmed = trimHttpWhitespace(value);
-    signed.set(name, signed.has(name) ? `${signed.get(name)}, ${trimmed}` : trimmed);
+    const seen = find(name);
+    if (seen) seen[1] = `${seen[1]}, ${trimmed}`;
+    else signed.push([name, trimmed]);
   }
   if (sdkDate === undefined) {
     sdkDate = formatSdkDate(options.date ?? new Date());
     added["X-Sdk-Date"] = sdkDate;
-    signed.set("x-sdk-date", sdkDate);
+    signed.push(["x-sdk-date", sdkDate]);
   }
-  if (credentials.securityToken !== undefined && !signed.has("x-security-token")) {
+  if (credentials.securityToken !== undefined && !find("x-security-token")) {
     added["X-Security-Token"] = credentials.securityToken;
-    signed.set("x-security-token", credentials.securityToken);
+    signed.push(["x-security-token", trimHttpWhitespace(credentials.securityToken)]);
   }
-  signed.set("host", input.url.host);
+  const host = find("host");
+  if (host) host[1] = input.url.host;
+  else signed.push(["host", input.url.host]);
 
-  const headers = canonicalHeaders(signed);
+  const headers = canonicalHeadersOf(signed);
   const body = input.body;
-  payloadHash ??= body == null || body.length === 0 ? EMPTY_BODY_SHA256 : await sha256Hex(body);
+  const payload = payloadHash ?? (body == null || body.length === 0 ? EMPTY_BODY_SHA256 : hashes.sha256Hex(body));
+  const pending: Pending = { hashes, input, credentials, added, headers, sdkDate };
+  return typeof payload === "string" ? withPayloadHash(pending, payload) : payload.then((hash) => withPayloadHash(pending, hash));
+}
+
+// The rest of a signature, in steps that continue at once when a hash is already computed
+// (node:crypto) or once a Web Crypto one resolves.
+interface Pending {
+  hashes: Hashes;
+  input: SigningInput;
+  credentials: AccessKeyCredentials;
+  added: Record<string, string>;
+  headers: CanonicalHeaders;
+  sdkDate: string;
+}
+
+function withPayloadHash(p: Pending, payloadHash: string): Signature | Promise<Signature> {
   const canonicalRequest = [
     // The method exactly as sent: fetch upper-cases the standard ones but keeps e.g. "purge".
-    input.method,
-    canonicalUri(input.url.pathname),
-    canonicalQuery(input.url.search),
-    headers.lines,
-    headers.signedHeaders,
+    p.input.method,
+    canonicalPath(p.input.url.pathname),
+    canonicalQuery(p.input.url.search),
+    p.headers.lines,
+    p.headers.signedHeaders,
     payloadHash,
   ].join("\n");
-  const stringToSign = `${ALGORITHM}\n${sdkDateForSigning(sdkDate)}\n${await sha256Hex(canonicalRequest)}`;
-  const signature = await hmacSha256Hex(credentials.sk, stringToSign);
-  const authorization = `${ALGORITHM} Access=${credentials.ak}, SignedHeaders=${headers.signedHeaders}, Signature=${signature}`;
-  added.Authorization = authorization;
-  return { headers: added, authorization, signedHeaders: headers.signedHeaders, canonicalRequest, stringToSign };
+  const date = sdkDateForSigning(p.sdkDate);
+  const requestHash = p.hashes.sha256Hex(canonicalRequest);
+  return typeof requestHash === "string"
+    ? withRequestHash(p, canonicalRequest, date, requestHash)
+    : requestHash.then((hash) => withRequestHash(p, canonicalRequest, date, hash));
+}
+
+function withRequestHash(
+  p: Pending,
+  canonicalRequest: string,
+  date: string,
+  requestHash: string,
+): Signature | Promise<Signature> {
+  const stringToSign = `${ALGORITHM}\n${date}\n${requestHash}`;
+  const signature = p.hashes.hmacSha256Hex(p.credentials.sk, stringToSign);
+  return typeof signature === "string"
+    ? sealed(p, canonicalRequest, stringToSign, signature)
+    : signature.then((hex) => sealed(p, canonicalRequest, stringToSign, hex));
+}
+
+function sealed(p: Pending, canonicalRequest: string, stringToSign: string, signature: string): Signature {
+  const { signedHeaders } = p.headers;
+  const authorization = `${ALGORITHM} Access=${p.credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+  p.added.Authorization = authorization;
+  return { headers: p.added, authorization, signedHeaders, canonicalRequest, stringToSign };
 }

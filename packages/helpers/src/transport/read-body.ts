@@ -1,3 +1,4 @@
+import { newBufferedResponse } from "#platform";
 import { requestIdOf } from "../errors/from-response.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 
@@ -12,7 +13,7 @@ export async function readBody(response: Response, request: Request, maxBytes: n
   const declared = Number(response.headers.get("content-length"));
   if (declared > maxBytes) {
     await response.body?.cancel();
-    throw tooLarge(request, response, maxBytes, attempts);
+    throw tooLarge(request, response.status, response.headers, maxBytes, attempts);
   }
   if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
@@ -24,7 +25,7 @@ export async function readBody(response: Response, request: Request, maxBytes: n
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge(request, response, maxBytes, attempts);
+      throw tooLarge(request, response.status, response.headers, maxBytes, attempts);
     }
     chunks.push(value);
   }
@@ -39,14 +40,20 @@ export async function readBody(response: Response, request: Request, maxBytes: n
 }
 
 // An answer did come, so the error keeps its status, request id and headers (the body is not kept).
-function tooLarge(request: Request, response: Response, maxBytes: number, attempts: number): FunctionGraphError {
+export function tooLarge(
+  request: Request,
+  status: number,
+  headers: Headers,
+  maxBytes: number,
+  attempts: number,
+): FunctionGraphError {
   return new FunctionGraphError(`${request.method} ${new URL(request.url).pathname}: response body exceeds ${maxBytes} bytes`, {
-    status: response.status,
+    status,
     code: "ResponseTooLarge",
-    requestId: requestIdOf(response.headers),
+    requestId: requestIdOf(headers),
     attempts,
     request,
-    response: { status: response.status, headers: Object.fromEntries(response.headers), data: undefined },
+    response: { status, headers: Object.fromEntries(headers), data: undefined },
   });
 }
 
@@ -59,44 +66,93 @@ const decoder = new TextDecoder();
  * page) stays readable with text(); only json() on it fails, with a FunctionGraphError.
  */
 export function bufferedResponse(response: Response, body: Uint8Array, request: Request, attempts: number): Response {
-  const headers = new Headers(response.headers);
+  const answer = { status: response.status, statusText: response.statusText, headers: new Headers(response.headers), body };
+  return bufferedAnswer(answer, request.method, () => request, attempts);
+}
+
+/**
+ * bufferedResponse from the parts of an answer: headers as a Headers (taken over, not copied) or as
+ * the raw name/value list the Node transport read. `describe` gives the request for an error, made
+ * only if there is one.
+ */
+export function bufferedAnswer(
+  answer: { status: number; statusText: string; headers: Headers | readonly string[]; body: Uint8Array },
+  method: string,
+  describe: () => Request,
+  attempts: number,
+): Response {
+  const { status, body } = answer;
+  const raw = answer.headers instanceof Headers ? undefined : answer.headers;
+  const init = { status, statusText: answer.statusText, headers: raw ? undefined : (answer.headers as Headers) };
+  const response = newBufferedResponse(nullBodyStatus(status) ? null : body, init);
+  const headers = response.headers;
+  if (raw) for (let i = 0; i < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
+  // Errors report the headers as they arrived, before the two changes below.
+  const length = headers.get("content-length");
+  const encoding = headers.get("transfer-encoding");
   // The body is now a known number of bytes: announcing it makes openapi-fetch read a success body
   // with json() (the one below) instead of text() and its own JSON.parse, which would throw a bare
   // SyntaxError, and treat an empty body as no data. (A HEAD answer's length is that of a GET.)
-  if (request.method !== "HEAD" && !nullBodyStatus(response.status)) {
+  if (method !== "HEAD" && !nullBodyStatus(status)) {
     headers.delete("transfer-encoding");
     headers.set("content-length", String(body.byteLength));
   }
-  const init = { status: response.status, statusText: response.statusText, headers };
-  if (!response.ok || body.byteLength === 0)
-    return new Response(nullBodyStatus(response.status) ? null : (body as Uint8Array<ArrayBuffer>), init);
+  if (status < 200 || status > 299 || body.byteLength === 0) return response;
+  const contentType = headers.get("content-type");
   const text = decoder.decode(body);
-  const parse = () => parseJson(text, body.byteLength, response, request, attempts);
-  const buffered = new Response(body as Uint8Array<ArrayBuffer>, init);
-  if (/\bjson\b/i.test(response.headers.get("content-type") ?? "")) {
+  const parse = () =>
+    parseJson(
+      text,
+      body.byteLength,
+      status,
+      contentType,
+      headers,
+      () => asArrived(headers, length, encoding),
+      describe,
+      attempts,
+    );
+  if (contentType !== null && /\bjson\b/i.test(contentType)) {
     const parsed = parse();
-    Object.defineProperty(buffered, "json", { value: () => Promise.resolve(parsed) });
+    response.answerJsonWith(() => Promise.resolve(parsed));
   } else {
     // Parsed only if asked for: callers reading text() or blob() never see an error.
-    Object.defineProperty(buffered, "json", { value: () => new Promise((resolve) => resolve(parse())) });
+    response.answerJsonWith(() => new Promise((resolve) => resolve(parse())));
   }
-  return buffered;
+  return response;
 }
 
-function parseJson(text: string, bytes: number, response: Response, request: Request, attempts: number): unknown {
+/** The headers as they arrived: `headers` with the two values bufferedAnswer changed put back. */
+function asArrived(headers: Headers, length: string | null, encoding: string | null): Record<string, string> {
+  const copy = Object.fromEntries(headers);
+  delete copy["content-length"];
+  if (length !== null) copy["content-length"] = length;
+  if (encoding !== null) copy["transfer-encoding"] = encoding;
+  return copy;
+}
+
+function parseJson(
+  text: string,
+  bytes: number,
+  status: number,
+  type: string | null,
+  headers: Headers,
+  arrivedHeaders: () => Record<string, string>,
+  describe: () => Request,
+  attempts: number,
+): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    const type = response.headers.get("content-type");
+    const request = describe();
     throw new FunctionGraphError(
-      `${request.method} ${new URL(request.url).pathname}: the ${response.status} answer is not valid JSON (${type ? `${type}, ` : ""}${bytes} bytes)`,
+      `${request.method} ${new URL(request.url).pathname}: the ${status} answer is not valid JSON (${type ? `${type}, ` : ""}${bytes} bytes)`,
       {
-        status: response.status,
+        status,
         code: "InvalidResponseBody",
-        requestId: requestIdOf(response.headers),
+        requestId: requestIdOf(headers),
         attempts,
         request,
-        response: { status: response.status, headers: Object.fromEntries(response.headers), data: text.slice(0, 1000) },
+        response: { status, headers: arrivedHeaders(), data: text.slice(0, 1000) },
         cause,
       },
     );

@@ -1,6 +1,9 @@
+import { authDirect, directOf, withDirect } from "#platform";
 import { assertHeaderSafe } from "../auth/credentials.js";
 import type { ResolvedCredentials } from "../auth/token-credentials.js";
+import { computeSignature } from "../signing/sign.js";
 import { signRequest } from "../signing/sign-request.js";
+import { knownBody } from "./known-body.js";
 import type { FetchLike } from "./types.js";
 
 export interface AuthOptions {
@@ -13,9 +16,12 @@ export interface AuthOptions {
 /**
  * Adds authentication to every request: an SDK-HMAC-SHA256 signature made at send time (so each
  * retry attempt carries a fresh X-Sdk-Date), or an X-Auth-Token from the token provider.
+ * When `next` has a direct entry point (the Node transport), so does the result.
  */
 export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: AuthOptions = {}): FetchLike {
-  return async (request) => {
+  const signingDate = () => new Date(Date.now() + (options.clockOffset?.() ?? 0));
+
+  const fetch: FetchLike = async (request) => {
     if (options.projectId !== undefined && !request.headers.has("x-project-id"))
       request.headers.set("X-Project-Id", options.projectId);
     if (auth.kind === "token") {
@@ -24,8 +30,18 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
       request.headers.set("X-Auth-Token", token);
       return next(request);
     }
-    const offset = options.clockOffset?.() ?? 0;
-    const signed = await signRequest(request, auth.credentials, { date: new Date(Date.now() + offset) });
+    const body = knownBody(request);
+    if (body !== undefined) {
+      // The body was read already (withRetry notes it): sign in place, no second read, no copy.
+      const signature = await computeSignature(
+        { method: request.method, url: new URL(request.url), headers: request.headers, body },
+        auth.credentials,
+        { date: signingDate() },
+      );
+      for (const name in signature.headers) request.headers.set(name, signature.headers[name] as string);
+      return next(request);
+    }
+    const signed = await signRequest(request, auth.credentials, { date: signingDate() });
     // Mirror the signature headers on the caller's request too, so errors describe what was sent.
     for (const name of ["authorization", "x-sdk-date", "x-security-token"]) {
       const value = signed.headers.get(name);
@@ -33,4 +49,7 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
     }
     return next(signed);
   };
+
+  const send = directOf(next);
+  return send ? withDirect(fetch, authDirect(send, auth, options.projectId, signingDate)) : fetch;
 }

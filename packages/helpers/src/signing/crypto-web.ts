@@ -1,19 +1,22 @@
-// SHA-256 and HMAC-SHA256 over Web Crypto, so the same signer runs in Node, browsers, Deno, Bun
-// and workers. Imported HMAC keys are cached per secret: importKey costs more than the HMAC itself.
+// SHA-256 and HMAC-SHA256 over Web Crypto, for browsers, Deno, Bun and workers (the package's
+// `#crypto` import picks crypto-node.ts on Node, where node:crypto is much cheaper per call).
+// Imported HMAC keys are cached per secret: importKey costs more than the HMAC itself.
+import type { HmacSha256Hex, Sha256Hex } from "./hashes.js";
+
 const encoder = new TextEncoder();
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
-export function toHex(buffer: ArrayBuffer): string {
+function toHex(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
   let out = "";
   for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i] as number];
   return out;
 }
 
-export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+export const sha256Hex: Sha256Hex = async (data) => {
   const bytes = typeof data === "string" ? encoder.encode(data) : data;
   return toHex(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
-}
+};
 
 const MAX_CACHED_KEYS = 16;
 const keyCache = new Map<string, Promise<CryptoKey>>();
@@ -29,6 +32,5 @@ function hmacKey(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
-  return toHex(await crypto.subtle.sign("HMAC", await hmacKey(secret), encoder.encode(message)));
-}
+export const hmacSha256Hex: HmacSha256Hex = async (secret, message) =>
+  toHex(await crypto.subtle.sign("HMAC", await hmacKey(secret), encoder.encode(message)));

@@ -1,0 +1,69 @@
+// Node only (reached through the package's `#platform` import): withRetry's attempts over a direct
+// transport (see transport/direct.ts). No Request per attempt, and one buffered Response per answer.
+import { FunctionGraphError } from "../errors/function-graph-error.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
+import type { AttemptAbort, DirectSend } from "../transport/direct.js";
+import { type DraftParts, isDraftRequest } from "../transport/draft-request.js";
+import { bufferedAnswer, tooLarge } from "../transport/read-body.js";
+import type { Outcome } from "./with-retry.js";
+
+/** What every attempt of a call sends: read once from the caller's Request (or DraftRequest). */
+export interface CallParts {
+  url: URL;
+  /** Lower-case names, as a fetch Headers iterates them. */
+  headers: Record<string, string>;
+  body: Uint8Array<ArrayBuffer> | null;
+}
+
+export { isDraftRequest };
+
+/** The parts, at once when the body is a string or absent (a promise only when it must be read). */
+export function readParts(original: Request | DraftParts): CallParts | Promise<CallParts> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of original.headers) headers[name] = value;
+  if (isDraftRequest(original)) {
+    const body = original.bytesNow();
+    if (body !== undefined) return { url: original.parsedUrl, headers, body };
+    return original.bytes().then((bytes) => ({ url: original.parsedUrl, headers, body: bytes }));
+  }
+  const url = new URL(original.url);
+  if (!original.body) return { url, headers, body: null };
+  return original.arrayBuffer().then((buffer) => ({ url, headers, body: new Uint8Array(buffer) }));
+}
+
+/**
+ * One attempt. `describe` gives the attempt as a Request (method, URL, the headers sent; no body)
+ * for errors and unwrap(), made only when one of them asks.
+ */
+export function attemptDirect(
+  send: DirectSend,
+  method: string,
+  call: CallParts,
+  signal: AttemptAbort,
+  maxBytes: number,
+  attempt: number,
+): { describe: () => Request; outcome: Promise<Outcome> } {
+  const parts = { method, url: call.url, headers: { ...call.headers }, body: call.body };
+  let request: Request | undefined;
+  const describe = () => {
+    request ??= new Request(parts.url, { method, headers: parts.headers });
+    return request;
+  };
+  const outcome = (async (): Promise<Outcome> => {
+    try {
+      const answer = await send(parts, signal, maxBytes);
+      if (answer.tooLarge) {
+        const headers = new Headers();
+        const raw = answer.rawHeaders;
+        for (let i = 0; i < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
+        throw tooLarge(describe(), answer.status, headers, maxBytes, attempt);
+      }
+      return { response: bufferedAnswer({ ...answer, headers: answer.rawHeaders }, method, describe, attempt) };
+    } catch (error) {
+      // Our own errors (bad body, bad input such as a malformed token) are final, not network failures.
+      if (FunctionGraphError.isInstance(error) || error instanceof InvalidInputError) throw error;
+      return { error };
+    }
+  })();
+  return { describe, outcome };
+}

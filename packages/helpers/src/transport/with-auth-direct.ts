@@ -1,0 +1,44 @@
+// Node only (reached through the package's `#platform` import): withAuth's direct entry point, the
+// same authentication on plain parts, where headers are lower-case names (as a fetch Headers keeps
+// them). Signing on Node is synchronous: no promise between the caller and the socket.
+import { assertHeaderSafe } from "../auth/credentials.js";
+import type { ResolvedCredentials, TokenProvider } from "../auth/token-credentials.js";
+import { trimHttpWhitespace } from "../signing/canonical.js";
+import { type Signature, signWithPlatformHashes } from "../signing/sign.js";
+import type { DirectRequest, DirectResponse, DirectSend } from "./direct.js";
+
+export function authDirect(
+  send: DirectSend,
+  auth: ResolvedCredentials,
+  projectId: string | undefined,
+  signingDate: () => Date,
+): DirectSend {
+  return (request, abort, maxBytes) => {
+    const headers = request.headers;
+    if (projectId !== undefined && headers["x-project-id"] === undefined) headers["x-project-id"] = projectId;
+    if (auth.kind === "token")
+      return withToken(
+        () => auth.getToken(),
+        request,
+        () => send(request, abort, maxBytes),
+      );
+    const signing = { method: request.method, url: request.url, headers: Object.entries(headers), body: request.body };
+    const sendSigned = (signature: Signature) => {
+      for (const name in signature.headers) headers[name.toLowerCase()] = signature.headers[name] as string;
+      return send(request, abort, maxBytes);
+    };
+    try {
+      const signature = signWithPlatformHashes(signing, auth.credentials, { date: signingDate() });
+      return signature instanceof Promise ? signature.then(sendSigned) : sendSigned(signature);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+}
+
+async function withToken(getToken: TokenProvider, request: DirectRequest, send: () => Promise<DirectResponse>) {
+  const token = await getToken();
+  assertHeaderSafe("credentials.token", token, { secret: true });
+  request.headers["x-auth-token"] = trimHttpWhitespace(token);
+  return send();
+}

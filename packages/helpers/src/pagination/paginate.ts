@@ -30,10 +30,15 @@ export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Curs
   async function* pages(): AsyncGenerator<Page> {
     const seen = new Set<string>();
     let cursor = options.start;
+    // Held outside the loop and dropped before the next fetch, so at most one page is alive at a time.
+    let page: Page | undefined;
+    let items: readonly Item[] = [];
     while (true) {
       options.signal?.throwIfAborted();
-      const page = await options.fetchPage(cursor);
-      const items = options.items(page) ?? [];
+      page = undefined;
+      items = [];
+      page = await options.fetchPage(cursor);
+      items = options.items(page) ?? [];
       yield page;
       if (items.length === 0) return;
       const next = options.next(page, cursor, items);
@@ -49,7 +54,10 @@ export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Curs
     }
   }
   async function* items(): AsyncGenerator<Item> {
-    for await (const page of pages()) yield* options.items(page) ?? [];
+    for await (const page of pages()) {
+      const list = options.items(page) ?? [];
+      for (let i = 0; i < list.length; i++) yield list[i] as Item;
+    }
   }
   return {
     [Symbol.asyncIterator]: pages,

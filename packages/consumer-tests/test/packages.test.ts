@@ -1,0 +1,90 @@
+// The tarballs as published: publint (strict: warnings fail too) for every package, attw for the two
+// with code, and the shape of what ships (ESM + CJS builds, CJS-typed declarations, no source maps).
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { bin, PUBLISHED, REPO_ROOT } from "./support/paths.js";
+
+const tarballs = inject("tarballs");
+const workDir = inject("workDir");
+
+function run(command: string, args: string[], cwd: string) {
+  const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+function filesOf(name: string): string[] {
+  return execFileSync("tar", ["-tzf", tarballs[name] as string], { encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean)
+    .map((file) => file.replace(/^package\//, ""));
+}
+
+function unpacked(name: string): string {
+  const dir = join(workDir, "unpacked", name);
+  mkdirSync(dir, { recursive: true });
+  execFileSync("tar", ["-xzf", tarballs[name] as string, "-C", dir, "--strip-components=1"]);
+  return dir;
+}
+
+describe.each(Object.entries(PUBLISHED))("%s", (name, dir) => {
+  it("passes publint --strict", () => {
+    const { status, output } = run(bin("publint"), ["--strict", "."], join(REPO_ROOT, dir));
+    expect(output).toContain("All good!");
+    expect(status, output).toBe(0);
+  });
+
+  it("ships no source maps, sources or tests", () => {
+    const files = filesOf(name);
+    expect(files).toContain("package.json");
+    expect(files.filter((file) => /\.map$|^src\/|^test\/|\.test\./.test(file))).toEqual([]);
+  });
+});
+
+describe.each(["@fgkit/helpers", "@fgkit/client"])("%s", (name) => {
+  it("has no problem for attw (node10, node16 from CJS and ESM, bundler)", () => {
+    const { status, output } = run(bin("attw"), [tarballs[name] as string, "--format", "table-flipped"], workDir);
+    expect(output).toContain("No problems found");
+    expect(status, output).toBe(0);
+  });
+
+  it("ships an ESM and a CJS build, and declarations read as CJS under dist/cjs", () => {
+    const files = filesOf(name);
+    for (const file of ["dist/index.js", "dist/index.d.ts", "dist/cjs/index.js", "dist/cjs/index.d.ts", "dist/cjs/package.json"])
+      expect(files).toContain(file);
+    const root = unpacked(name);
+    expect(JSON.parse(readFileSync(join(root, "dist", "cjs", "package.json"), "utf8"))).toEqual({ type: "commonjs" });
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    expect(pkg).toMatchObject({ type: "module", sideEffects: false, license: "Apache-2.0", engines: { node: ">=20.19" } });
+    expect(pkg.repository?.url).toMatch(/^git\+https:/);
+    expect(pkg.keywords?.length).toBeGreaterThan(0);
+    // pnpm pack turns workspace: ranges into versions; a workspace: range would not install anywhere.
+    expect(JSON.stringify(pkg.dependencies ?? {})).not.toContain("workspace:");
+  });
+
+  it("has CJS bundles without import.meta, top-level await or #subpath imports", () => {
+    const root = unpacked(name);
+    const bundles = filesOf(name).filter((file) => file.startsWith("dist/cjs/") && file.endsWith(".js"));
+    expect(bundles.length).toBeGreaterThan(0);
+    for (const file of bundles) {
+      const code = readFileSync(join(root, file), "utf8");
+      expect(code, file).not.toMatch(/import\.meta|require\("#|^await /m);
+      expect(code, file).toMatch(/^["']use strict["'];/); // ESM code is strict code
+    }
+  });
+});
+
+describe("@fgkit/helpers", () => {
+  it("ships a single-module Node build for each format (the cold-start design)", () => {
+    const files = filesOf("@fgkit/helpers");
+    expect(files).toContain("dist/index.node.js");
+    expect(files).toContain("dist/cjs/index.node.js");
+    const root = unpacked("@fgkit/helpers");
+    for (const file of ["dist/index.node.js", "dist/cjs/index.node.js"]) {
+      const code = readFileSync(join(root, file), "utf8");
+      // Bundled: no relative or #subpath imports left to resolve at startup.
+      expect(code, file).not.toMatch(/from "\.|require\("\.|from "#|require\("#/);
+    }
+  });
+});

@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AccessKeyCredentials, computeSignature, formatSdkDate, signRequest } from "../../src/index.js";
-import fixture from "./vectors.fixture.json" with { type: "json" };
+import { type Vector, vectors } from "./vectors.js";
 
 // ---------------------------------------------------------------------------------------------
 // What a server receives, and the verifier
@@ -348,18 +348,6 @@ function expectVerified(verdict: Verdict, context: () => unknown): void {
 // ---------------------------------------------------------------------------------------------
 // The verifier itself
 // ---------------------------------------------------------------------------------------------
-
-interface Vector {
-  name: string;
-  ak: string;
-  sk: string;
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string | null;
-  expected: { authorization: string; canonical_request: string };
-}
-const vectors = fixture.vectors as unknown as Vector[];
 
 function receivedFromVector(v: Vector, authorization = v.expected.authorization): Received {
   const url = new URL(v.url);

@@ -3,19 +3,7 @@ import { computeSignature, signRequest } from "../../src/index.js";
 import * as nodeHashes from "../../src/signing/crypto-node.js";
 import * as webHashes from "../../src/signing/crypto-web.js";
 import { computeSignatureWith } from "../../src/signing/sign.js";
-import fixture from "./vectors.fixture.json" with { type: "json" };
-
-interface Vector {
-  name: string;
-  ak: string;
-  sk: string;
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string | null;
-  expected: { authorization: string; signed_headers: string; canonical_request: string; string_to_sign: string };
-}
-const vectors = fixture.vectors as unknown as Vector[];
+import { type Vector, vectors } from "./vectors.js";
 
 // The vectors list `host` among the headers; a fetch Request takes it from the URL instead.
 const withoutHost = (headers: Record<string, string>) => Object.entries(headers).filter(([name]) => name !== "host");

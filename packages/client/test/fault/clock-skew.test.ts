@@ -10,6 +10,7 @@ import {
   expectRequestInfo,
   failure,
   INVOKE,
+  SAMPLE_CONFIG,
   sdkDateMs,
   signatureIsValid,
   timed,
@@ -17,7 +18,7 @@ import {
 } from "./setup.js";
 
 const server = useScriptedServer();
-const config = { func_name: "hello", runtime: "Node.js20.15" };
+const config = SAMPLE_CONFIG;
 const HOUR = 60 * 60 * 1000;
 // The API gateway accepts an X-Sdk-Date within 15 minutes of its own clock.
 const WINDOW_MS = 15 * 60 * 1000;

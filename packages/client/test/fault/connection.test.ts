@@ -9,13 +9,14 @@ import {
   clientFor,
   expectRequestInfo,
   failure,
+  SAMPLE_CONFIG,
   SHORT_TIMEOUT,
   timed,
   useScriptedServer,
 } from "./setup.js";
 
 const server = useScriptedServer();
-const config = { func_name: "hello", runtime: "Node.js20.15" };
+const config = SAMPLE_CONFIG;
 
 describe("connections that fail", () => {
   it("a reset connection: retried, then a NetworkError with status 0", async () => {

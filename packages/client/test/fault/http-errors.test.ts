@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { unwrap } from "../../src/index.js";
 import { huge, json, text } from "./scripted-server.js";
-import { byUrn, CONFIG, CONFIG_PATH, clientFor, expectRequestInfo, failure, timed, useScriptedServer } from "./setup.js";
+import {
+  byUrn,
+  CONFIG,
+  CONFIG_PATH,
+  clientFor,
+  expectRequestInfo,
+  failure,
+  SAMPLE_CONFIG,
+  timed,
+  useScriptedServer,
+} from "./setup.js";
 
 const server = useScriptedServer();
-const config = { func_name: "hello", runtime: "Node.js20.15" };
+const config = SAMPLE_CONFIG;
 
 describe("HTTP error answers", () => {
   it("500: retried 3 times; the call keeps { error, response }, unwrap throws the API's code and message", async () => {

@@ -17,6 +17,8 @@ export const SHORT_TIMEOUT = { timeout: { attemptTimeoutMs: ATTEMPT_TIMEOUT_MS }
 export const CONFIG = "/v2/{project_id}/fgs/functions/{function_urn}/config" as const;
 export const CONFIG_PATH = `/v2/${PROJECT}/fgs/functions/${URN}/config`;
 export const byUrn = { params: { path: { function_urn: URN } } } as const;
+/** The configuration the scripted server answers with in the success cases. */
+export const SAMPLE_CONFIG = { func_name: "hello", runtime: "Node.js20.15" };
 export const INVOKE = "/v2/{project_id}/fgs/functions/{function_urn}/invocations" as const;
 export const INVOKE_PATH = `/v2/${PROJECT}/fgs/functions/${URN}/invocations`;
 

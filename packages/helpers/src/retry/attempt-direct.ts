@@ -1,10 +1,9 @@
 // Node only (reached through the package's `#platform` import): withRetry's attempts over a direct
 // transport (see transport/direct.ts). No Request per attempt, and one buffered Response per answer.
-import { FunctionGraphError } from "../errors/function-graph-error.js";
-import { InvalidInputError } from "../errors/invalid-input-error.js";
 import type { AttemptAbort, DirectSend } from "../transport/direct.js";
 import { type DraftParts, isDraftRequest } from "../transport/draft-request.js";
 import { bufferedAnswer, tooLarge } from "../transport/read-body.js";
+import { isFinalError } from "./classify.js";
 import type { Outcome } from "./with-retry.js";
 
 /** What every attempt of a call sends: read once from the caller's Request (or DraftRequest). */
@@ -60,8 +59,7 @@ export function attemptDirect(
       }
       return { response: bufferedAnswer({ ...answer, headers: answer.rawHeaders }, method, describe, attempt) };
     } catch (error) {
-      // Our own errors (bad body, bad input such as a malformed token) are final, not network failures.
-      if (FunctionGraphError.isInstance(error) || error instanceof InvalidInputError) throw error;
+      if (isFinalError(error)) throw error;
       return { error };
     }
   })();

@@ -1,4 +1,5 @@
 import { FunctionGraphError } from "../errors/function-graph-error.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 
 // Error codes of failed connections that are worth another attempt (Node and undici spellings).
 const TRANSIENT_CODES = new Set([
@@ -41,4 +42,9 @@ export function networkError(error: unknown, request: Request, attempts: number)
       cause: error,
     },
   );
+}
+
+/** fgkit's own errors (a bad body, bad input such as a malformed token) end the call: they are no network failure. */
+export function isFinalError(error: unknown): boolean {
+  return FunctionGraphError.isInstance(error) || error instanceof InvalidInputError;
 }

@@ -1,6 +1,5 @@
 import { attemptDirect, directOf, isDraftRequest, readParts } from "#platform";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
-import { InvalidInputError } from "../errors/invalid-input-error.js";
 import type { DraftParts } from "../transport/draft-request.js";
 import { recordExchange } from "../transport/exchange-info.js";
 import { noteBody } from "../transport/known-body.js";
@@ -8,7 +7,7 @@ import { LinkedSignal } from "../transport/linked-signal.js";
 import { bufferedResponse, DEFAULT_MAX_RESPONSE_BYTES, readBody } from "../transport/read-body.js";
 import type { FetchLike } from "../transport/types.js";
 import { fullJitterDelay, parseRetryAfter, sleep } from "./backoff.js";
-import { isTransientNetworkError, networkError } from "./classify.js";
+import { isFinalError, isTransientNetworkError, networkError } from "./classify.js";
 import { type ClockOffset, skewCorrection } from "./clock-skew.js";
 import { IDEMPOTENT_METHODS, type RetryOptions, resolveRetryOptions, type TimeoutOptions } from "./retry-options.js";
 
@@ -157,8 +156,7 @@ async function attemptOnce(next: FetchLike, request: Request, maxBytes: number, 
     const body = await readBody(response, request, maxBytes, attempt);
     return { response: bufferedResponse(response, body, request, attempt) };
   } catch (error) {
-    // Our own errors (bad body, bad input such as a malformed token) are final, not network failures.
-    if (FunctionGraphError.isInstance(error) || error instanceof InvalidInputError) throw error;
+    if (isFinalError(error)) throw error;
     return { error };
   }
 }

@@ -12,7 +12,7 @@ import {
   withAuth,
   withRetry,
 } from "@fgkit/helpers";
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, createQuerySerializer } from "openapi-fetch";
 import { createPathSerializer, encodePathValue } from "./path-params.js";
 import { type Region, resolveEndpoint } from "./regions.js";
 import { serializeJsonBody, validateRequestOptions } from "./request-validation.js";
@@ -91,6 +91,7 @@ export function createFunctionGraphClient(options: FunctionGraphClientOptions): 
     transport: options.fetch ?? defaultFetch,
     clock: { offsetMs: 0 },
     serializePath: cachedPathSerializer(projectId),
+    serializeQuery: createQuerySerializer(),
   };
   return build(shared, { retry: options.retry, timeout: options.timeout, maxResponseBytes: options.maxResponseBytes });
 }
@@ -103,6 +104,7 @@ interface Shared {
   transport: FetchLike;
   clock: ClockOffset;
   serializePath: (template: string, params: Record<string, unknown>) => string;
+  serializeQuery: (query: Record<string, unknown>) => string;
 }
 
 /**
@@ -142,6 +144,8 @@ function build(shared: Shared, call: CallOptions): FunctionGraphClient {
       ...(call.maxResponseBytes !== undefined ? { maxResponseBytes: call.maxResponseBytes } : {}),
     }),
     pathSerializer: shared.serializePath,
+    // openapi-fetch would make this default serializer afresh on every call.
+    querySerializer: shared.serializeQuery,
     bodySerializer: serializeJsonBody,
   });
 

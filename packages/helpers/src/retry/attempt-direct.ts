@@ -1,8 +1,10 @@
 // Node only (reached through the package's `#platform` import): withRetry's attempts over a direct
 // transport (see transport/direct.ts). No Request per attempt, and one buffered Response per answer.
-import type { AttemptAbort, DirectSend } from "../transport/direct.js";
+import type { AttemptAbort, DirectResponse, DirectSend } from "../transport/direct.js";
 import { type DraftParts, isDraftRequest } from "../transport/draft-request.js";
-import { bufferedAnswer, tooLarge } from "../transport/read-body.js";
+import { bufferedRawAnswer } from "../transport/raw-answer.js";
+import { headersOverRaw } from "../transport/raw-headers.js";
+import { tooLarge } from "../transport/read-body.js";
 import { isFinalError } from "./classify.js";
 import type { Outcome } from "./with-retry.js";
 
@@ -48,20 +50,24 @@ export function attemptDirect(
     request ??= new Request(parts.url, { method, headers: parts.headers });
     return request;
   };
-  const outcome = (async (): Promise<Outcome> => {
+  // fgkit's own errors end the call (they reject `outcome`); any other failure is the attempt's outcome.
+  const failed = (error: unknown): Outcome => {
+    if (isFinalError(error)) throw error;
+    return { error };
+  };
+  const answered = (answer: DirectResponse): Outcome => {
     try {
-      const answer = await send(parts, signal, maxBytes);
-      if (answer.tooLarge) {
-        const headers = new Headers();
-        const raw = answer.rawHeaders;
-        for (let i = 0; i < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
-        throw tooLarge(describe(), answer.status, headers, maxBytes, attempt);
-      }
-      return { response: bufferedAnswer({ ...answer, headers: answer.rawHeaders }, method, describe, attempt) };
+      if (answer.tooLarge) throw tooLarge(describe(), answer.status, headersOverRaw(answer.rawHeaders), maxBytes, attempt);
+      return { response: bufferedRawAnswer(answer, method, describe, attempt) };
     } catch (error) {
-      if (isFinalError(error)) throw error;
-      return { error };
+      return failed(error);
     }
-  })();
+  };
+  let outcome: Promise<Outcome>;
+  try {
+    outcome = send(parts, signal, maxBytes).then(answered, failed);
+  } catch (error) {
+    outcome = Promise.reject(error).catch(failed);
+  }
   return { describe, outcome };
 }

@@ -1,31 +1,51 @@
 // A Response over bytes already in memory. Building a Response the ordinary way wraps its body in a
 // ReadableStream at once (about 5 µs on Node, most of the cost of an answer); this one keeps the
 // bytes and builds that ordinary Response only when something other than json() reads the body.
-// The class is defined at first use: reading globalThis.Response makes Node load undici (~15 ms),
-// which a client should pay at its first call, not when it is imported.
+// Headers the Node transport read stay a raw list until more than get()/has() is asked of them
+// (raw-headers.ts). The class is defined at first use: reading globalThis.Response makes Node load
+// undici (~15 ms), which a client should pay at its first call, not when it is imported.
+import { EXCHANGE_SLOT } from "./exchange-info.js";
+import { headersOverRaw, type RawHeaderList } from "./raw-headers.js";
 
 export interface BufferedResponse extends Response {
   /** Makes json() answer with `json` (the retry layer hands it the JSON it parsed already). */
   answerJsonWith(json: () => Promise<unknown>): void;
 }
 
-type BufferedResponseClass = new (bytes: Uint8Array | null, init: ResponseInit) => BufferedResponse;
+type BufferedResponseClass = new (bytes: Uint8Array | null, init: ResponseInit, raw?: RawHeaderList) => BufferedResponse;
 let BufferedResponseClass: BufferedResponseClass | undefined;
 
-export function newBufferedResponse(bytes: Uint8Array | null, init: ResponseInit): BufferedResponse {
+/** A Response over `bytes`; its headers are `init.headers`, or the raw list the Node transport read. */
+export function newBufferedResponse(bytes: Uint8Array | null, init: ResponseInit, raw?: RawHeaderList): BufferedResponse {
   BufferedResponseClass ??= defineBufferedResponse();
-  return new BufferedResponseClass(bytes, init);
+  return new BufferedResponseClass(bytes, init, raw);
 }
 
 function defineBufferedResponse(): BufferedResponseClass {
   return class BufferedResponse extends Response {
     readonly #bytes: Uint8Array | null;
+    readonly #headers: Headers | undefined;
     #json: (() => Promise<unknown>) | undefined;
     #ordinary: Response | undefined;
+    #exchange: unknown;
 
-    constructor(bytes: Uint8Array | null, init: ResponseInit) {
-      super(null, init);
+    constructor(bytes: Uint8Array | null, init: ResponseInit, raw?: RawHeaderList) {
+      super(null, raw ? { status: init.status, statusText: init.statusText } : init);
       this.#bytes = bytes;
+      if (raw) this.#headers = headersOverRaw(raw);
+    }
+
+    /**
+     * Keeps (given a value) and returns what exchange-info notes about the request behind this
+     * answer: a private field is cheaper than a WeakMap entry, and, unlike a property, shows nothing.
+     */
+    [EXCHANGE_SLOT](noted?: unknown): unknown {
+      if (noted !== undefined) this.#exchange = noted;
+      return this.#exchange;
+    }
+
+    override get headers(): Headers {
+      return this.#headers ?? super.headers;
     }
 
     answerJsonWith(json: () => Promise<unknown>): void {

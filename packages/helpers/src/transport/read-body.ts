@@ -1,6 +1,7 @@
 import { newBufferedResponse } from "#platform";
 import { requestIdOf } from "../errors/from-response.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
+import type { BufferedResponse } from "./buffered-response.js";
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
@@ -71,46 +72,56 @@ export function bufferedResponse(response: Response, body: Uint8Array, request: 
 }
 
 /**
- * bufferedResponse from the parts of an answer: headers as a Headers (taken over, not copied) or as
- * the raw name/value list the Node transport read. `describe` gives the request for an error, made
- * only if there is one.
+ * bufferedResponse from the parts of an answer, its headers a Headers (taken over, not copied).
+ * `describe` gives the request for an error, made only if there is one. (The Node transport's raw
+ * header lists go through raw-answer.ts instead.)
  */
 export function bufferedAnswer(
-  answer: { status: number; statusText: string; headers: Headers | readonly string[]; body: Uint8Array },
+  answer: { status: number; statusText: string; headers: Headers; body: Uint8Array },
   method: string,
   describe: () => Request,
   attempts: number,
 ): Response {
   const { status, body } = answer;
-  const raw = answer.headers instanceof Headers ? undefined : answer.headers;
-  const init = { status, statusText: answer.statusText, headers: raw ? undefined : (answer.headers as Headers) };
+  const init = { status, statusText: answer.statusText, headers: answer.headers };
   const response = newBufferedResponse(nullBodyStatus(status) ? null : body, init);
   const headers = response.headers;
-  if (raw) for (let i = 0; i < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
-  // Errors report the headers as they arrived, before the two changes below.
+  // Errors report the headers as they arrived, before the change below.
   const length = headers.get("content-length");
   const encoding = headers.get("transfer-encoding");
-  // The body is now a known number of bytes: announcing it makes openapi-fetch read a success body
-  // with json() (the one below) instead of text() and its own JSON.parse, which would throw a bare
-  // SyntaxError, and treat an empty body as no data. (A HEAD answer's length is that of a GET.)
-  if (method !== "HEAD" && !nullBodyStatus(status)) {
+  if (announcesLength(method, status)) {
     headers.delete("transfer-encoding");
     headers.set("content-length", String(body.byteLength));
   }
+  const arrived = () => asArrived(headers, length, encoding);
+  return withJsonAnswer(response, body, headers.get("content-type"), arrived, describe, attempts);
+}
+
+/**
+ * Whether the buffered answer announces its body's length. The body is a known number of bytes:
+ * announcing it makes openapi-fetch read a success body with json() (the one withJsonAnswer sets)
+ * instead of text() and its own JSON.parse, which would throw a bare SyntaxError, and treat an
+ * empty body as no data. (A HEAD answer's length is that of a GET; null-body statuses have none.)
+ */
+export const announcesLength = (method: string, status: number) => method !== "HEAD" && !nullBodyStatus(status);
+
+/**
+ * Sets up json() of a buffered success answer: a body declared JSON is parsed here, once (malformed
+ * JSON throws a FunctionGraphError now, with `arrived` headers); any other body only when json() is
+ * called. Error answers and empty bodies are left as they are.
+ */
+export function withJsonAnswer(
+  response: BufferedResponse,
+  body: Uint8Array,
+  contentType: string | null,
+  arrived: () => Record<string, string>,
+  describe: () => Request,
+  attempts: number,
+): Response {
+  const status = response.status;
   if (status < 200 || status > 299 || body.byteLength === 0) return response;
-  const contentType = headers.get("content-type");
   const text = decoder.decode(body);
-  const parse = () =>
-    parseJson(
-      text,
-      body.byteLength,
-      status,
-      contentType,
-      headers,
-      () => asArrived(headers, length, encoding),
-      describe,
-      attempts,
-    );
+  const parse = () => parseJson(text, body.byteLength, status, contentType, response.headers, arrived, describe, attempts);
   if (contentType !== null && /\bjson\b/i.test(contentType)) {
     const parsed = parse();
     response.answerJsonWith(() => Promise.resolve(parsed));
@@ -159,4 +170,4 @@ function parseJson(
   }
 }
 
-const nullBodyStatus = (status: number) => status === 204 || status === 205 || status === 304;
+export const nullBodyStatus = (status: number) => status === 204 || status === 205 || status === 304;

@@ -2,14 +2,31 @@
 import { describe, expect, it } from "vitest";
 import { FunctionGraphError } from "../../src/index.js";
 import { newBufferedResponse } from "../../src/transport/buffered-response.js";
+import { bufferedRawAnswer } from "../../src/transport/raw-answer.js";
 import { bufferedAnswer } from "../../src/transport/read-body.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const request = () => new Request("https://example.com/v2/p/fgs/functions");
-const answer = (status: number, body: string, headers: string[]) =>
-  bufferedAnswer({ status, statusText: "", headers, body: bytes(body) }, "GET", request, 1);
+const fromHeaders = (headers: string[]) => {
+  const filled = new Headers();
+  for (let i = 0; i < headers.length; i += 2) filled.append(headers[i] as string, headers[i + 1] as string);
+  return filled;
+};
 
-describe("the buffered Response", () => {
+// The same answers built both ways: from a fetch Headers (any transport) and from the raw list the
+// Node transport reads (kept raw until needed).
+describe.each([
+  {
+    from: "a Headers",
+    answer: (status: number, body: string, headers: string[], method = "GET") =>
+      bufferedAnswer({ status, statusText: "", headers: fromHeaders(headers), body: bytes(body) }, method, request, 1),
+  },
+  {
+    from: "a raw header list",
+    answer: (status: number, body: string, rawHeaders: string[], method = "GET") =>
+      bufferedRawAnswer({ status, statusText: "", rawHeaders, body: bytes(body) }, method, request, 1),
+  },
+])("the buffered Response from $from", ({ answer }) => {
   it("answers json() with the JSON parsed once, and still reads as text, bytes, a stream or a clone", async () => {
     const response = answer(200, '{"count":1}', ["Content-Type", "application/json", "Transfer-Encoding", "chunked"]);
     expect(response).toBeInstanceOf(Response);
@@ -54,6 +71,41 @@ describe("the buffered Response", () => {
     expect(answer(204, "", []).body).toBeNull();
     const error = answer(500, '{"error_code":"FSS.0500"}', ["content-type", "application/json"]);
     expect(await error.json()).toEqual({ error_code: "FSS.0500" });
+  });
+
+  it("keeps a HEAD answer's length as sent", () => {
+    const head = answer(200, "", ["Content-Length", "42", "Content-Type", "application/json"], "HEAD");
+    expect(head.headers.get("content-length")).toBe("42");
+  });
+
+  it("reads headers as a fetch Headers does: any case, repeats joined, sorted and lower-cased when listed", () => {
+    const response = answer(200, "{}", ["X-B", "2", "x-a", " one ", "X-A", "two", "Content-Type", "application/json"]);
+    expect(response.headers.get("X-a")).toBe("one, two");
+    expect(response.headers.has("x-b")).toBe(true);
+    expect(response.headers.get("x-missing")).toBeNull();
+    expect(() => response.headers.get("bad name")).toThrow(TypeError);
+    expect([...response.headers]).toEqual([
+      ["content-length", "2"],
+      ["content-type", "application/json"],
+      ["x-a", "one, two"],
+      ["x-b", "2"],
+    ]);
+    response.headers.set("x-b", "3");
+    expect(response.headers.get("x-b")).toBe("3");
+    expect(Object.fromEntries(new Headers(response.headers))).toMatchObject({ "x-a": "one, two", "x-b": "3" });
+    expect(Object.fromEntries(new Response(null, { headers: response.headers }).headers)).toHaveProperty("x-b", "3");
+  });
+});
+
+describe("newBufferedResponse", () => {
+  it("keeps raw headers raw until they are listed, and shows them when inspected", async () => {
+    const { inspect } = await import("node:util");
+    const response = newBufferedResponse(bytes("x"), { status: 200 }, ["Set-Cookie", "a=1", "Set-Cookie", "b=2"]);
+    expect(response.headers).toBeInstanceOf(Headers);
+    expect(response.headers).toBe(response.headers);
+    expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
+    expect(inspect(newBufferedResponse(null, { status: 204 }, ["X-Seen", "yes"]).headers)).toContain("yes");
+    expect(await response.clone().text()).toBe("x");
   });
 
   it("is an ordinary Response to anything that checks", () => {

@@ -1,5 +1,6 @@
-import { InvalidInputError, unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
+import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
 import type { FunctionGraphClient } from "./create-client.js";
+import { checkEvent } from "./request-validation.js";
 import type { Schemas } from "./types.js";
 
 export type AsyncInvocation = Schemas["ListFunctionAsyncInvocationsResult"];
@@ -11,8 +12,7 @@ export async function invokeFunctionAsync(
   event: Record<string, unknown> = {},
   options: { signal?: AbortSignal } = {},
 ): Promise<{ requestId: string }> {
-  if (event === null || typeof event !== "object" || Array.isArray(event))
-    throw new InvalidInputError("event", "must be a JSON object");
+  checkEvent(event);
   const data = await unwrap(
     client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations-async", {
       params: { path: { function_urn: functionUrn } },

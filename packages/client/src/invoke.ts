@@ -1,5 +1,6 @@
-import { InvalidInputError, unwrap } from "@fgkit/helpers";
+import { unwrap } from "@fgkit/helpers";
 import type { FunctionGraphClient } from "./create-client.js";
+import { checkEvent } from "./request-validation.js";
 import type { Schemas } from "./types.js";
 
 export interface InvokeOptions {
@@ -45,8 +46,7 @@ export async function invokeFunction<Result = unknown>(
   event: Record<string, unknown> = {},
   options: InvokeOptions = {},
 ): Promise<InvokeResult<Result>> {
-  if (event === null || typeof event !== "object" || Array.isArray(event))
-    throw new InvalidInputError("event", "must be a JSON object");
+  checkEvent(event);
   const header: Record<string, string> = { "X-CFF-Request-Version": "v1" };
   if (options.tailLog ?? true) header["X-Cff-Log-Type"] = "tail";
   if (options.instanceMemory !== undefined) header["X-Cff-Instance-Memory"] = String(options.instanceMemory);
@@ -83,8 +83,7 @@ function parseMaybeJson(text: string | undefined): unknown {
 function decodeBase64(value: string | null): string | undefined {
   if (!value) return undefined;
   try {
-    const binary = atob(value);
-    return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    return new TextDecoder().decode(Uint8Array.from(atob(value), (c) => c.charCodeAt(0)));
   } catch {
     return value;
   }

@@ -12,9 +12,12 @@ export function encodePathValue(field: string, value: unknown): string {
   const text = String(value);
   if (text === "") throw new InvalidInputError(field, "must not be empty");
   if (text === "." || text === "..") throw new InvalidInputError(field, `"${text}" would change the path`);
-  if (/\p{Surrogate}/u.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, "")))
-    throw new InvalidInputError(field, "contains a lone UTF-16 surrogate");
-  return encodeURIComponent(text).replace(/%3A/gi, ":");
+  try {
+    return encodeURIComponent(text).replace(/%3A/gi, ":");
+  } catch (cause) {
+    // encodeURIComponent throws (a URIError) for one thing only: a UTF-16 surrogate without its pair.
+    throw new InvalidInputError(field, "contains a lone UTF-16 surrogate", { cause });
+  }
 }
 
 /** Fills `{name}` placeholders from the given values, with project_id supplied by the client. */

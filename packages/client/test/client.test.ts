@@ -1,6 +1,6 @@
 import { InvalidInputError } from "@fgkit/helpers";
 import { describe, expect, it } from "vitest";
-import { createFunctionGraphClient } from "../src/index.js";
+import { createFunctionGraphClient, REGIONS } from "../src/index.js";
 import { AKSK, createObservedClient, PROJECT, URN } from "./helpers.js";
 
 describe("createFunctionGraphClient", () => {
@@ -105,6 +105,25 @@ describe("createFunctionGraphClient", () => {
 
   it.each([
     ["a BigInt", { n: 1n }, "body: contains a BigInt"],
+    // Firefox and Safari word it so (the value's toJSON stands in for their JSON.stringify here).
+    [
+      "a cycle, as Firefox reports it",
+      {
+        toJSON() {
+          throw new TypeError("cyclic object value");
+        },
+      },
+      "body: contains a circular reference",
+    ],
+    [
+      "a toJSON that fails",
+      {
+        toJSON() {
+          throw new Error("nope");
+        },
+      },
+      "body: cannot be serialised as JSON",
+    ],
     [
       "a cycle",
       (() => {
@@ -124,9 +143,24 @@ describe("createFunctionGraphClient", () => {
     expect(requests).toHaveLength(0);
   });
 
+  it("sends to the region's host for every listed region, and refuses any other region before sending", async () => {
+    for (const region of REGIONS) {
+      const { client, requests } = createObservedClient(undefined, { region });
+      await client.GET("/v2/{project_id}/fgs/quotas");
+      expect(new URL(requests[0]?.url ?? "").host).toBe(`functiongraph.${region}.myhuaweicloud.com`);
+    }
+    for (const region of ["cn-north", "CN-NORTH-4", "cn-north-4.evil.example", "cn-north-4/", " cn-north-4", ""])
+      expect(() => createFunctionGraphClient({ region, projectId: PROJECT, credentials: AKSK }), region).toThrow(
+        `region: unknown region "${region}"`,
+      );
+  });
+
   it("refuses bad options with the field named", () => {
     expect(() => createFunctionGraphClient({ region: "mars-1", projectId: PROJECT, credentials: AKSK })).toThrow(
       /^region: unknown region "mars-1"/,
+    );
+    expect(() => createFunctionGraphClient({ projectId: PROJECT, credentials: AKSK })).toThrow(
+      "region: give a region (e.g. cn-north-4) or an endpoint",
     );
     expect(() => createFunctionGraphClient({ region: "cn-north-4", projectId: "", credentials: AKSK })).toThrow(
       "projectId: must not be empty",

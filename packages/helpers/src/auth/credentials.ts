@@ -11,14 +11,19 @@ export interface AccessKeyCredentials {
 // Characters that cannot travel in a header: control characters (CR, LF, NUL, ...) and non-Latin-1.
 const NOT_HEADER_SAFE = /[^\t\x20-\x7e\x80-\xff]/;
 
-/** Checks a value that goes into a header; the message never repeats the value. */
+/**
+ * Checks a value that goes into a header; the message never repeats the value. For a secret it does
+ * not name the kind of character either (the client's header checks share the other message).
+ */
 export function assertHeaderSafe(field: string, value: unknown, { secret = false } = {}): asserts value is string {
   if (typeof value !== "string") throw new InvalidInputError(field, `must be a string, got ${typeof value}`);
   if (value.trim() === "") throw new InvalidInputError(field, "must not be empty");
   if (NOT_HEADER_SAFE.test(value))
     throw new InvalidInputError(
       field,
-      secret ? "contains a character that cannot be sent in a header" : `contains a control or non-Latin-1 character`,
+      secret
+        ? "contains a character that cannot be sent in a header"
+        : "contains CR, LF or another character a header cannot carry",
     );
 }
 

@@ -1,4 +1,4 @@
-import { type ErrorRequestInfo, FunctionGraphError } from "./function-graph-error.js";
+import { callLabel, type ErrorRequestInfo, FunctionGraphError } from "./function-graph-error.js";
 import { redactHeaders } from "./redact.js";
 
 const REQUEST_ID_HEADERS = ["x-request-id", "x-cff-request-id", "x-apig-request-id"];
@@ -23,15 +23,15 @@ export function parseErrorBody(text: string): unknown {
 
 /** Reads the API's code and message from `{error_code, error_msg}` or `{error: {code, message}}`. */
 export function errorDetails(data: unknown): { code?: string; message?: string } {
-  if (!data || typeof data !== "object") return {};
+  const details: { code?: string; message?: string } = {};
+  if (!data || typeof data !== "object") return details;
   const body = data as Record<string, unknown>;
-  const nested = body.error && typeof body.error === "object" ? (body.error as Record<string, unknown>) : undefined;
-  const code = body.error_code ?? nested?.code;
-  const message = body.error_msg ?? nested?.message ?? body.message;
-  return {
-    ...(code !== undefined ? { code: String(code) } : {}),
-    ...(message !== undefined ? { message: String(message) } : {}),
-  };
+  const nested = (body.error && typeof body.error === "object" ? body.error : {}) as Record<string, unknown>;
+  const code = body.error_code ?? nested.code;
+  const message = body.error_msg ?? nested.message ?? body.message;
+  if (code !== undefined) details.code = String(code);
+  if (message !== undefined) details.message = String(message);
+  return details;
 }
 
 const MAX_TEXT_IN_MESSAGE = 200;
@@ -46,16 +46,16 @@ export function errorFromResponse(
   // openapi-fetch hands an empty body over as "" when no Content-Length announced it empty.
   if (typeof data === "string" && data.trim() === "") data = undefined;
   const { code, message } = errorDetails(data);
-  const what = `${request.method} ${new URL(request.url).pathname}`;
   const detail =
     message ??
     (typeof data === "string" ? `non-JSON body: ${data.replace(/\s+/g, " ").slice(0, MAX_TEXT_IN_MESSAGE)}` : "empty body");
-  return new FunctionGraphError(`${what} failed with ${response.status}${code ? ` ${code}` : ""}: ${detail}`, {
-    status: response.status,
+  const { status, headers } = response;
+  return new FunctionGraphError(`${callLabel(request)} failed with ${status}${code ? ` ${code}` : ""}: ${detail}`, {
+    status,
     code,
-    requestId: requestIdOf(response.headers),
+    requestId: requestIdOf(headers),
     attempts,
     request,
-    response: { status: response.status, headers: redactHeaders(response.headers), data },
+    response: { status, headers: redactHeaders(headers), data },
   });
 }

@@ -1,4 +1,4 @@
-import { redactHeaders } from "./redact.js";
+import { REDACTED, redactHeaders } from "./redact.js";
 
 export interface ErrorRequestInfo {
   method: string;
@@ -33,26 +33,26 @@ const BRAND = Symbol.for("fgkit.FunctionGraphError");
  */
 export class FunctionGraphError extends Error {
   override readonly name = "FunctionGraphError";
+  // Declared, not initialised: the constructor sets each one (no field list in the emitted class).
   /** HTTP status, or 0 when no response came. */
-  readonly status: number;
+  declare readonly status: number;
   /** The API's error code (`FSS.0404`, `APIGW.0301`, ...) or an fgkit code (`Timeout`, `NetworkError`, `Aborted`). */
-  readonly code: string | undefined;
-  readonly requestId: string | undefined;
+  declare readonly code: string | undefined;
+  declare readonly requestId: string | undefined;
   /** How many attempts were made, retries included. */
-  readonly attempts: number;
-  readonly request: ErrorRequestInfo | undefined;
-  readonly response: ErrorResponseInfo | undefined;
+  declare readonly attempts: number;
+  declare readonly request: ErrorRequestInfo | undefined;
+  declare readonly response: ErrorResponseInfo | undefined;
 
   constructor(message: string, options: FunctionGraphErrorOptions) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    const { request } = options;
     this.status = options.status;
     this.code = options.code;
     this.requestId = options.requestId;
     this.attempts = options.attempts ?? 1;
     this.request =
-      options.request instanceof Request
-        ? describeRequest(options.request)
-        : options.request && { ...options.request, headers: redactHeaders(options.request.headers) };
+      request instanceof Request ? describeRequest(request) : request && { ...request, headers: redactHeaders(request.headers) };
     this.response = options.response;
   }
 
@@ -66,6 +66,11 @@ export class FunctionGraphError extends Error {
   }
 }
 
+/** `GET /v2/.../fgs/functions`: how every message about one call begins (no host, no query). */
+export function callLabel(request: { method: string; url: string }): string {
+  return `${request.method} ${new URL(request.url).pathname}`;
+}
+
 export function describeRequest(request: Request): ErrorRequestInfo {
   return { method: request.method, url: redactUrl(request.url), headers: redactHeaders(request.headers) };
 }
@@ -74,5 +79,5 @@ export function describeRequest(request: Request): ErrorRequestInfo {
 const SECRET_QUERY = /([?&](?:access_token|token|password|sk|secret)=)[^&#]*/gi;
 
 export function redactUrl(url: string): string {
-  return url.replace(SECRET_QUERY, "$1[REDACTED]");
+  return url.replace(SECRET_QUERY, `$1${REDACTED}`);
 }

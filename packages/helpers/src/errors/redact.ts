@@ -17,15 +17,16 @@ export function isSecretHeader(name: string): boolean {
 
 /** A plain copy of the headers with secret values replaced (an Authorization keeps its scheme and access key id). */
 export function redactHeaders(headers: Headers | Iterable<[string, string]> | Record<string, string>): Record<string, string> {
-  const entries =
-    headers instanceof Headers || Symbol.iterator in Object(headers)
-      ? [...(headers as Iterable<[string, string]>)]
-      : Object.entries(headers as Record<string, string>);
   const out: Record<string, string> = {};
-  for (const [name, value] of entries) {
+  // Headers and pairs iterate; a plain record does not.
+  for (const [name, value] of Symbol.iterator in headers ? (headers as Iterable<[string, string]>) : Object.entries(headers)) {
     const lower = name.toLowerCase();
-    if (lower === "authorization") out[lower] = value.replace(/(Signature=|Bearer |Basic )\S+/gi, `$1${REDACTED}`);
-    else out[lower] = isSecretHeader(lower) ? REDACTED : value;
+    out[lower] =
+      lower === "authorization"
+        ? value.replace(/(Signature=|Bearer |Basic )\S+/gi, `$1${REDACTED}`)
+        : SECRET_HEADERS.has(lower)
+          ? REDACTED
+          : value;
   }
   return out;
 }

@@ -4,14 +4,10 @@
 import type { HmacSha256Hex, Sha256Hex } from "./hashes.js";
 
 const encoder = new TextEncoder();
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
-function toHex(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let out = "";
-  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i] as number];
-  return out;
-}
+// 32 bytes at a time: a lookup table would be faster by well under a microsecond, next to tens of
+// microseconds for the Web Crypto call itself.
+const toHex = (buffer: ArrayBuffer) => Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, "0")).join("");
 
 export const sha256Hex: Sha256Hex = async (data) => {
   const bytes = typeof data === "string" ? encoder.encode(data) : data;

@@ -4,7 +4,8 @@
 const NEEDS_ENCODING = /[^A-Za-z0-9\-._~]/;
 const STRICT = /[!'()*]/g;
 
-const toHex = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
+// Only ! ' ( ) * come here: each is one byte, two hex digits.
+const toHex = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
 
 export function percentEncode(value: string): string {
   if (!NEEDS_ENCODING.test(value)) return value;

@@ -20,18 +20,7 @@ export async function signRequest(
   );
   const headers = new Headers(request.headers);
   for (const [name, value] of Object.entries(signature.headers)) headers.set(name, value);
-  return new Request(request.url, {
-    method: request.method,
-    headers,
-    body,
-    signal: request.signal,
-    redirect: request.redirect,
-    credentials: request.credentials,
-    cache: request.cache,
-    mode: request.mode,
-    referrer: request.referrer,
-    referrerPolicy: request.referrerPolicy,
-    integrity: request.integrity,
-    keepalive: request.keepalive,
-  });
+  // Everything else (method as given, signal, mode, credentials, cache, redirect, integrity,
+  // keepalive) is copied from `request`; the referrer is given again, as a non-empty init resets it.
+  return new Request(request, { headers, body, referrer: request.referrer, referrerPolicy: request.referrerPolicy });
 }

@@ -64,4 +64,23 @@ describe("signRequest", () => {
       expect(await signed.text()).toBe(v.body ?? "");
     });
   }
+
+  it("keeps the request's other options: signal, redirect, cache, credentials, keepalive, referrer", async () => {
+    const controller = new AbortController();
+    const request = new Request("https://fg.example.com/v2/p/functions", {
+      method: "POST",
+      body: "{}",
+      signal: controller.signal,
+      redirect: "manual",
+      cache: "no-store",
+      credentials: "omit",
+      keepalive: true,
+      referrerPolicy: "no-referrer",
+    });
+    const signed = await signRequest(request, { ak: "AK", sk: "SK" });
+    expect(signed).toMatchObject({ method: "POST", redirect: "manual", cache: "no-store", credentials: "omit", keepalive: true });
+    expect([signed.referrer, signed.referrerPolicy]).toEqual([request.referrer, "no-referrer"]);
+    controller.abort("stop");
+    expect(signed.signal.aborted).toBe(true);
+  });
 });

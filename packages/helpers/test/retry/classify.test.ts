@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { isTransientNetworkError } from "../../src/index.js";
+
+const withCode = (code: string) => Object.assign(new Error(`connect ${code}`), { code });
+
+describe("isTransientNetworkError", () => {
+  it.each([
+    "ECONNRESET",
+    "ECONNREFUSED",
+    "EPIPE",
+    "ETIMEDOUT",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "UND_ERR_SOCKET",
+    "UND_ERR_CLOSED",
+    "UND_ERR_CONNECT_TIMEOUT",
+    "UND_ERR_HEADERS_TIMEOUT",
+    "UND_ERR_BODY_TIMEOUT",
+  ])("counts a failed connection with code %s, directly or as the cause", (code) => {
+    expect(isTransientNetworkError(withCode(code))).toBe(true);
+    expect(isTransientNetworkError(new Error("outer", { cause: withCode(code) }))).toBe(true);
+  });
+
+  it.each([
+    ["undici", "fetch failed"],
+    ["undici, a body cut short", "terminated"],
+    ["Chrome", "Failed to fetch"],
+    ["Firefox", "NetworkError when attempting to fetch resource."],
+    ["Safari", "Load failed"],
+  ])("counts the TypeError fetch throws in %s (%j)", (_, message) => {
+    expect(isTransientNetworkError(new TypeError(message))).toBe(true);
+  });
+
+  it("does not count other errors, codes or a cause chain past its depth", () => {
+    expect(isTransientNetworkError(withCode("ECONNRESETX"))).toBe(false);
+    expect(isTransientNetworkError(withCode("UND_ERR_INVALID_ARG"))).toBe(false);
+    expect(isTransientNetworkError(Object.assign(new Error("x"), { code: 104 }))).toBe(false);
+    expect(isTransientNetworkError(new Error("Failed to fetch"))).toBe(false); // not a TypeError
+    expect(isTransientNetworkError(new TypeError("Cannot read properties of undefined"))).toBe(false);
+    expect(isTransientNetworkError(new DOMException("The operation was aborted.", "AbortError"))).toBe(false);
+    expect(isTransientNetworkError("ECONNRESET")).toBe(false);
+    let deep: Error = withCode("ECONNRESET");
+    for (let i = 0; i < 5; i++) deep = new Error("wrapped", { cause: deep });
+    expect(isTransientNetworkError(deep)).toBe(false);
+  });
+});

@@ -115,9 +115,9 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server?.close(() => resolve()));
 });
 
-async function run(name: string) {
+async function run(name: string, nodeOptions: string[] = []) {
   const dir = join(workDir, name);
-  const { stdout } = await exec("node", [projects[name]?.entry as string], {
+  const { stdout } = await exec("node", [...nodeOptions, projects[name]?.entry as string], {
     cwd: dir,
     env: { ...process.env, FGKIT_MOCK_URL: endpoint },
   });
@@ -176,4 +176,17 @@ describe.each(Object.keys(projects))("%s", (name) => {
     }
     if (!name.startsWith("ts-")) expect(result.spec).toMatch(/^3\.1\./);
   });
+
+  // The Web build (the per-module ESM and the browser CommonJS bundle: Web Crypto, global fetch), as
+  // browsers, Deno and Bun resolve it, run by Node under the browser condition.
+  if (!name.startsWith("ts-")) {
+    it("runs the Web build too (node --conditions=browser)", async () => {
+      await installs.get(name);
+      const result = await run(name, ["--conditions=browser"]);
+      const authorization = await expectedAuthorization();
+      expect(result).toMatchObject({ authorization, computed: authorization, functions: ["hello"], error: null });
+      const web = name === "node-esm" ? "dist/index.js" : "dist/cjs/index.js";
+      expect(result.helpers.endsWith(`node_modules/@fgkit/helpers/${web}`), result.helpers).toBe(true);
+    });
+  }
 });

@@ -1,8 +1,9 @@
 // The tarballs as published: publint (strict: warnings fail too) for every package, attw for the two
 // with code, and the shape of what ships (ESM + CJS builds, CJS-typed declarations, no source maps).
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import ts from "typescript";
 import { describe, expect, inject, it } from "vitest";
 import { bin, PUBLISHED, REPO_ROOT } from "./support/paths.js";
 
@@ -63,6 +64,14 @@ describe.each(["@fgkit/helpers", "@fgkit/client"])("%s", (name) => {
     expect(JSON.stringify(pkg.dependencies ?? {})).not.toContain("workspace:");
   });
 
+  it("ships its declarations once: dist/cjs/index.d.ts, which dist/index.d.ts re-exports for ESM", () => {
+    expect(filesOf(name).filter((file) => file.endsWith(".d.ts"))).toEqual(["dist/cjs/index.d.ts", "dist/index.d.ts"]);
+    const root = unpacked(name);
+    expect(readFileSync(join(root, "dist", "index.d.ts"), "utf8").trim()).toBe('export * from "./cjs/index.js";');
+    // One file, with @fgkit/helpers and openapi-fetch left as imports (not inlined).
+    expect(readFileSync(join(root, "dist", "cjs", "index.d.ts"), "utf8")).not.toMatch(/from ["']\./);
+  });
+
   it("has CJS bundles without import.meta, top-level await or #subpath imports", () => {
     const root = unpacked(name);
     const bundles = filesOf(name).filter((file) => file.startsWith("dist/cjs/") && file.endsWith(".js"));
@@ -75,7 +84,46 @@ describe.each(["@fgkit/helpers", "@fgkit/client"])("%s", (name) => {
   });
 });
 
+/** Every module that `entry` loads, as resolved under `conditions` (relative and #subpath imports). */
+function moduleGraph(root: string, entry: string, conditions: string[]): Set<string> {
+  const imports: Record<string, string | Record<string, string>> = JSON.parse(
+    readFileSync(join(root, "package.json"), "utf8"),
+  ).imports;
+  const pick = (target: string | Record<string, string>) =>
+    typeof target === "string"
+      ? target
+      : (Object.entries(target).find(([c]) => [...conditions, "default"].includes(c))?.[1] as string);
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    if (!existsSync(join(root, file))) return; // not shipped: the caller reports it
+    const code = readFileSync(join(root, file), "utf8");
+    for (const { fileName: specifier } of ts.preProcessFile(code, true, true).importedFiles) {
+      if (specifier.startsWith(".")) visit(relative(root, join(root, dirname(file), specifier)));
+      else if (specifier.startsWith("#")) {
+        const target = imports[specifier];
+        visit(target ? relative(root, join(root, pick(target))) : specifier); // unmapped: reported as missing
+      }
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
 describe("@fgkit/helpers", () => {
+  it("ships the per-module Web ESM build whole, and no module that only Node's build uses", () => {
+    const root = unpacked("@fgkit/helpers");
+    const files = filesOf("@fgkit/helpers");
+    const web = moduleGraph(root, "dist/index.js", ["browser", "import"]);
+    expect([...web].filter((file) => !files.includes(file))).toEqual([]);
+    // Node gets the bundles; Node-only modules stay out through the "!dist/..." entries of "files".
+    const perModule = files.filter(
+      (file) => file.endsWith(".js") && !file.startsWith("dist/cjs/") && file !== "dist/index.node.js",
+    );
+    expect(perModule.filter((file) => !web.has(file))).toEqual([]);
+  });
+
   it("ships a single-module Node build for each format (the cold-start design)", () => {
     const files = filesOf("@fgkit/helpers");
     expect(files).toContain("dist/index.node.js");

@@ -1,3 +1,5 @@
+import { startTimer } from "#platform";
+
 /**
  * The abort state of one attempt (or one wait): aborted by the first parent signal to abort, or by
  * its timer with a TimeoutError as AbortSignal.timeout would. Cheaper than AbortSignal.timeout +
@@ -13,7 +15,7 @@ export class LinkedSignal {
   #controller: AbortController | undefined;
   #listeners: (() => void)[] | undefined;
   #unlink: (() => void)[] | undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #cancelTimer: (() => void) | undefined;
 
   constructor(parents: readonly (AbortSignal | undefined)[], timeoutMs = 0) {
     for (const parent of parents) {
@@ -27,14 +29,11 @@ export class LinkedSignal {
       this.#unlink ??= [];
       this.#unlink.push(() => parent.removeEventListener("abort", onAbort));
     }
-    if (timeoutMs > 0) {
-      this.#timer = setTimeout(() => {
+    if (timeoutMs > 0)
+      this.#cancelTimer = startTimer(timeoutMs, () => {
         this.timedOut = true;
         this.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError"));
-      }, timeoutMs);
-      // Like AbortSignal.timeout's, the timer alone does not keep a Node process alive.
-      (this.#timer as { unref?: () => void }).unref?.();
-    }
+      });
   }
 
   get signal(): AbortSignal {
@@ -67,8 +66,8 @@ export class LinkedSignal {
 
   /** Clears the timer and forgets the parents and listeners (idempotent): nothing can abort it after. */
   release(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.#cancelTimer?.();
+    this.#cancelTimer = undefined;
     for (const unlink of this.#unlink ?? []) unlink();
     this.#unlink = undefined;
     this.#listeners = undefined;

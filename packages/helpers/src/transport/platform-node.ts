@@ -7,6 +7,7 @@ import type { FetchLike } from "./types.js";
 export const platformFetch: FetchLike = createNodeFetch();
 export { attemptDirect, isDraftRequest, readParts } from "../retry/attempt-direct.js";
 export { newBufferedResponse } from "./buffered-response.js";
+export { startTimer } from "./coarse-timer.js";
 export { directOf, withDirect } from "./direct.js";
 export { DraftRequest as DraftRequestClass } from "./draft-request.js";
 export { authDirect } from "./with-auth-direct.js";

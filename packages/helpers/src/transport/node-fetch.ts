@@ -7,6 +7,7 @@ import type { Agent, ClientRequest, IncomingMessage } from "node:http";
 import type { Readable } from "node:stream";
 import { type AttemptAbort, type DirectFetch, type DirectRequest, type DirectResponse, withDirect } from "./direct.js";
 import { knownBody } from "./known-body.js";
+import { rawHeaderValue } from "./raw-headers.js";
 
 // Node's modules are loaded at the first request that needs them (https and zlib maybe never), not
 // at import, which would add several ms to a cold start.
@@ -14,18 +15,20 @@ const builtin = <ID extends "node:http" | "node:https" | "node:zlib">(id: ID) =>
 
 /** A fetch-shaped transport over its own keep-alive connection pools (one for http:, one for https:). */
 export function createNodeFetch(): DirectFetch {
-  // One pool per scheme, made at its first request. LIFO reuses the warmest socket.
-  const agents: { "http:"?: Agent; "https:"?: Agent } = {};
+  // One pool per scheme (with its module), made at its first request. LIFO reuses the warmest socket.
+  type Pool = { http: typeof import("node:http") | typeof import("node:https"); agent: Agent };
+  const pools: { "http:"?: Pool; "https:"?: Pool } = {};
   const start = (request: DirectRequest): ClientRequest => {
     const { url, body } = request;
     const scheme = url.protocol;
     if (scheme !== "https:" && scheme !== "http:") throw new TypeError(`fetch failed: unsupported protocol ${scheme}`);
-    const http = builtin(scheme === "https:" ? "node:https" : "node:http");
-    let agent = agents[scheme];
-    if (!agent) {
-      agent = new http.Agent({ keepAlive: true, scheduling: "lifo" });
-      agents[scheme] = agent;
+    let pool = pools[scheme];
+    if (!pool) {
+      const http = builtin(scheme === "https:" ? "node:https" : "node:http");
+      pool = { http, agent: new http.Agent({ keepAlive: true, scheduling: "lifo" }) };
+      pools[scheme] = pool;
     }
+    const { http, agent } = pool;
     // Raw name/value pairs: Node validates and writes them as given, without its per-header bookkeeping.
     const headers: string[] = [];
     for (const name in request.headers)
@@ -107,8 +110,10 @@ export function createNodeFetch(): DirectFetch {
           finish([], 0, true);
           answer.destroy();
         };
-        if (Number(answer.headers["content-length"]) > maxBytes) return tooLarge();
-        const source = decoded(answer, answer.headers["content-encoding"]);
+        // From the raw list: reading `answer.headers` would make Node build its header object.
+        const raw = answer.rawHeaders;
+        if (Number(rawHeaderValue(raw, "content-length")) > maxBytes) return tooLarge();
+        const source = decoded(answer, rawHeaderValue(raw, "content-encoding") ?? undefined);
         const chunks: Buffer[] = [];
         let size = 0;
         source.on("data", (chunk: Buffer) => {

@@ -20,7 +20,7 @@ const setting = (name: string, full: number, small: number) => {
 };
 const settings = {
   calls: setting("calls", 2000, 10),
-  rounds: setting("rounds", 7, 1),
+  rounds: setting("rounds", 11, 1),
   warmup: setting("warmup", 500, 5),
   coldStarts: setting("cold-starts", 9, 1),
   signBlock: setting("sign-block", 20_000, 50),
@@ -79,8 +79,10 @@ async function main(): Promise<void> {
   const perCall = {} as Record<(typeof CONCURRENCY)[number], Record<Mode, number[]>>;
   for (const concurrency of CONCURRENCY) perCall[concurrency] = { official: [], fgkit: [], fetch: [], http: [] };
   for (let round = 1; round <= settings.rounds; round++) {
+    // Each round starts with a different mode, so no mode always runs first (or right after another).
+    const order = MODES.map((_, i) => MODES[(i + round) % MODES.length] as Mode);
     for (const concurrency of CONCURRENCY)
-      for (const mode of MODES) {
+      for (const mode of order) {
         const elapsed = await ask(workers[mode], settings.calls, concurrency);
         perCall[concurrency][mode].push(elapsed / settings.calls);
       }

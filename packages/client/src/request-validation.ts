@@ -21,14 +21,19 @@ function checkObject(field: string, value: unknown): void {
     throw new InvalidInputError(field, "must be an object");
 }
 
+const PARAM_GROUPS = ["path", "query", "header"] as const;
+
 /** Checks one call's options: header values, and that params are objects. */
 function validateOptions(init: unknown): void {
+  if (init === undefined) return; // a call without options: nothing to check, and it runs on every such call
   checkObject("options", init);
-  const { params, headers } = (init ?? {}) as { params?: Record<string, unknown>; headers?: unknown };
-  checkObject("params", params);
-  for (const where of ["path", "query", "header"]) checkObject(`params.${where}`, params?.[where]);
-  for (const [name, value] of Object.entries((params?.header as Record<string, unknown>) ?? {}))
-    checkHeader(`params.header.${name}`, value);
+  const { params, headers } = init as { params?: Record<string, unknown>; headers?: unknown };
+  if (params !== undefined) {
+    checkObject("params", params);
+    for (const where of PARAM_GROUPS) if (params[where] !== undefined) checkObject(`params.${where}`, params[where]);
+    if (params.header)
+      for (const [name, value] of Object.entries(params.header)) checkHeader(`params.header.${name}`, value);
+  }
   // A Headers object was checked by fetch as it was filled; pairs and records are checked here.
   if (headers && typeof headers === "object" && !(headers instanceof Headers))
     for (const [name, value] of Array.isArray(headers) ? headers : Object.entries(headers)) checkHeader(`headers.${name}`, value);

@@ -31,8 +31,7 @@ function validateOptions(init: unknown): void {
   if (params !== undefined) {
     checkObject("params", params);
     for (const where of PARAM_GROUPS) if (params[where] !== undefined) checkObject(`params.${where}`, params[where]);
-    if (params.header)
-      for (const [name, value] of Object.entries(params.header)) checkHeader(`params.header.${name}`, value);
+    if (params.header) for (const [name, value] of Object.entries(params.header)) checkHeader(`params.header.${name}`, value);
   }
   // A Headers object was checked by fetch as it was filled; pairs and records are checked here.
   if (headers && typeof headers === "object" && !(headers instanceof Headers))

@@ -4,6 +4,8 @@
 // and Transfer-Encoding). The first other use (iteration, a change, inspection) fills the real
 // Headers underneath, and from then on it is an ordinary Headers. Node only: the direct transport.
 
+import { trimHttpWhitespace } from "../signing/canonical.js";
+
 /** Name, value, name, value, ... as received (names in any case, repeated names kept). */
 export type RawHeaderList = readonly string[];
 
@@ -16,18 +18,11 @@ export function rawHeaderValue(raw: RawHeaderList, name: string): string | null 
   for (let i = 0; i < raw.length; i += 2) {
     const candidate = raw[i] as string;
     if (candidate.length !== name.length || candidate.toLowerCase() !== name) continue;
-    const value = trimFetchWhitespace(raw[i + 1] as string);
+    // Node's parser leaves no CR or LF in a value, so trimming spaces and tabs is what Headers would do.
+    const value = trimHttpWhitespace(raw[i + 1] as string);
     found = found === null ? value : `${found}, ${value}`;
   }
   return found;
-}
-
-/** fetch strips HTTP whitespace (tab, LF, CR, space) around a value. */
-function trimFetchWhitespace(value: string): string {
-  const first = value.charCodeAt(0);
-  const last = value.charCodeAt(value.length - 1);
-  const space = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
-  return space(first) || space(last) ? value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "") : value;
 }
 
 type RawHeadersClass = new (raw: RawHeaderList) => Headers;

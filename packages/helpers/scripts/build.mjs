@@ -4,7 +4,7 @@
 //                               `#crypto` and `#platform` ("imports") pick Web Crypto and fetch.
 //   dist/cjs/index.js           Web CommonJS, one bundle made with the browser condition.
 //   dist/cjs/index.node.js      Node CommonJS, one bundle made with the node condition
-//                               (node:crypto signing, the node:http keep-alive transport).
+//                               (node:crypto signing, the direct transport over undici's dispatcher).
 //   dist/index.node.js          Node ESM, the same bundle as ESM (the cold-start design: one module
 //                               to load; re-exporting the CommonJS bundle instead costs Node 20 ~10 ms
 //                               for its CommonJS-from-ESM loader).

@@ -2,9 +2,10 @@ import { DraftRequestClass, platformFetch } from "#platform";
 import type { FetchLike } from "./types.js";
 
 /**
- * The transport a client uses when given none: on Node a keep-alive connection pool over
- * node:http/https (several times cheaper per call than Node's fetch), elsewhere the global fetch.
- * Chosen by export condition, so browser bundles never include the Node one.
+ * The transport a client uses when given none: the global fetch, and on Node beside it a direct
+ * entry point into the connection pool under Node's fetch (several times cheaper per call than
+ * fetch itself) for fgkit's own layers. Chosen by export condition, so browser bundles never
+ * include the Node one.
  */
 export const defaultFetch: FetchLike = platformFetch;
 

@@ -1,10 +1,13 @@
 // What Node gets through the package's `#platform` import (browsers, Deno, Bun and workers get
-// platform-web.ts): the keep-alive node:http transport as the default, and the direct path that
-// fgkit's own layers take over it, none of which a browser bundle needs to carry.
-import { createNodeFetch } from "./node-fetch.js";
+// platform-web.ts): Node's fetch for Requests, with a direct entry point beside it over the same
+// connection pool (undici-dispatch.ts) that fgkit's own layers take, none of which a browser bundle
+// needs to carry.
+import { withDirect } from "./direct.js";
 import type { FetchLike } from "./types.js";
+import { dispatchDirect } from "./undici-dispatch.js";
 
-export const platformFetch: FetchLike = createNodeFetch();
+/** The global fetch, looked up at each call (a test double installed later is used), plus the direct path. */
+export const platformFetch: FetchLike = withDirect((request) => globalThis.fetch(request), dispatchDirect);
 export { attemptDirect, isDraftRequest, readParts } from "../retry/attempt-direct.js";
 export { newBufferedResponse } from "./buffered-response.js";
 export { startTimer } from "./coarse-timer.js";

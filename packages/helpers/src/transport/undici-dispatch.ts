@@ -1,0 +1,249 @@
+// Node only (reached through the package's `#platform` import): the direct transport over the
+// dispatcher Node's own fetch uses (undici's global Agent, a keep-alive connection pool). Its
+// dispatch() API skips fetch's Request, Response and stream layers, and costs less per call than
+// node:http itself. Because it is the global dispatcher, whatever the application installed with
+// undici's setGlobalDispatcher (a proxy agent, a MockAgent in tests) applies to fgkit's calls too,
+// as it does to fetch's.
+/// <reference types="node" />
+import type { AttemptAbort, DirectRequest, DirectResponse } from "./direct.js";
+import { rawHeaderValue } from "./raw-headers.js";
+
+// The key undici (Node's copy and the npm package alike) keeps its global dispatcher under.
+const GLOBAL_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
+
+interface DispatchOptions {
+  origin: string;
+  path: string;
+  method: string;
+  headers: Record<string, string>;
+  body: Uint8Array | null;
+}
+
+interface Dispatcher {
+  dispatch(options: DispatchOptions, handler: object): boolean;
+}
+
+/** The dispatcher fetch would use now (looked up at each call, so one installed later is used). */
+export function globalDispatcher(): Dispatcher | undefined {
+  const global = globalThis as unknown as Record<symbol, Dispatcher | undefined>;
+  // Node loads its undici, which installs the global Agent, the first time a fetch global is read.
+  if (global[GLOBAL_DISPATCHER] === undefined) void globalThis.Response;
+  const dispatcher = global[GLOBAL_DISPATCHER];
+  return typeof dispatcher?.dispatch === "function" ? dispatcher : undefined;
+}
+
+/** Sends one request and reads its whole answer (or stops once it is over `maxBytes`: `tooLarge`). */
+export function dispatchDirect(request: DirectRequest, abort: AttemptAbort, maxBytes: number): Promise<DirectResponse> {
+  return new Promise<DirectResponse>((resolve, reject) => {
+    if (abort.aborted) return reject(abort.reason);
+    const dispatcher = globalDispatcher();
+    if (!dispatcher) return reject(fetchFailed(new Error("no undici dispatcher in this runtime")));
+    const { url } = request;
+    const headers: Record<string, string> = {};
+    // undici sets Content-Length from the body (and 0 for a POST or PUT without one), as fetch does.
+    for (const name in request.headers)
+      if (name !== "host" && name !== "content-length") headers[name] = request.headers[name] as string;
+    // The host that was signed, exactly.
+    headers.host = url.host;
+    // As fetch does: ask for a compressed answer (decompressed below).
+    if (headers["accept-encoding"] === undefined) headers["accept-encoding"] = "gzip, deflate, br";
+    const answer = new AnswerReader(request.method, maxBytes, abort, resolve, reject);
+    try {
+      dispatcher.dispatch(
+        { origin: url.origin, path: `${url.pathname}${url.search}`, method: request.method, headers, body: request.body },
+        answer,
+      );
+    } catch (error) {
+      answer.onError(error);
+    }
+  });
+}
+
+type Cancel = (reason?: unknown) => void;
+
+/**
+ * A dispatch handler that buffers the answer. It speaks both of undici's handler interfaces: the
+ * original one (onConnect, onHeaders, onData, onComplete, onError; Node 20 and 22 bundle undici 6),
+ * and the one undici 7 introduced (onRequestStart, onResponseStart, ...), which undici 7 and later
+ * prefer when a handler has it.
+ */
+class AnswerReader {
+  #status = 0;
+  #statusText = "";
+  #rawHeaders: string[] = [];
+  #chunks: Buffer[] = [];
+  #size = 0;
+  #settled = false;
+  #answered = false;
+  #cancel: Cancel | undefined;
+  readonly #method: string;
+  readonly #maxBytes: number;
+  readonly #abort: AttemptAbort;
+  readonly #resolve: (answer: DirectResponse) => void;
+  readonly #reject: (error: unknown) => void;
+
+  constructor(
+    method: string,
+    maxBytes: number,
+    abort: AttemptAbort,
+    resolve: (answer: DirectResponse) => void,
+    reject: (error: unknown) => void,
+  ) {
+    this.#method = method;
+    this.#maxBytes = maxBytes;
+    this.#abort = abort;
+    this.#resolve = resolve;
+    this.#reject = reject;
+    // The attempt's end (its timeout or the caller's signal) rejects at once and cancels the request.
+    abort.onAbort(() => {
+      this.#fail(abort.reason);
+      this.#cancel?.(abort.reason);
+    });
+  }
+
+  // --- undici's original handler interface -------------------------------------------------
+
+  onConnect(cancel: Cancel): void {
+    this.#cancel = cancel;
+    if (this.#settled) cancel(this.#abort.reason);
+  }
+
+  onHeaders(status: number, rawHeaders: Buffer[], _resume: () => void, statusText?: string): boolean {
+    const raw: string[] = new Array(rawHeaders.length);
+    for (let i = 0; i < rawHeaders.length; i++) raw[i] = (rawHeaders[i] as Buffer).toString("latin1");
+    this.#start(status, raw, statusText ?? "");
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.#data(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    this.#end();
+  }
+
+  onError(error: unknown): void {
+    // Before the answer the request failed; after it, the body was cut short (fetch's two messages).
+    this.#fail(this.#abort.aborted ? this.#abort.reason : this.#answered ? terminated(error) : fetchFailed(error));
+  }
+
+  // --- the interface undici 7 introduced ----------------------------------------------------
+
+  onRequestStart(controller: { abort(reason: unknown): void }): void {
+    this.onConnect((reason) => controller.abort(reason));
+  }
+
+  onResponseStart(_controller: unknown, status: number, headers: Record<string, string | string[]>, statusText?: string) {
+    const raw: string[] = [];
+    for (const name in headers) {
+      const value = headers[name];
+      if (Array.isArray(value)) for (const each of value) raw.push(name, each);
+      else if (value !== undefined) raw.push(name, value);
+    }
+    this.#start(status, raw, statusText ?? "");
+  }
+
+  onResponseData(_controller: unknown, chunk: Buffer): void {
+    this.#data(chunk);
+  }
+
+  onResponseEnd(): void {
+    this.#end();
+  }
+
+  onResponseError(_controller: unknown, error: unknown): void {
+    this.onError(error);
+  }
+
+  // --- shared ----------------------------------------------------------------------------------
+
+  #start(status: number, raw: string[], statusText: string): void {
+    if (status < 200) return; // an informational answer; the final one follows
+    this.#answered = true;
+    this.#status = status;
+    this.#statusText = statusText;
+    this.#rawHeaders = raw;
+    if (Number(rawHeaderValue(raw, "content-length")) > this.#maxBytes) this.#tooLarge();
+  }
+
+  #data(chunk: Buffer): void {
+    if (this.#settled) return;
+    this.#size += chunk.byteLength;
+    // A compressed body is held to the limit too (with room for gzip's framing of incompressible data).
+    if (this.#size > this.#maxBytes + (this.#encoding() ? ENCODING_SLACK : 0)) this.#tooLarge();
+    else this.#chunks.push(chunk);
+  }
+
+  #end(): void {
+    if (this.#settled) return;
+    const chunks = this.#chunks;
+    const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, this.#size);
+    const coding = this.#encoding();
+    if (coding === undefined || body.byteLength === 0) {
+      this.#finish(body, false);
+      return;
+    }
+    decompress(coding, body, this.#maxBytes).then(
+      (decoded) => this.#finish(decoded ?? EMPTY, decoded === undefined),
+      (error) => this.#fail(terminated(error)),
+    );
+  }
+
+  /** The body's content coding when it is one fetch would decode (else the bytes are kept as sent). */
+  #encoding(): Coding | undefined {
+    if (this.#method === "HEAD") return undefined;
+    const coding = rawHeaderValue(this.#rawHeaders, "content-encoding")?.toLowerCase();
+    return coding !== undefined && coding in CODINGS ? (coding as Coding) : undefined;
+  }
+
+  // Too large: stop reading at once and let the connection go (as readBody cancels a stream).
+  #tooLarge(): void {
+    this.#finish(EMPTY, true);
+    this.#cancel?.(new RangeError("response body over maxBytes"));
+  }
+
+  #finish(body: Uint8Array, tooLarge: boolean): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#chunks = [];
+    this.#resolve({ status: this.#status, statusText: this.#statusText, rawHeaders: this.#rawHeaders, body, tooLarge });
+  }
+
+  #fail(error: unknown): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#chunks = [];
+    this.#reject(error);
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+const ENCODING_SLACK = 64 * 1024;
+
+const CODINGS = { gzip: "gunzip", "x-gzip": "gunzip", deflate: "inflate", br: "brotliDecompress" } as const;
+type Coding = keyof typeof CODINGS;
+
+/** The decoded body, or undefined when it would be over `maxBytes`. */
+function decompress(coding: Coding, body: Buffer, maxBytes: number): Promise<Buffer | undefined> {
+  const zlib = process.getBuiltinModule("node:zlib");
+  const decode = zlib[CODINGS[coding]] as (
+    input: Buffer,
+    options: { maxOutputLength: number },
+    done: (error: Error | null, decoded: Buffer) => void,
+  ) => void;
+  return new Promise((resolve, reject) =>
+    decode(body, { maxOutputLength: maxBytes }, (error, decoded) => {
+      if (!error) resolve(decoded);
+      else if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") resolve(undefined);
+      else reject(error);
+    }),
+  );
+}
+
+// Failures shaped as Node's fetch (undici) shapes them, so callers and the retry classifier see the
+// same errors whichever way a call went: a request that failed, or a body cut short, with the cause
+// (ECONNREFUSED, UND_ERR_SOCKET, ...) kept.
+const fetchFailed = (cause: unknown) => new TypeError("fetch failed", { cause });
+const terminated = (cause: unknown) => new TypeError("terminated", { cause });

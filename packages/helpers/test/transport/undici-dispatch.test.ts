@@ -1,0 +1,219 @@
+// The Node transport: fetch for Requests, and a direct entry point over the dispatcher under Node's
+// fetch that answers and fails as fetch does. The direct tests run twice: over Node's own undici
+// (its original handler interface) and over undici 7 from npm installed as the global dispatcher
+// (the handler interface undici 7 and later prefer).
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
+import { Agent, getGlobalDispatcher, MockAgent, setGlobalDispatcher } from "undici";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { defaultFetch } from "../../src/index.js";
+import { directOf } from "../../src/transport/direct.js";
+import { LinkedSignal } from "../../src/transport/linked-signal.js";
+
+type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void;
+const routes = new Map<string, Handler>();
+const connections: unknown[] = [];
+let base = "";
+const server = createServer(async (req, res) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const handler = routes.get(new URL(req.url ?? "/", "http://x").pathname);
+  if (handler) handler(req, Buffer.concat(chunks), res);
+  else res.writeHead(404).end();
+});
+server.on("connection", (socket) => connections.push(socket));
+
+const page = JSON.stringify({ hello: "world".repeat(100) });
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  routes.set("/echo", (req, body, res) => {
+    res.setHeader("content-type", "application/json");
+    res.setHeader("set-cookie", ["a=1", "b=2"]);
+    res.end(JSON.stringify({ method: req.method, url: req.url, headers: req.headers, body: body.toString("utf8") }));
+  });
+  routes.set("/gzip", (_req, _body, res) => res.writeHead(200, { "content-encoding": "gzip" }).end(gzipSync(page)));
+  routes.set("/deflate", (_req, _body, res) => res.writeHead(200, { "content-encoding": "deflate" }).end(deflateSync(page)));
+  routes.set("/br", (_req, _body, res) => res.writeHead(200, { "content-encoding": "br" }).end(brotliCompressSync(page)));
+  routes.set("/bomb", (_req, _body, res) =>
+    res.writeHead(200, { "content-encoding": "gzip" }).end(gzipSync(Buffer.alloc(100_000))),
+  );
+  routes.set("/bad-gzip", (_req, _body, res) => res.writeHead(200, { "content-encoding": "gzip" }).end("not gzip"));
+  routes.set("/empty", (_req, _body, res) => res.writeHead(204).end());
+  routes.set("/big", (_req, _body, res) => res.writeHead(200).end("x".repeat(5000)));
+  routes.set("/chunked", (_req, _body, res) => {
+    res.writeHead(200);
+    for (let i = 0; i < 5; i++) res.write("x".repeat(1000));
+    res.end();
+  });
+  routes.set("/truncated", (_req, _body, res) => {
+    res.writeHead(200, { "content-length": "100" });
+    res.write("only part");
+    setTimeout(() => res.socket?.destroy(), 10);
+  });
+  routes.set("/stall", (_req, _body, res) => {
+    res.writeHead(200, { "content-length": "100" });
+    res.write("the rest never comes");
+  });
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const send = directOf(defaultFetch);
+const direct = (
+  path: string,
+  init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+  maxBytes = 1 << 20,
+  abort = new LinkedSignal([]),
+) =>
+  send?.(
+    {
+      method: init.method ?? "GET",
+      url: new URL(path, base),
+      headers: init.headers ?? {},
+      body: init.body === undefined ? null : new TextEncoder().encode(init.body),
+    },
+    abort,
+    maxBytes,
+  ) ?? Promise.reject(new Error("no direct entry point"));
+const text = (body: Uint8Array) => new TextDecoder().decode(body);
+
+describe("the Node transport's fetch entry", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("is the global fetch, looked up at each call", async () => {
+    const stub = vi.fn(async () => new Response("stubbed"));
+    vi.stubGlobal("fetch", stub);
+    const request = new Request(`${base}/echo`);
+    expect(await (await defaultFetch(request)).text()).toBe("stubbed");
+    expect(stub).toHaveBeenCalledWith(request);
+  });
+});
+
+const dispatchers = {
+  "Node's own undici": undefined,
+  "undici 7 from npm": () => new Agent({ keepAliveTimeout: 10_000 }),
+};
+
+for (const [label, makeDispatcher] of Object.entries(dispatchers)) {
+  describe(`the direct entry over ${label}`, () => {
+    let before: ReturnType<typeof getGlobalDispatcher> | undefined;
+    beforeAll(() => {
+      if (!makeDispatcher) return;
+      before = getGlobalDispatcher();
+      setGlobalDispatcher(makeDispatcher());
+    });
+    afterAll(() => {
+      if (before) setGlobalDispatcher(before);
+    });
+
+    it("sends the method, path, query, headers, exact host and body, over reused connections", async () => {
+      const opened = connections.length;
+      let afterTwo = 0;
+      for (let i = 0; i < 5; i++) {
+        if (i === 2) afterTwo = connections.length;
+        const answer = await direct("/echo?a=1&b=%20", {
+          method: "PUT",
+          body: "héllo",
+          headers: { "x-project-id": "p", "content-length": "999", host: "ignored.example" },
+        });
+        expect(answer.status).toBe(200);
+        expect(JSON.parse(text(answer.body))).toMatchObject({
+          method: "PUT",
+          url: "/echo?a=1&b=%20",
+          body: "héllo",
+          headers: { "x-project-id": "p", host: new URL(base).host, "content-length": "6" },
+        });
+        // Raw headers as received: names and values as strings, repeated names kept.
+        expect(answer.rawHeaders.filter((_, at) => at % 2 === 0).map((name) => name.toLowerCase())).toContain("content-type");
+        expect(answer.rawHeaders.filter((value) => value === "a=1" || value === "b=2")).toEqual(["a=1", "b=2"]);
+      }
+      // As with fetch: a second connection may open while the first is being released, then both are reused.
+      expect(connections.length - opened).toBeLessThanOrEqual(2);
+      expect(connections.length).toBe(afterTwo);
+    });
+
+    it("sends Content-Length: 0 for a POST without a body, as fetch does", async () => {
+      const answer = await direct("/echo", { method: "POST" });
+      expect(JSON.parse(text(answer.body)).headers).toMatchObject({ "content-length": "0" });
+    });
+
+    it("asks for and decodes gzip, deflate and br bodies, keeping the headers as sent", async () => {
+      for (const coding of ["gzip", "deflate", "br"]) {
+        const answer = await direct(`/${coding}`);
+        expect(JSON.parse(text(answer.body))).toEqual(JSON.parse(page));
+        expect(answer.rawHeaders).toContain(coding);
+      }
+      const echoed = JSON.parse(text((await direct("/echo")).body));
+      expect(echoed.headers["accept-encoding"]).toBe("gzip, deflate, br");
+      const asked = JSON.parse(text((await direct("/echo", { headers: { "accept-encoding": "identity" } })).body));
+      expect(asked.headers["accept-encoding"]).toBe("identity");
+    });
+
+    it("gives a 204 and a HEAD answer no body", async () => {
+      expect(await direct("/empty")).toMatchObject({ status: 204, tooLarge: false });
+      expect((await direct("/empty")).body.byteLength).toBe(0);
+      expect((await direct("/echo", { method: "HEAD" })).body.byteLength).toBe(0);
+    });
+
+    it("fails as fetch fails: a refused port, a body cut short, a body that does not decode", async () => {
+      await expect(direct("http://127.0.0.1:9/")).rejects.toMatchObject({
+        name: "TypeError",
+        message: "fetch failed",
+        cause: { code: "ECONNREFUSED" },
+      });
+      await expect(direct("/truncated")).rejects.toMatchObject({ name: "TypeError", message: "terminated" });
+      await expect(direct("/bad-gzip")).rejects.toMatchObject({ name: "TypeError", message: "terminated" });
+    });
+
+    it("ends on the attempt's signal: at once when already aborted, and mid-body with the reason", async () => {
+      const early = new LinkedSignal([AbortSignal.abort(new Error("stop"))]);
+      await expect(direct("/echo", {}, 1 << 20, early)).rejects.toThrow("stop");
+
+      const abort = new LinkedSignal([], 50);
+      await expect(direct("/stall", {}, 1 << 20, abort)).rejects.toMatchObject({ name: "TimeoutError" });
+      expect(abort.timedOut).toBe(true);
+      // The connection is still usable for the next call.
+      expect((await direct("/echo")).status).toBe(200);
+    });
+
+    it("stops reading a body over maxBytes: declared, streamed, or once decoded", async () => {
+      expect(await direct("/big", {}, 1000)).toMatchObject({ status: 200, tooLarge: true });
+      expect(await direct("/chunked", {}, 4500)).toMatchObject({ status: 200, tooLarge: true });
+      const whole = await direct("/chunked", {}, 5000);
+      expect(whole).toMatchObject({ status: 200, tooLarge: false });
+      expect(whole.body.byteLength).toBe(5000);
+      expect(await direct("/bomb", {}, 50_000)).toMatchObject({ status: 200, tooLarge: true });
+      expect((await direct("/bomb", {}, 100_000)).body.byteLength).toBe(100_000);
+    });
+  });
+}
+
+describe("the direct entry and an installed global dispatcher", () => {
+  it("goes through a MockAgent the application installed, as fetch would", async () => {
+    const before = getGlobalDispatcher();
+    const mock = new MockAgent();
+    mock.disableNetConnect();
+    mock
+      .get("https://functiongraph.example")
+      .intercept({ path: "/v2/p/fgs/functions", method: "GET" })
+      .reply(200, { functions: [] }, { headers: { "content-type": "application/json" } });
+    setGlobalDispatcher(mock);
+    try {
+      const answer = await send?.(
+        { method: "GET", url: new URL("https://functiongraph.example/v2/p/fgs/functions"), headers: {}, body: null },
+        new LinkedSignal([]),
+        1 << 20,
+      );
+      expect(answer?.status).toBe(200);
+      expect(JSON.parse(text(answer?.body ?? new Uint8Array()))).toEqual({ functions: [] });
+      mock.assertNoPendingInterceptors();
+    } finally {
+      setGlobalDispatcher(before);
+      await mock.close();
+    }
+  });
+});

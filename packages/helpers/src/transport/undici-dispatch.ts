@@ -71,6 +71,9 @@ class AnswerReader {
   #status = 0;
   #statusText = "";
   #rawHeaders: string[] = [];
+  // The body is copied out of undici's socket buffers as it comes (a view would keep a whole socket
+  // read alive): into one buffer of the declared length, or chunk by chunk when none was declared.
+  #body: Buffer | undefined;
   #chunks: Buffer[] = [];
   #size = 0;
   #settled = false;
@@ -165,21 +168,36 @@ class AnswerReader {
     this.#status = status;
     this.#statusText = statusText;
     this.#rawHeaders = raw;
-    if (Number(rawHeaderValue(raw, "content-length")) > this.#maxBytes) this.#tooLarge();
+    const declared = Number(rawHeaderValue(raw, "content-length") ?? Number.NaN);
+    if (declared > this.#maxBytes) this.#tooLarge();
+    else if (Number.isSafeInteger(declared) && declared > 0) this.#body = Buffer.allocUnsafe(declared);
   }
 
   #data(chunk: Buffer): void {
     if (this.#settled) return;
+    const at = this.#size;
     this.#size += chunk.byteLength;
     // A compressed body is held to the limit too (with room for gzip's framing of incompressible data).
+    const body = this.#body;
     if (this.#size > this.#maxBytes + (this.#encoding() ? ENCODING_SLACK : 0)) this.#tooLarge();
-    else this.#chunks.push(chunk);
+    else if (body !== undefined && this.#size <= body.byteLength) chunk.copy(body, at);
+    else {
+      // More than was declared (undici fails such an answer) or no length: keep copies of the chunks.
+      if (body !== undefined) this.#chunks.push(body.subarray(0, at));
+      this.#body = undefined;
+      this.#chunks.push(Buffer.from(chunk));
+    }
   }
 
   #end(): void {
     if (this.#settled) return;
     const chunks = this.#chunks;
-    const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, this.#size);
+    const body =
+      this.#body !== undefined
+        ? this.#body.subarray(0, this.#size)
+        : chunks.length === 1
+          ? (chunks[0] as Buffer)
+          : Buffer.concat(chunks, this.#size);
     const coding = this.#encoding();
     if (coding === undefined || body.byteLength === 0) {
       this.#finish(body, false);
@@ -208,6 +226,7 @@ class AnswerReader {
     if (this.#settled) return;
     this.#settled = true;
     this.#chunks = [];
+    this.#body = undefined;
     this.#resolve({ status: this.#status, statusText: this.#statusText, rawHeaders: this.#rawHeaders, body, tooLarge });
   }
 
@@ -215,6 +234,7 @@ class AnswerReader {
     if (this.#settled) return;
     this.#settled = true;
     this.#chunks = [];
+    this.#body = undefined;
     this.#reject(error);
   }
 }

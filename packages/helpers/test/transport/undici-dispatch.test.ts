@@ -40,6 +40,13 @@ beforeAll(async () => {
     res.writeHead(200, { "content-encoding": "gzip" }).end(gzipSync(Buffer.alloc(100_000))),
   );
   routes.set("/bad-gzip", (_req, _body, res) => res.writeHead(200, { "content-encoding": "gzip" }).end("not gzip"));
+  const large = Buffer.from(Array.from({ length: 300_000 }, (_, i) => String.fromCharCode(97 + (i % 26))).join(""));
+  routes.set("/large", (_req, _body, res) => res.writeHead(200, { "content-length": large.length }).end(large));
+  routes.set("/large-chunked", (_req, _body, res) => {
+    res.writeHead(200);
+    for (let at = 0; at < large.length; at += 70_000) res.write(large.subarray(at, at + 70_000));
+    res.end();
+  });
   routes.set("/empty", (_req, _body, res) => res.writeHead(204).end());
   routes.set("/big", (_req, _body, res) => res.writeHead(200).end("x".repeat(5000)));
   routes.set("/chunked", (_req, _body, res) => {
@@ -134,6 +141,15 @@ for (const [label, makeDispatcher] of Object.entries(dispatchers)) {
       // As with fetch: a second connection may open while the first is being released, then both are reused.
       expect(connections.length - opened).toBeLessThanOrEqual(2);
       expect(connections.length).toBe(afterTwo);
+    });
+
+    it("reads a large body whole and byte for byte, with or without a declared length", async () => {
+      const expected = Array.from({ length: 300_000 }, (_, i) => String.fromCharCode(97 + (i % 26))).join("");
+      for (const path of ["/large", "/large-chunked"]) {
+        const answer = await direct(path);
+        expect(answer.tooLarge).toBe(false);
+        expect(text(answer.body)).toBe(expected);
+      }
     });
 
     it("sends Content-Length: 0 for a POST without a body, as fetch does", async () => {

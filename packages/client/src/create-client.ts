@@ -30,8 +30,8 @@ export interface FunctionGraphClientOptions {
   /** `{ ak, sk, securityToken? }`, `{ token }`, or an async token provider. */
   credentials: Credentials;
   /**
-   * The transport. Receives fully signed Requests. Default: on Node a keep-alive connection pool over
-   * node:http/https, elsewhere the global fetch (see `defaultFetch`).
+   * The transport. Receives fully signed Requests. Default: the global fetch, and on Node a direct
+   * path into the connection pool under it (undici's global dispatcher; see `defaultFetch`).
    */
   fetch?: FetchLike;
   /** Headers sent with every request. */

@@ -24,7 +24,7 @@ interface Dispatcher {
 }
 
 /** The dispatcher fetch would use now (looked up at each call, so one installed later is used). */
-export function globalDispatcher(): Dispatcher | undefined {
+function globalDispatcher(): Dispatcher | undefined {
   const global = globalThis as unknown as Record<symbol, Dispatcher | undefined>;
   // Node loads its undici, which installs the global Agent, the first time a fetch global is read.
   if (global[GLOBAL_DISPATCHER] === undefined) void globalThis.Response;
@@ -76,8 +76,9 @@ class AnswerReader {
   #body: Buffer | undefined;
   #chunks: Buffer[] = [];
   #size = 0;
+  /** The decodable content coding of the answer's body, once the answer has started. */
+  #coding: Coding | undefined;
   #settled = false;
-  #answered = false;
   #cancel: Cancel | undefined;
   readonly #method: string;
   readonly #maxBytes: number;
@@ -129,7 +130,8 @@ class AnswerReader {
 
   onError(error: unknown): void {
     // Before the answer the request failed; after it, the body was cut short (fetch's two messages).
-    this.#fail(this.#abort.aborted ? this.#abort.reason : this.#answered ? terminated(error) : fetchFailed(error));
+    const answered = this.#status !== 0;
+    this.#fail(this.#abort.aborted ? this.#abort.reason : answered ? terminated(error) : fetchFailed(error));
   }
 
   // --- the interface undici 7 introduced ----------------------------------------------------
@@ -164,10 +166,12 @@ class AnswerReader {
 
   #start(status: number, raw: string[], statusText: string): void {
     if (status < 200) return; // an informational answer; the final one follows
-    this.#answered = true;
     this.#status = status;
     this.#statusText = statusText;
     this.#rawHeaders = raw;
+    // A coding fetch would decode (any other body is kept as sent); a HEAD answer has no body.
+    const coding = this.#method === "HEAD" ? undefined : rawHeaderValue(raw, "content-encoding")?.toLowerCase();
+    this.#coding = coding !== undefined && coding in CODINGS ? (coding as Coding) : undefined;
     const declared = Number(rawHeaderValue(raw, "content-length") ?? Number.NaN);
     if (declared > this.#maxBytes) this.#tooLarge();
     else if (Number.isSafeInteger(declared) && declared > 0) this.#body = Buffer.allocUnsafe(declared);
@@ -179,7 +183,7 @@ class AnswerReader {
     this.#size += chunk.byteLength;
     // A compressed body is held to the limit too (with room for gzip's framing of incompressible data).
     const body = this.#body;
-    if (this.#size > this.#maxBytes + (this.#encoding() ? ENCODING_SLACK : 0)) this.#tooLarge();
+    if (this.#size > this.#maxBytes + (this.#coding ? ENCODING_SLACK : 0)) this.#tooLarge();
     else if (body !== undefined && this.#size <= body.byteLength) chunk.copy(body, at);
     else {
       // More than was declared (undici fails such an answer) or no length: keep copies of the chunks.
@@ -198,7 +202,7 @@ class AnswerReader {
         : chunks.length === 1
           ? (chunks[0] as Buffer)
           : Buffer.concat(chunks, this.#size);
-    const coding = this.#encoding();
+    const coding = this.#coding;
     if (coding === undefined || body.byteLength === 0) {
       this.#finish(body, false);
       return;
@@ -209,13 +213,6 @@ class AnswerReader {
     );
   }
 
-  /** The body's content coding when it is one fetch would decode (else the bytes are kept as sent). */
-  #encoding(): Coding | undefined {
-    if (this.#method === "HEAD") return undefined;
-    const coding = rawHeaderValue(this.#rawHeaders, "content-encoding")?.toLowerCase();
-    return coding !== undefined && coding in CODINGS ? (coding as Coding) : undefined;
-  }
-
   // Too large: stop reading at once and let the connection go (as readBody cancels a stream).
   #tooLarge(): void {
     this.#finish(EMPTY, true);
@@ -223,19 +220,21 @@ class AnswerReader {
   }
 
   #finish(body: Uint8Array, tooLarge: boolean): void {
-    if (this.#settled) return;
-    this.#settled = true;
-    this.#chunks = [];
-    this.#body = undefined;
-    this.#resolve({ status: this.#status, statusText: this.#statusText, rawHeaders: this.#rawHeaders, body, tooLarge });
+    if (this.#settle())
+      this.#resolve({ status: this.#status, statusText: this.#statusText, rawHeaders: this.#rawHeaders, body, tooLarge });
   }
 
   #fail(error: unknown): void {
-    if (this.#settled) return;
+    if (this.#settle()) this.#reject(error);
+  }
+
+  /** Marks the answer settled and lets its buffers go; false when it was settled already. */
+  #settle(): boolean {
+    if (this.#settled) return false;
     this.#settled = true;
     this.#chunks = [];
     this.#body = undefined;
-    this.#reject(error);
+    return true;
   }
 }
 

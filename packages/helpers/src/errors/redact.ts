@@ -1,3 +1,5 @@
+import { putHeader } from "../transport/header-record.js";
+
 // Headers that carry secrets; their values never leave the SDK in an error or a log line.
 const SECRET_HEADERS = new Set([
   "authorization",
@@ -21,12 +23,15 @@ export function redactHeaders(headers: Headers | Iterable<[string, string]> | Re
   // Headers and pairs iterate; a plain record does not.
   for (const [name, value] of Symbol.iterator in headers ? (headers as Iterable<[string, string]>) : Object.entries(headers)) {
     const lower = name.toLowerCase();
-    out[lower] =
+    putHeader(
+      out,
+      lower,
       lower === "authorization"
         ? value.replace(/(Signature=|Bearer |Basic )\S+/gi, `$1${REDACTED}`)
         : SECRET_HEADERS.has(lower)
           ? REDACTED
-          : value;
+          : value,
+    );
   }
   return out;
 }

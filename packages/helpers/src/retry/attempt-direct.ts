@@ -2,6 +2,7 @@
 // transport (see transport/direct.ts). No Request per attempt, and one buffered Response per answer.
 import type { AttemptAbort, DirectResponse, DirectSend } from "../transport/direct.js";
 import { type DraftParts, isDraftRequest } from "../transport/draft-request.js";
+import { putHeader } from "../transport/header-record.js";
 import { bufferedRawAnswer } from "../transport/raw-answer.js";
 import { headersOverRaw } from "../transport/raw-headers.js";
 import { tooLarge } from "../transport/read-body.js";
@@ -21,7 +22,7 @@ export { isDraftRequest };
 /** The parts, at once when the body is a string or absent (a promise only when it must be read). */
 export function readParts(original: Request | DraftParts): CallParts | Promise<CallParts> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of original.headers) headers[name] = value;
+  for (const [name, value] of original.headers) putHeader(headers, name, value);
   if (isDraftRequest(original)) {
     const body = original.bytesNow();
     if (body !== undefined) return { url: original.parsedUrl, headers, body };

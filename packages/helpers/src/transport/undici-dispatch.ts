@@ -6,6 +6,7 @@
 // as it does to fetch's.
 /// <reference types="node" />
 import type { AttemptAbort, DirectRequest, DirectResponse } from "./direct.js";
+import { putHeader } from "./header-record.js";
 import { rawHeaderValue } from "./raw-headers.js";
 
 // The key undici (Node's copy and the npm package alike) keeps its global dispatcher under.
@@ -42,7 +43,7 @@ export function dispatchDirect(request: DirectRequest, abort: AttemptAbort, maxB
     const headers: Record<string, string> = {};
     // undici sets Content-Length from the body (and 0 for a POST or PUT without one), as fetch does.
     for (const name in request.headers)
-      if (name !== "host" && name !== "content-length") headers[name] = request.headers[name] as string;
+      if (name !== "host" && name !== "content-length") putHeader(headers, name, request.headers[name] as string);
     // The host that was signed, exactly.
     headers.host = url.host;
     // As fetch does: ask for a compressed answer (decompressed below).

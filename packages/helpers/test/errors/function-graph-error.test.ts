@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorFromResponse, FunctionGraphError, unwrap } from "../../src/index.js";
+import { errorFromResponse, FunctionGraphError, redactHeaders, unwrap } from "../../src/index.js";
 
 const request = () =>
   new Request("https://functiongraph.cn-north-4.myhuaweicloud.com/v2/p/fgs/functions?marker=1", {
@@ -52,6 +52,22 @@ describe("FunctionGraphError", () => {
     expect(FunctionGraphError.isInstance(error)).toBe(true);
     expect(FunctionGraphError.isInstance(new Error("x"))).toBe(false);
     expect(FunctionGraphError.isInstance({ ...error })).toBe(false);
+  });
+});
+
+describe("redactHeaders", () => {
+  it("keeps every header as a key, one named __proto__ included, and hides secret values", () => {
+    const copy = redactHeaders(
+      new Headers([
+        ["__proto__", "kept"],
+        ["X-Auth-Token", "secret-token"],
+        ["Authorization", "Bearer secret-bearer"],
+      ]),
+    );
+    expect(Object.keys(copy).sort()).toEqual(["__proto__", "authorization", "x-auth-token"]);
+    expect(Object.getOwnPropertyDescriptor(copy, "__proto__")?.value).toBe("kept");
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(JSON.stringify(copy)).not.toMatch(/secret-/);
   });
 });
 

@@ -10,7 +10,15 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AccessKeyCredentials, computeSignature, formatSdkDate, signRequest } from "../../src/index.js";
+import {
+  type AccessKeyCredentials,
+  computeSignature,
+  defaultFetch,
+  formatSdkDate,
+  signRequest,
+  withAuth,
+  withRetry,
+} from "../../src/index.js";
 import { type Vector, vectors } from "./vectors.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -253,7 +261,18 @@ const NOT_GENERATED = new Set([
 ]);
 const headerName = fc
   .oneof(
-    fc.constantFrom("X-Trace-A", "x_trace_a", "x-trace-a", "X-Cff-Log-Type", "Content-Type", "Accept", "X-Project-Id", "x-a"),
+    fc.constantFrom(
+      "X-Trace-A",
+      "x_trace_a",
+      "x-trace-a",
+      "X-Cff-Log-Type",
+      "Content-Type",
+      "Accept",
+      "X-Project-Id",
+      "x-a",
+      // A valid token that plain-object header records lose (see "signing through a real HTTP server").
+      "__proto__",
+    ),
     fc.stringMatching(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,16}$/),
   )
   .filter((name) => !NOT_GENERATED.has(name.toLowerCase()));
@@ -539,24 +558,53 @@ describe("signing through a real HTTP server", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+  // Methods fetch sends as given or upper-cases (a lower-case extension method would reach the server
+  // as sent, and node:http refuses it).
+  const wireMethod = fc.mixedCase(fc.constantFrom("get", "head", "post", "put", "delete", "options"));
+
+  /** What the server received from one request `send` makes. */
+  async function arrivalOf(send: () => Promise<Response>): Promise<Received> {
+    arrivals.length = 0;
+    await (await send()).arrayBuffer();
+    const [received] = arrivals;
+    expect(received).toBeDefined();
+    return received as Received;
+  }
+
   it("verifies what node:http received from fetch", async () => {
+    // KNOWN UPSTREAM BUG: the undici in Node 20 and 22 drops a request header named __proto__ (it
+    // copies the headers into a plain object; nodejs/undici#5666). Kept out here; fgkit's own Node
+    // transport sends it (next test).
+    const wireSpec = requestArb
+      .filter((spec) => !spec.headers.some(([name]) => name === "__proto__"))
+      .map((spec) => ({ ...spec, origin }));
+    await fc.assert(
+      fc.asyncProperty(wireSpec, wireMethod, async (spec, method) => {
+        const credentials = credentialsOf(spec);
+        const signed = await signRequest(requestOf({ ...spec, method }), credentials, { date: spec.date });
+        fc.pre(escapesAreUtf8(new URL(signed.url).pathname + new URL(signed.url).search));
+        const received = await arrivalOf(() => fetch(signed));
+        expectVerified(verify(received, secretsOf(credentials)), () => received);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("verifies what node:http received from fgkit's Node transport, signed by withAuth", async () => {
     const wireSpec = requestArb.map((spec) => ({ ...spec, origin }));
     await fc.assert(
-      fc.asyncProperty(
-        wireSpec,
-        fc.mixedCase(fc.constantFrom("get", "head", "post", "put", "delete", "options")),
-        async (spec, method) => {
-          const credentials = credentialsOf(spec);
-          const signed = await signRequest(requestOf({ ...spec, method }), credentials, { date: spec.date });
-          fc.pre(escapesAreUtf8(new URL(signed.url).pathname + new URL(signed.url).search));
-          arrivals.length = 0;
-          const response = await fetch(signed);
-          await response.arrayBuffer();
-          const [received] = arrivals;
-          expect(received).toBeDefined();
-          expectVerified(verify(received as Received, secretsOf(credentials)), () => received);
-        },
-      ),
+      fc.asyncProperty(wireSpec, wireMethod, async (spec, method) => {
+        const credentials = credentialsOf(spec);
+        const request = requestOf({ ...spec, method });
+        fc.pre(escapesAreUtf8(new URL(request.url).pathname + new URL(request.url).search));
+        // The layers fgkit's client uses, over the default transport (its direct entry on Node).
+        const send = withRetry(withAuth(defaultFetch, { kind: "accessKey", credentials }), { maxAttempts: 1 });
+        const received = await arrivalOf(() => send(request));
+        expectVerified(verify(received, secretsOf(credentials)), () => received);
+        // Every header the caller set arrived, __proto__ included.
+        const arrived = new Set(received.headers.map(([name]) => name.toLowerCase()));
+        for (const [name] of spec.headers) expect(arrived).toContain(name.toLowerCase());
+      }),
       { numRuns: 60 },
     );
   });

@@ -23,15 +23,13 @@ export function redactHeaders(headers: Headers | Iterable<[string, string]> | Re
   // Headers and pairs iterate; a plain record does not.
   for (const [name, value] of Symbol.iterator in headers ? (headers as Iterable<[string, string]>) : Object.entries(headers)) {
     const lower = name.toLowerCase();
-    putHeader(
-      out,
-      lower,
+    const shown =
       lower === "authorization"
         ? value.replace(/(Signature=|Bearer |Basic )\S+/gi, `$1${REDACTED}`)
         : SECRET_HEADERS.has(lower)
           ? REDACTED
-          : value,
-    );
+          : value;
+    putHeader(out, lower, shown);
   }
   return out;
 }

@@ -4,9 +4,7 @@
 // event loop's timer re-armed on every sequential call. Long timeouts instead join one shared,
 // unref'd ticker that checks them every RESOLUTION_MS (undici does the same for its own timeouts):
 // setting one is a Set insertion, clearing it a deletion. Short timeouts keep a precise setTimeout.
-
-/** Runs `fire` once, about `ms` from now, unless the returned function is called first. */
-export type StartTimer = (ms: number, fire: () => void) => () => void;
+import { preciseTimer, type StartTimer } from "./precise-timer.js";
 
 /** How late a long timeout may fire. */
 export const RESOLUTION_MS = 250;
@@ -23,11 +21,7 @@ let ticker: ReturnType<typeof setInterval> | undefined;
 let idleTicks = 0;
 
 export const startTimer: StartTimer = (ms, fire) => {
-  if (ms < PRECISE_BELOW_MS) {
-    const timer = setTimeout(fire, ms);
-    timer.unref(); // like AbortSignal.timeout's, a timeout alone does not keep the process alive
-    return () => clearTimeout(timer);
-  }
+  if (ms < PRECISE_BELOW_MS) return preciseTimer(ms, fire);
   const entry = { at: performance.now() + ms, fire };
   pending.add(entry);
   if (ticker === undefined) {

@@ -26,9 +26,5 @@ export const newBufferedResponse: typeof Node.newBufferedResponse = (bytes, init
     },
   });
 
-/** A plain timer: the coarse shared one is for Node's sequential hot path (see coarse-timer.ts). */
-export const startTimer: typeof Node.startTimer = (ms, fire) => {
-  const timer = setTimeout(fire, ms);
-  (timer as { unref?: () => void }).unref?.(); // Deno: a timeout alone does not keep the process alive
-  return () => clearTimeout(timer);
-};
+// A plain timer: the coarse shared one is for Node's sequential hot path (see coarse-timer.ts).
+export { preciseTimer as startTimer } from "./precise-timer.js";

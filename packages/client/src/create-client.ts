@@ -147,6 +147,9 @@ function build(shared: Shared, call: CallOptions): FunctionGraphClient {
     // openapi-fetch would make this default serializer afresh on every call.
     querySerializer: shared.serializeQuery,
     bodySerializer: serializeJsonBody,
+    // A redirect is an answer, never followed: a signature only holds for the host and path it
+    // covers, and fetch would carry X-Auth-Token or X-Security-Token along to wherever it points.
+    redirect: "manual",
   });
 
   // Middleware sees openapi-fetch's Request; while there is none, calls skip building it (DraftRequest).

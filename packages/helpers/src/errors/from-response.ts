@@ -1,4 +1,4 @@
-import { callLabel, type ErrorRequestInfo, FunctionGraphError } from "./function-graph-error.js";
+import { callLabel, type ErrorRequestInfo, FunctionGraphError, redactUrl } from "./function-graph-error.js";
 import { redactHeaders } from "./redact.js";
 
 const REQUEST_ID_HEADERS = ["x-request-id", "x-cff-request-id", "x-apig-request-id"];
@@ -46,10 +46,14 @@ export function errorFromResponse(
   // openapi-fetch hands an empty body over as "" when no Content-Length announced it empty.
   if (typeof data === "string" && data.trim() === "") data = undefined;
   const { code, message } = errorDetails(data);
+  const { status, headers } = response;
   const detail =
     message ??
-    (typeof data === "string" ? `non-JSON body: ${data.replace(/\s+/g, " ").slice(0, MAX_TEXT_IN_MESSAGE)}` : "empty body");
-  const { status, headers } = response;
+    (isRedirect(status)
+      ? redirectDetail(headers.get("location"))
+      : typeof data === "string"
+        ? `non-JSON body: ${data.replace(/\s+/g, " ").slice(0, MAX_TEXT_IN_MESSAGE)}`
+        : "empty body");
   return new FunctionGraphError(`${callLabel(request)} failed with ${status}${code ? ` ${code}` : ""}: ${detail}`, {
     status,
     code,
@@ -58,4 +62,12 @@ export function errorFromResponse(
     request,
     response: { status, headers: redactHeaders(headers), data },
   });
+}
+
+const isRedirect = (status: number) => status >= 300 && status < 400;
+
+// fgkit never follows a redirect: the signature is only valid for the host and path it covers, and
+// following would hand X-Auth-Token or X-Security-Token to wherever the redirect points.
+function redirectDetail(location: string | null): string {
+  return `a redirect${location ? ` to ${redactUrl(location)}` : ""}, which is not followed`;
 }

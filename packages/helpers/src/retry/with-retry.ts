@@ -1,5 +1,5 @@
 import { attemptDirect, directOf, isDraftRequest, readParts } from "#platform";
-import { FunctionGraphError } from "../errors/function-graph-error.js";
+import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import type { DraftParts } from "../transport/draft-request.js";
 import { recordExchange } from "../transport/exchange-info.js";
 import { noteBody } from "../transport/known-body.js";
@@ -75,11 +75,15 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
           request = attemptDirectly.describe;
           outcome = await attemptDirectly.outcome;
         } else {
-          request = new Request(original.url, {
-            method: original.method,
-            headers: original.headers,
+          // From the caller's Request, so its other options (redirect above all, and credentials,
+          // cache, keepalive, ...) hold for every attempt; the referrer is given again, as a
+          // non-empty init resets it.
+          request = new Request(asRequest, {
+            headers: asRequest.headers,
             body,
             signal: signal.signal,
+            referrer: asRequest.referrer,
+            referrerPolicy: asRequest.referrerPolicy,
           });
           noteBody(request, body);
           outcome = await attemptOnce(next, request, maxBytes, sent);
@@ -153,12 +157,21 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
 async function attemptOnce(next: FetchLike, request: Request, maxBytes: number, attempt: number): Promise<Outcome> {
   try {
     const response = await next(request);
+    // redirect: "manual" in a browser: the redirect's status and target are hidden from us.
+    if (response.type === "opaqueredirect") throw redirectNotFollowed(request, attempt);
     const body = await readBody(response, request, maxBytes, attempt);
     return { response: bufferedResponse(response, body, request, attempt) };
   } catch (error) {
     if (isFinalError(error)) throw error;
     return { error };
   }
+}
+
+function redirectNotFollowed(request: Request, attempts: number): FunctionGraphError {
+  return new FunctionGraphError(
+    `${callLabel(request)}: the endpoint answered with a redirect, which is not followed (the browser hides where it led)`,
+    { status: 0, code: "Redirect", attempts, request },
+  );
 }
 
 function stopped(
@@ -168,7 +181,7 @@ function stopped(
   why: string,
   cause: unknown,
 ): FunctionGraphError {
-  return new FunctionGraphError(`${request.method} ${new URL(request.url).pathname}: ${why}`, {
+  return new FunctionGraphError(`${callLabel(request)}: ${why}`, {
     status: 0,
     code,
     attempts,

@@ -38,3 +38,14 @@ export interface SignPageGlobals {
   fgkitEnvironment: () => SignPageEnvironment;
   fgkitSign: (cases: SignCase[]) => Promise<SignOutcome[]>;
 }
+
+/** What a call in the redirect page ended with: an answer, or the error it rejected with. */
+export type RedirectOutcome =
+  | { status: number; type: string }
+  | { error: { name: string; message: string; status?: number; code?: string | undefined } };
+
+export interface RedirectPageGlobals {
+  fgkitReady?: boolean;
+  fgkitCall: (url: string, token: string) => Promise<RedirectOutcome>;
+  plainFetch: (url: string, token: string) => Promise<RedirectOutcome>;
+}

@@ -6,6 +6,9 @@ import type { AddressInfo } from "node:net";
 export interface StaticFile {
   type: string;
   body: string | Uint8Array;
+  /** 200 unless given (e.g. a 307 with a `location` header). */
+  status?: number;
+  headers?: Record<string, string>;
 }
 
 export interface StaticServer {
@@ -20,12 +23,13 @@ export async function serveStatic(files: Record<string, StaticFile>): Promise<St
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
     const file = files[path];
-    requests.push({ path, status: file ? 200 : 404 });
+    const status = file ? (file.status ?? 200) : 404;
+    requests.push({ path, status });
     if (!file) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": file.type, "cache-control": "no-store" }).end(file.body);
+    res.writeHead(status, { "content-type": file.type, "cache-control": "no-store", ...file.headers }).end(file.body);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -1,10 +1,9 @@
 // A redirect in a real browser: fgkit's layers over Chromium's fetch must not follow it (following
 // would carry X-Auth-Token to another origin), and must end the call with a clear error rather than
 // crash on the opaque answer. A plain fetch of the same URL is the control: it does go there.
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RedirectPageGlobals } from "./page/protocol.js";
+import { bundlePage } from "./support/bundle-page.js";
 import { announce, launchChromium, need, skipWithout } from "./support/chromium.js";
 import { type StaticServer, serveStatic } from "./support/static-server.js";
 
@@ -12,18 +11,7 @@ const TOKEN = "MIIExampleIamTokenThatMustStayHome";
 
 let bundle = "";
 beforeAll(async () => {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL("./page/redirect-page.ts", import.meta.url))],
-    absWorkingDir: fileURLToPath(new URL("..", import.meta.url)),
-    tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)),
-    bundle: true,
-    platform: "browser",
-    format: "esm",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
-  bundle = result.outputFiles[0]?.text ?? "";
+  ({ code: bundle } = await bundlePage("redirect-page.ts"));
 });
 
 const launch = await launchChromium();

@@ -3,11 +3,11 @@
 // in headless Chromium on its Web Crypto, and every Authorization it computes must equal Node's
 // and the official signer's (the vectors of packages/helpers/test/signing).
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { build, type Metafile } from "esbuild";
+import type { Metafile } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SignCase, SignOutcome, SignPageGlobals } from "./page/protocol.js";
 import { sign } from "./page/sign.js";
+import { bundlePage } from "./support/bundle-page.js";
 import { announce, launchChromium, need, skipWithout } from "./support/chromium.js";
 import { type StaticServer, serveStatic } from "./support/static-server.js";
 
@@ -82,22 +82,7 @@ const cases: SignCase[] = [...picked.filter((v): v is Vector => v !== undefined)
 let bundle = "";
 let metafile: Metafile | undefined;
 beforeAll(async () => {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL("./page/sign-page.ts", import.meta.url))],
-    absWorkingDir: fileURLToPath(new URL("..", import.meta.url)),
-    // One tsconfig for every file, as for a user of the published package: without it esbuild would
-    // apply packages/helpers/tsconfig.json (not published) to the helpers' own files, `paths` included.
-    tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)),
-    bundle: true,
-    platform: "browser",
-    format: "esm",
-    target: "es2022",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
-  bundle = result.outputFiles[0]?.text ?? "";
-  metafile = result.metafile;
+  ({ code: bundle, metafile } = await bundlePage("sign-page.ts"));
 });
 
 const launch = await launchChromium();

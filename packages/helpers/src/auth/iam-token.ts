@@ -2,7 +2,9 @@ import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { parseEndpoint } from "../transport/endpoint.js";
+import { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
+import { untilAborted } from "../transport/until-aborted.js";
 import { assertHeaderSafe } from "./credentials.js";
 
 export interface IamPasswordAuth {
@@ -19,6 +21,8 @@ export interface IamPasswordAuth {
   projectName?: string;
   fetch?: FetchLike;
   signal?: AbortSignal;
+  /** Gives up on IAM after this long, body included (default 30 s; 0 = no limit). */
+  timeoutMs?: number;
 }
 
 export interface IamToken {
@@ -39,6 +43,27 @@ export async function fetchIamToken(options: IamPasswordAuth): Promise<IamToken>
   if ((options.projectId === undefined) === (options.projectName === undefined))
     throw new InvalidInputError("projectId", "give exactly one of projectId or projectName");
   const project = options.projectId !== undefined ? { id: options.projectId } : { name: options.projectName };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isFinite(timeoutMs) || timeoutMs < 0)
+    throw new InvalidInputError("timeoutMs", "must be a number of milliseconds, 0 or more");
+  // The caller's signal and the timeout together; released (its timer cleared) however the call ends.
+  const ending = new LinkedSignal([options.signal], timeoutMs);
+  try {
+    return await requestToken(base, project, options, ending, timeoutMs);
+  } finally {
+    ending.release();
+  }
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+async function requestToken(
+  base: string,
+  project: { id?: string | undefined; name?: string | undefined },
+  options: IamPasswordAuth,
+  ending: LinkedSignal,
+  timeoutMs: number,
+): Promise<IamToken> {
   const request = new Request(`${base}/v3/auth/tokens`, {
     method: "POST",
     headers: { "content-type": "application/json;charset=utf8" },
@@ -51,21 +76,38 @@ export async function fetchIamToken(options: IamPasswordAuth): Promise<IamToken>
         scope: { project },
       },
     }),
-    ...(options.signal ? { signal: options.signal } : {}),
+    signal: ending.signal,
   });
   const described = { method: request.method, url: request.url, headers: { "content-type": "application/json;charset=utf8" } };
+  const send = options.fetch ?? ((r: Request) => globalThis.fetch(r));
   let response: Response;
+  let text: string;
   try {
-    response = await (options.fetch ?? ((r: Request) => globalThis.fetch(r)))(request);
+    // Bounded here too: a custom fetch may not heed the signal.
+    response = await untilAborted(send(request), ending);
+    text = await untilAborted(response.text(), ending);
   } catch (cause) {
-    throw new FunctionGraphError(`POST /v3/auth/tokens: no response from IAM`, {
+    if (ending.timedOut)
+      throw new FunctionGraphError(`POST /v3/auth/tokens: no answer from IAM within ${timeoutMs} ms`, {
+        status: 0,
+        code: "Timeout",
+        request: described,
+        cause,
+      });
+    if (ending.aborted)
+      throw new FunctionGraphError("POST /v3/auth/tokens: aborted by the caller", {
+        status: 0,
+        code: "Aborted",
+        request: described,
+        cause,
+      });
+    throw new FunctionGraphError("POST /v3/auth/tokens: no response from IAM", {
       status: 0,
       code: "NetworkError",
       request: described,
       cause,
     });
   }
-  const text = await response.text();
   if (!response.ok) throw errorFromResponse(described, response, parseErrorBody(withoutSecret(text, options.password)));
   const token = response.headers.get("x-subject-token");
   const expires = (parseErrorBody(text) as { token?: { expires_at?: string } } | undefined)?.token?.expires_at;

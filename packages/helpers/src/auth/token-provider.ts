@@ -1,9 +1,18 @@
+import { FunctionGraphError } from "../errors/function-graph-error.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
+import { LinkedSignal } from "../transport/linked-signal.js";
+import { untilAborted } from "../transport/until-aborted.js";
 import type { IamToken } from "./iam-token.js";
 import type { TokenProvider } from "./token-credentials.js";
 
 export interface CachingTokenProviderOptions {
-  /** Fetch a new token (e.g. `() => fetchIamToken({...})`). */
-  fetchToken: () => Promise<IamToken>;
+  /** Fetch a new token, e.g. `({ signal }) => fetchIamToken({ ..., signal })`. */
+  fetchToken: (context: { signal: AbortSignal }) => Promise<IamToken>;
+  /**
+   * A refresh still pending after this long is given up: its signal aborts, the callers waiting for
+   * it get a Timeout error, and the next call starts a new one (default 60 s; 0 = no limit).
+   */
+  fetchTimeoutMs?: number;
   /** Refresh this long before expiry (default 10 minutes). */
   refreshBeforeMs?: number;
   now?: () => number;
@@ -19,16 +28,36 @@ export function createTokenProvider(options: CachingTokenProviderOptions): Token
   let current: IamToken | undefined;
   let inFlight: Promise<IamToken> | undefined;
 
+  const fetchTimeoutMs = options.fetchTimeoutMs ?? 60_000;
+  if (!Number.isFinite(fetchTimeoutMs) || fetchTimeoutMs < 0)
+    throw new InvalidInputError("fetchTimeoutMs", "must be a number of milliseconds, 0 or more");
+
   const refresh = () => {
-    inFlight ??= options.fetchToken().then(
+    if (inFlight) return inFlight;
+    const ending = new LinkedSignal([], fetchTimeoutMs);
+    let fetching: Promise<IamToken>;
+    try {
+      fetching = options.fetchToken({ signal: ending.signal });
+    } catch (error) {
+      fetching = Promise.reject(error);
+    }
+    // A refresh that never settles would otherwise hold this slot, and every caller, for good.
+    inFlight = untilAborted(fetching, ending).then(
       (token) => {
         current = token;
         inFlight = undefined;
+        ending.release();
         return token;
       },
       (error: unknown) => {
         inFlight = undefined;
-        throw error;
+        ending.release();
+        if (!ending.timedOut) throw error;
+        throw new FunctionGraphError(`token refresh: no token within ${fetchTimeoutMs} ms`, {
+          status: 0,
+          code: "Timeout",
+          cause: error,
+        });
       },
     );
     return inFlight;

@@ -6,6 +6,7 @@ import type { ResolvedCredentials, TokenProvider } from "../auth/token-credentia
 import { trimHttpWhitespace } from "../signing/canonical.js";
 import { type Signature, signWithPlatformHashes } from "../signing/sign.js";
 import type { DirectRequest, DirectResponse, DirectSend } from "./direct.js";
+import { untilAborted } from "./until-aborted.js";
 
 export function authDirect(
   send: DirectSend,
@@ -18,7 +19,7 @@ export function authDirect(
     if (projectId !== undefined && headers["x-project-id"] === undefined) headers["x-project-id"] = projectId;
     if (auth.kind === "token")
       return withToken(
-        () => auth.getToken(),
+        () => untilAborted(auth.getToken(), abort),
         request,
         () => send(request, abort, maxBytes),
       );

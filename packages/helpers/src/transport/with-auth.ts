@@ -5,6 +5,7 @@ import { computeSignature } from "../signing/sign.js";
 import { signRequest } from "../signing/sign-request.js";
 import { knownBody } from "./known-body.js";
 import type { FetchLike } from "./types.js";
+import { untilAborted } from "./until-aborted.js";
 
 export interface AuthOptions {
   /** Sent as X-Project-Id on every request, as the official SDK does. */
@@ -25,7 +26,7 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
     if (options.projectId !== undefined && !request.headers.has("x-project-id"))
       request.headers.set("X-Project-Id", options.projectId);
     if (auth.kind === "token") {
-      const token = await auth.getToken();
+      const token = await untilAborted(auth.getToken(), request.signal);
       assertHeaderSafe("credentials.token", token, { secret: true });
       request.headers.set("X-Auth-Token", token);
       return next(request);

@@ -47,6 +47,55 @@ describe("fetchIamToken", () => {
     expect(String((error as Error).stack)).not.toContain("Pa55word!");
   });
 
+  it("gives up on an IAM that never answers after timeoutMs: code Timeout, the request's signal aborted, no password shown", async () => {
+    const seen: Request[] = [];
+    const started = performance.now();
+    const error = await fetchIamToken({
+      ...base,
+      region: "cn-north-4",
+      timeoutMs: 60,
+      // A custom fetch that ignores the signal: the timeout must hold anyway.
+      fetch: (request) => {
+        seen.push(request);
+        return new Promise<Response>(() => {});
+      },
+    }).catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(FunctionGraphError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 0, code: "Timeout", message: "POST /v3/auth/tokens: no answer from IAM within 60 ms" });
+    expect(seen[0]?.signal.aborted).toBe(true);
+    expect(JSON.stringify(error)).not.toContain("Pa55word!");
+  });
+
+  it("bounds a body that stalls after the headers too", async () => {
+    const stalled = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new TextEncoder().encode('{"tok')),
+    });
+    const error = await fetchIamToken({
+      ...base,
+      region: "cn-north-4",
+      timeoutMs: 60,
+      fetch: async () => new Response(stalled, { status: 201, headers: { "X-Subject-Token": "MIIT-token" } }),
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 0, code: "Timeout" });
+  });
+
+  it("stops when the caller's signal aborts: code Aborted", async () => {
+    const controller = new AbortController();
+    const pending = fetchIamToken({
+      ...base,
+      region: "cn-north-4",
+      signal: controller.signal,
+      fetch: () => new Promise(() => {}),
+    });
+    controller.abort(new Error("shutting down"));
+    await expect(pending).rejects.toMatchObject({
+      status: 0,
+      code: "Aborted",
+      message: "POST /v3/auth/tokens: aborted by the caller",
+    });
+  });
+
   it("refuses bad input before sending anything", async () => {
     const fetch = async () => {
       throw new Error("must not be called");
@@ -58,6 +107,9 @@ describe("fetchIamToken", () => {
     );
     await expect(fetchIamToken({ ...base, iamEndpoint: "http://iam.example.com", fetch })).rejects.toThrow(
       /^iamEndpoint: plain http:/,
+    );
+    await expect(fetchIamToken({ ...base, region: "cn-north-4", timeoutMs: -5, fetch })).rejects.toThrow(
+      "timeoutMs: must be a number of milliseconds, 0 or more",
     );
   });
 });

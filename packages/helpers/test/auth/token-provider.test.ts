@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTokenProvider, type IamToken } from "../../src/index.js";
+import { createTokenProvider, FunctionGraphError, type IamToken } from "../../src/index.js";
 
 function clock(start = 1_000_000) {
   let now = start;
@@ -55,5 +55,41 @@ describe("createTokenProvider", () => {
     expect(await provider()).toBe("first");
     time.advance(60_000); // expired
     await expect(provider()).rejects.toThrow("IAM down");
+  });
+});
+
+describe("createTokenProvider and a refresh that never ends", () => {
+  it("gives it up after fetchTimeoutMs: its signal aborts, waiting callers get Timeout, the next call refreshes afresh", async () => {
+    const signals: AbortSignal[] = [];
+    let answer = false;
+    const provider = createTokenProvider({
+      fetchTimeoutMs: 50,
+      fetchToken: ({ signal }) => {
+        signals.push(signal);
+        // The first refresh hangs (IAM took the connection and never answered); the next one works.
+        if (!answer) return new Promise<IamToken>(() => {});
+        return Promise.resolve({ token: "fresh", expiresAt: new Date(Date.now() + 3_600_000) });
+      },
+    });
+    const waiting = await Promise.all(
+      [provider(), provider()].map((call) => Promise.resolve(call).catch((error: unknown) => error)),
+    );
+    for (const error of waiting) {
+      expect(FunctionGraphError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ status: 0, code: "Timeout", message: "token refresh: no token within 50 ms" });
+    }
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(true);
+    answer = true;
+    expect(await provider()).toBe("fresh");
+    expect(signals).toHaveLength(2);
+    expect(signals[1]?.aborted).toBe(false);
+  });
+
+  it("refuses a fetchTimeoutMs that is not a number of milliseconds", () => {
+    for (const fetchTimeoutMs of [-1, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(() =>
+        createTokenProvider({ fetchTimeoutMs, fetchToken: async () => ({ token: "t", expiresAt: new Date() }) }),
+      ).toThrow("fetchTimeoutMs: must be a number of milliseconds, 0 or more");
   });
 });

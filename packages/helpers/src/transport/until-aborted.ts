@@ -1,0 +1,33 @@
+// Bounds a wait that fgkit does not control (a token provider, a token refresh) by an attempt's end:
+// its timeout, the call's deadline or the caller's signal. A promise that never settles must not
+// hold a call past them.
+import type { AttemptAbort } from "./direct.js";
+
+/** `pending`'s value, unless `signal` aborts first: then a rejection with its reason. */
+export function untilAborted<T>(pending: T | PromiseLike<T>, signal: AbortSignal | AttemptAbort | undefined): Promise<T> {
+  if (!signal || !isPromiseLike(pending)) return Promise.resolve(pending);
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if ("onAbort" in signal) {
+      // An attempt's LinkedSignal forgets its listeners when the attempt ends.
+      signal.onAbort(onAbort);
+      pending.then(resolve, reject);
+      return;
+    }
+    signal.addEventListener("abort", onAbort, { once: true });
+    pending.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+const isPromiseLike = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
+  typeof (value as { then?: unknown } | null)?.then === "function";

@@ -1,5 +1,6 @@
 // Iterates every function of the server's paged list with paginateListFunctions, sampling RSS
-// after each page. Prints the RSS after the first 1 000 items and the peak RSS as JSON.
+// after each page. Prints the RSS after the first 1 000 items, the peak RSS and the RSS after the
+// last page as JSON.
 import { createFunctionGraphClient, paginateListFunctions } from "@fgkit/client";
 import { AK, PROJECT_ID, SK } from "./fixture.js";
 
@@ -22,5 +23,6 @@ for await (const fn of paginateListFunctions({ client, pageSize: size }).items()
   }
 }
 if (seen !== Number(total)) throw new Error(`iterated ${seen} functions, expected ${total}`);
-peak = Math.max(peak, process.memoryUsage.rss());
-process.stdout.write(JSON.stringify({ seen, ms: performance.now() - begin, afterFirstThousand, peak }));
+const last = process.memoryUsage.rss();
+peak = Math.max(peak, last);
+process.stdout.write(JSON.stringify({ seen, ms: performance.now() - begin, afterFirstThousand, peak, last }));

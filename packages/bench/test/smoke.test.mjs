@@ -24,6 +24,7 @@ test("a smoke run measures every mode and prints every row", () => {
     "browser bundle, client + helpers (min + gzip)",
     "installed size of runtime dependencies",
     "iterating 1,200 functions, 400 a page",
+    "the same, RSS after the last page",
   ])
     assert.ok(result.stdout.includes(`| ${row}`), `missing row: ${row}`);
   assert.match(result.stdout, /Machine: \d+ × /);

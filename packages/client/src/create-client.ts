@@ -8,6 +8,9 @@ import {
   type ResolvedCredentials,
   type RetryOptions,
   resolveCredentials,
+  resolveMaxResponseBytes,
+  resolveRetryOptions,
+  resolveTimeoutOptions,
   type TimeoutOptions,
   withAuth,
   withRetry,
@@ -82,6 +85,7 @@ export function createFunctionGraphClient(options: FunctionGraphClientOptions): 
   if (options.fetch !== undefined && typeof options.fetch !== "function")
     throw new InvalidInputError("fetch", "must be a function (request: Request) => Promise<Response>");
   for (const [name, value] of Object.entries(options.headers ?? {})) validateRequestOptions.header(`headers.${name}`, value);
+  checkCallOptions(options);
 
   const shared: Shared = {
     baseUrl,
@@ -189,11 +193,25 @@ function build(shared: Shared, call: CallOptions): FunctionGraphClient {
       });
     };
   }
-  checked.withOptions = (more) =>
-    build(shared, {
+  checked.withOptions = (more) => {
+    if (!more || typeof more !== "object") throw new InvalidInputError("options", "must be an object");
+    checkCallOptions(more);
+    return build(shared, {
       retry: { ...call.retry, ...more.retry },
       timeout: { ...call.timeout, ...more.timeout },
       maxResponseBytes: more.maxResponseBytes ?? call.maxResponseBytes,
     });
+  };
   return checked;
+}
+
+/**
+ * Checks retry, timeout and size options under the names the caller used (`retry.maxAttempts`),
+ * before withRetry gets them flattened: NaN from an unset environment variable would otherwise
+ * turn a limit off or retry for ever.
+ */
+function checkCallOptions(options: CallOptions): void {
+  if (options.retry !== undefined) resolveRetryOptions(options.retry, "retry");
+  if (options.timeout !== undefined) resolveTimeoutOptions(options.timeout, "timeout");
+  if (options.maxResponseBytes !== undefined) resolveMaxResponseBytes(options.maxResponseBytes);
 }

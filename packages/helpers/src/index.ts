@@ -24,7 +24,14 @@ export { nextMarker, nextOffset } from "./pagination/styles.js";
 export { fullJitterDelay, parseRetryAfter, sleep } from "./retry/backoff.js";
 export { isTransientNetworkError } from "./retry/classify.js";
 export { type ClockOffset, skewCorrection } from "./retry/clock-skew.js";
-export { IDEMPOTENT_METHODS, type RetryOptions, type TimeoutOptions } from "./retry/retry-options.js";
+export {
+  IDEMPOTENT_METHODS,
+  type RetryOptions,
+  resolveMaxResponseBytes,
+  resolveRetryOptions,
+  resolveTimeoutOptions,
+  type TimeoutOptions,
+} from "./retry/retry-options.js";
 export { type RetryTransportOptions, withRetry } from "./retry/with-retry.js";
 export { canonicalHeaders, canonicalQuery, canonicalUri } from "./signing/canonical.js";
 export { percentDecode, percentEncode } from "./signing/percent-encode.js";

@@ -1,6 +1,6 @@
 // The two request shapes of FunctionGraph's paged lists, on top of the generic paginate(): a marker
 // cursor (with `maxitems` or `limit` as the page size), and an offset with a limit.
-import { type CallResult, nextMarker, nextOffset, type Paginator, paginate, unwrap } from "@fgkit/helpers";
+import { type CallResult, InvalidInputError, nextMarker, nextOffset, type Paginator, paginate, unwrap } from "@fgkit/helpers";
 import type { FunctionGraphClient } from "../create-client.js";
 import type { operations } from "../types.js";
 
@@ -31,7 +31,20 @@ export interface MarkerStyle<Page, Item> {
   total?(page: Page): number | undefined;
 }
 
+/** Refuses a config that would send a bad page size or offset, before any page is asked for. */
+function checkConfig(config: PaginatorConfig): void {
+  if (!config || typeof config !== "object") throw new InvalidInputError("config", "must be an object with a client");
+  if (typeof config.client?.GET !== "function")
+    throw new InvalidInputError("client", "must be a client from createFunctionGraphClient");
+  const { pageSize } = config;
+  if (pageSize !== undefined && (!Number.isSafeInteger(pageSize) || pageSize < 1))
+    throw new InvalidInputError("pageSize", "must be a whole number, 1 or more");
+}
+
 export function markerPaginator<Page, Item>(config: PaginatorConfig, style: MarkerStyle<Page, Item>): Paginator<Page, Item> {
+  checkConfig(config);
+  if (config.startingToken !== undefined && String(config.startingToken) === "")
+    throw new InvalidInputError("startingToken", "must not be empty");
   let seen = 0;
   return paginate<Page, string, Item>({
     start: config.startingToken === undefined ? undefined : String(config.startingToken),
@@ -58,8 +71,12 @@ export interface OffsetStyle<Page, Item> {
 }
 
 export function offsetPaginator<Page, Item>(config: PaginatorConfig, style: OffsetStyle<Page, Item>): Paginator<Page, Item> {
+  checkConfig(config);
+  const start = config.startingToken === undefined ? 0 : Number(config.startingToken);
+  if (!Number.isSafeInteger(start) || start < 0)
+    throw new InvalidInputError("startingToken", "must be an offset, a whole number 0 or more");
   return paginate<Page, number, Item>({
-    start: config.startingToken === undefined ? 0 : Number(config.startingToken),
+    start,
     signal: config.signal,
     fetchPage: (offset = 0) => unwrap(style.fetch(offset, config.pageSize, config.signal)),
     items: style.items,

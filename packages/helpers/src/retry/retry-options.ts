@@ -1,3 +1,6 @@
+import { InvalidInputError } from "../errors/invalid-input-error.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../transport/read-body.js";
+
 export interface RetryOptions {
   /** Attempts in all, the first included (default 3; 1 turns retries off). */
   maxAttempts?: number;
@@ -27,15 +30,64 @@ export type ResolvedRetryOptions = Required<Omit<RetryOptions, "retryableStatuse
 
 export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 
-export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOptions {
+/**
+ * The retry policy with its defaults, checked: a value that would silently turn a limit off or loop
+ * for ever (NaN from an unset environment variable, a negative delay, a fractional count) is
+ * refused, naming the field (`field` prefixes the names, e.g. "retry").
+ */
+export function resolveRetryOptions(options: RetryOptions = {}, field = ""): ResolvedRetryOptions {
+  const name = fieldName(field);
+  checkObject(field || "retry options", options);
+  const statuses = options.retryableStatuses ?? [429, 500, 502, 503, 504];
+  if (!Array.isArray(statuses) || !statuses.every((status) => Number.isInteger(status) && status >= 100 && status <= 599))
+    throw new InvalidInputError(name("retryableStatuses"), "must be an array of HTTP statuses (100 to 599)");
+  if (options.retryNonIdempotent !== undefined && typeof options.retryNonIdempotent !== "boolean")
+    throw new InvalidInputError(name("retryNonIdempotent"), "must be true or false");
+  if (options.random !== undefined && typeof options.random !== "function")
+    throw new InvalidInputError(name("random"), "must be a function returning a number in [0, 1)");
   return {
-    maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? 3)),
-    baseDelayMs: options.baseDelayMs ?? 100,
-    throttlingBaseDelayMs: options.throttlingBaseDelayMs ?? 500,
-    maxDelayMs: options.maxDelayMs ?? 20_000,
-    maxRetryAfterMs: options.maxRetryAfterMs ?? 20_000,
-    retryableStatuses: new Set(options.retryableStatuses ?? [429, 500, 502, 503, 504]),
+    maxAttempts: wholeNumber(name("maxAttempts"), options.maxAttempts, 3, 1),
+    baseDelayMs: milliseconds(name("baseDelayMs"), options.baseDelayMs, 100),
+    throttlingBaseDelayMs: milliseconds(name("throttlingBaseDelayMs"), options.throttlingBaseDelayMs, 500),
+    maxDelayMs: milliseconds(name("maxDelayMs"), options.maxDelayMs, 20_000),
+    maxRetryAfterMs: milliseconds(name("maxRetryAfterMs"), options.maxRetryAfterMs, 20_000),
+    retryableStatuses: new Set(statuses),
     retryNonIdempotent: options.retryNonIdempotent ?? false,
     random: options.random ?? Math.random,
   };
+}
+
+/** The timeouts with their defaults, checked as resolveRetryOptions checks the policy (0 = none). */
+export function resolveTimeoutOptions(options: TimeoutOptions = {}, field = ""): Required<TimeoutOptions> {
+  const name = fieldName(field);
+  checkObject(field || "timeout options", options);
+  return {
+    attemptTimeoutMs: milliseconds(name("attemptTimeoutMs"), options.attemptTimeoutMs, 60_000),
+    totalTimeoutMs: milliseconds(name("totalTimeoutMs"), options.totalTimeoutMs, 0),
+  };
+}
+
+/** A response size limit: a whole number of bytes, 1 or more (Infinity for none). */
+export function resolveMaxResponseBytes(value: number | undefined, field = "maxResponseBytes"): number {
+  if (value === Number.POSITIVE_INFINITY) return value;
+  return wholeNumber(field, value, DEFAULT_MAX_RESPONSE_BYTES, 1);
+}
+
+const fieldName = (prefix: string) => (name: string) => (prefix ? `${prefix}.${name}` : name);
+
+function checkObject(field: string, value: unknown): void {
+  if (value === null || typeof value !== "object") throw new InvalidInputError(field, "must be an object");
+}
+
+function wholeNumber(field: string, value: number | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < min) throw new InvalidInputError(field, `must be a whole number, ${min} or more`);
+  return value;
+}
+
+function milliseconds(field: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+    throw new InvalidInputError(field, "must be a number of milliseconds, 0 or more");
+  return value;
 }

@@ -4,12 +4,19 @@ import type { DraftParts } from "../transport/draft-request.js";
 import { recordExchange } from "../transport/exchange-info.js";
 import { noteBody } from "../transport/known-body.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
-import { bufferedResponse, DEFAULT_MAX_RESPONSE_BYTES, readBody } from "../transport/read-body.js";
+import { bufferedResponse, readBody } from "../transport/read-body.js";
 import type { FetchLike } from "../transport/types.js";
 import { fullJitterDelay, parseRetryAfter, sleep } from "./backoff.js";
 import { isFinalError, isTransientNetworkError, networkError } from "./classify.js";
 import { type ClockOffset, skewCorrection } from "./clock-skew.js";
-import { IDEMPOTENT_METHODS, type RetryOptions, resolveRetryOptions, type TimeoutOptions } from "./retry-options.js";
+import {
+  IDEMPOTENT_METHODS,
+  type RetryOptions,
+  resolveMaxResponseBytes,
+  resolveRetryOptions,
+  resolveTimeoutOptions,
+  type TimeoutOptions,
+} from "./retry-options.js";
 
 export interface RetryTransportOptions extends RetryOptions, TimeoutOptions {
   /** Shared with the signer: corrected when the gateway's clock is far from ours. */
@@ -27,8 +34,8 @@ export type Outcome = { response: Response } | { error: unknown };
  */
 export function withRetry(next: FetchLike, options: RetryTransportOptions = {}): FetchLike {
   const retry = resolveRetryOptions(options);
-  const attemptTimeoutMs = options.attemptTimeoutMs ?? 60_000;
-  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const { attemptTimeoutMs, totalTimeoutMs } = resolveTimeoutOptions(options);
+  const maxBytes = resolveMaxResponseBytes(options.maxResponseBytes);
   const clock = options.clock ?? { offsetMs: 0 };
 
   // With a direct entry point below (fgkit's Node transport under withAuth), attempts skip the
@@ -45,8 +52,8 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
     } catch (error) {
       return Promise.reject(error);
     }
-    if (!options.totalTimeoutMs) return call(original, undefined);
-    const deadline = new LinkedSignal([], options.totalTimeoutMs);
+    if (!totalTimeoutMs) return call(original, undefined);
+    const deadline = new LinkedSignal([], totalTimeoutMs);
     return call(original, deadline).finally(() => deadline.release());
   };
 
@@ -96,13 +103,7 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
       // Errors describe the attempt's request (withAuth set X-Project-Id or the token on it), not the caller's.
       if (callerSignal?.aborted) throw stopped(described(), sent, "Aborted", "aborted by the caller", callerSignal.reason);
       if (deadline?.aborted)
-        throw stopped(
-          described(),
-          sent,
-          "Timeout",
-          `no answer within the ${options.totalTimeoutMs} ms deadline`,
-          deadline.reason,
-        );
+        throw stopped(described(), sent, "Timeout", `no answer within the ${totalTimeoutMs} ms deadline`, deadline.reason);
 
       let delay: number;
       if ("response" in outcome) {
@@ -146,7 +147,7 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
         await sleep(delay, waiting?.signal ?? callerSignal);
       } catch (reason) {
         if (callerSignal?.aborted) throw stopped(described(), sent, "Aborted", "aborted by the caller", reason);
-        throw stopped(described(), sent, "Timeout", `no answer within the ${options.totalTimeoutMs} ms deadline`, reason);
+        throw stopped(described(), sent, "Timeout", `no answer within the ${totalTimeoutMs} ms deadline`, reason);
       } finally {
         waiting?.release();
       }

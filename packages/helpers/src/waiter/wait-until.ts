@@ -1,4 +1,5 @@
 import { FunctionGraphError } from "../errors/function-graph-error.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { sleep } from "../retry/backoff.js";
 
 export type WaiterState = "success" | "failure" | "retry";
@@ -25,9 +26,7 @@ export async function waitUntil<T>(
   check: (value: T) => WaiterState,
   options: WaiterOptions = {},
 ): Promise<T> {
-  const minDelay = options.minDelayMs ?? 1000;
-  const maxDelay = Math.max(minDelay, options.maxDelayMs ?? 30_000);
-  const maxWait = options.maxWaitMs ?? 5 * 60_000;
+  const { minDelay, maxDelay, maxWait } = waiterTimes(options);
   const random = options.random ?? Math.random;
   const deadline = Date.now() + maxWait;
   for (let polls = 1; ; polls++) {
@@ -61,4 +60,16 @@ export async function waitUntil<T>(
 
 function aborted(what: string, polls: number, cause: unknown): FunctionGraphError {
   return new FunctionGraphError(`${what}: wait aborted by the caller`, { status: 0, code: "Aborted", attempts: polls, cause });
+}
+
+/** The waiter's delays with their defaults; NaN or a negative value would poll without pause or for ever. */
+function waiterTimes(options: WaiterOptions): { minDelay: number; maxDelay: number; maxWait: number } {
+  const ms = (field: "minDelayMs" | "maxDelayMs" | "maxWaitMs", fallback: number) => {
+    const value = options[field] ?? fallback;
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+      throw new InvalidInputError(field, "must be a number of milliseconds, 0 or more");
+    return value;
+  };
+  const minDelay = ms("minDelayMs", 1000);
+  return { minDelay, maxDelay: Math.max(minDelay, ms("maxDelayMs", 30_000)), maxWait: ms("maxWaitMs", 5 * 60_000) };
 }

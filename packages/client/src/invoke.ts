@@ -1,4 +1,4 @@
-import { unwrap } from "@fgkit/helpers";
+import { InvalidInputError, unwrap } from "@fgkit/helpers";
 import type { FunctionGraphClient } from "./create-client.js";
 import { checkEvent } from "./request-validation.js";
 import type { Schemas } from "./types.js";
@@ -8,7 +8,27 @@ export interface InvokeOptions {
   tailLog?: boolean;
   /** Memory in MB for this run only (X-Cff-Instance-Memory). */
   instanceMemory?: number;
+  /**
+   * How long to wait for the run's answer (default 930 s: a function may run for up to 900 s;
+   * 0 = no limit). It replaces the client's per-attempt timeout (60 s by default) for this call;
+   * the client's overall deadline, if any, still applies.
+   */
+  timeoutMs?: number;
   signal?: AbortSignal;
+}
+
+/** A synchronous run may last up to 900 s (the longest function timeout); the answer gets 30 s more. */
+export const DEFAULT_INVOKE_TIMEOUT_MS = 930_000;
+
+// One client per (client, timeout), made at the first invoke that needs it.
+const invokers = new WeakMap<FunctionGraphClient, Map<number, FunctionGraphClient>>();
+
+function invokerOf(client: FunctionGraphClient, timeoutMs: number): FunctionGraphClient {
+  let byTimeout = invokers.get(client);
+  if (!byTimeout) invokers.set(client, (byTimeout = new Map()));
+  let invoker = byTimeout.get(timeoutMs);
+  if (!invoker) byTimeout.set(timeoutMs, (invoker = client.withOptions({ timeout: { attemptTimeoutMs: timeoutMs } })));
+  return invoker;
 }
 
 export interface InvokeSummary {
@@ -39,6 +59,7 @@ export interface InvokeResult<Result = unknown> {
  * Runs a function synchronously and decodes the answer: the result parsed when it is JSON, the
  * log decoded, the request id taken from the headers. Throws FunctionGraphError on an API error.
  * Invocations are not retried (a repeated run is not harmless); opt in with client.withOptions.
+ * The run gets `timeoutMs` (default 930 s), not the client's 60 s per attempt: functions may run longer.
  */
 export async function invokeFunction<Result = unknown>(
   client: FunctionGraphClient,
@@ -47,10 +68,13 @@ export async function invokeFunction<Result = unknown>(
   options: InvokeOptions = {},
 ): Promise<InvokeResult<Result>> {
   checkEvent(event);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_INVOKE_TIMEOUT_MS;
+  if (!Number.isFinite(timeoutMs) || timeoutMs < 0)
+    throw new InvalidInputError("timeoutMs", "must be a number of milliseconds, 0 or more");
   const header: Record<string, string> = { "X-CFF-Request-Version": "v1" };
   if (options.tailLog ?? true) header["X-Cff-Log-Type"] = "tail";
   if (options.instanceMemory !== undefined) header["X-Cff-Instance-Memory"] = String(options.instanceMemory);
-  const call = client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
+  const call = invokerOf(client, timeoutMs).POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
     params: { path: { function_urn: functionUrn }, header },
     body: event,
     signal: options.signal,

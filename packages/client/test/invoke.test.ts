@@ -1,3 +1,4 @@
+import { setTimeout as wait } from "node:timers/promises";
 import { FunctionGraphError } from "@fgkit/helpers";
 import { describe, expect, it } from "vitest";
 import { invokeFunction, invokeFunctionAsync } from "../src/index.js";
@@ -71,5 +72,27 @@ describe("invokeFunctionAsync", () => {
     const { client, requests } = createObservedClient(() => Response.json({ request_id: "async-7" }, { status: 202 }));
     await expect(invokeFunctionAsync(client, URN, { n: 1 })).resolves.toEqual({ requestId: "async-7" });
     expect(new URL(requests[0]?.url ?? "").pathname).toMatch(/\/invocations-async$/);
+  });
+
+  it("waits for a run longer than the client's attempt timeout (a function may run 900 s); timeoutMs bounds it instead", async () => {
+    // The run takes 300 ms; the client allows 100 ms per attempt.
+    const slowRun = async (request: Request) => {
+      await wait(300, undefined, { signal: request.signal });
+      return Response.json({ result: "done", status: 200 });
+    };
+    const { client, requests } = createObservedClient(slowRun, { timeout: { attemptTimeoutMs: 100 } });
+    expect((await invokeFunction(client, URN)).result).toBe("done");
+
+    const error = await invokeFunction(client, URN, {}, { timeoutMs: 100 }).catch((e: unknown) => e);
+    expect(FunctionGraphError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 0, code: "Timeout", attempts: 1 });
+    // Other calls keep the client's own timeout (and a GET its 3 attempts).
+    const plain = await client.GET("/v2/{project_id}/fgs/quotas").catch((e: unknown) => e);
+    expect(plain).toMatchObject({ code: "Timeout", attempts: 3 });
+    expect(requests).toHaveLength(5);
+    await expect(invokeFunction(client, URN, {}, { timeoutMs: Number.NaN })).rejects.toThrow(
+      "timeoutMs: must be a number of milliseconds, 0 or more",
+    );
+    expect(requests).toHaveLength(5);
   });
 });

@@ -1,4 +1,4 @@
-import { InvalidInputError, unwrap } from "@fgkit/helpers";
+import { checkMilliseconds, unwrap } from "@fgkit/helpers";
 import type { FunctionGraphClient } from "./create-client.js";
 import { checkEvent } from "./request-validation.js";
 import type { Schemas } from "./types.js";
@@ -25,9 +25,15 @@ const invokers = new WeakMap<FunctionGraphClient, Map<number, FunctionGraphClien
 
 function invokerOf(client: FunctionGraphClient, timeoutMs: number): FunctionGraphClient {
   let byTimeout = invokers.get(client);
-  if (!byTimeout) invokers.set(client, (byTimeout = new Map()));
+  if (!byTimeout) {
+    byTimeout = new Map();
+    invokers.set(client, byTimeout);
+  }
   let invoker = byTimeout.get(timeoutMs);
-  if (!invoker) byTimeout.set(timeoutMs, (invoker = client.withOptions({ timeout: { attemptTimeoutMs: timeoutMs } })));
+  if (!invoker) {
+    invoker = client.withOptions({ timeout: { attemptTimeoutMs: timeoutMs } });
+    byTimeout.set(timeoutMs, invoker);
+  }
   return invoker;
 }
 
@@ -68,9 +74,7 @@ export async function invokeFunction<Result = unknown>(
   options: InvokeOptions = {},
 ): Promise<InvokeResult<Result>> {
   checkEvent(event);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_INVOKE_TIMEOUT_MS;
-  if (!Number.isFinite(timeoutMs) || timeoutMs < 0)
-    throw new InvalidInputError("timeoutMs", "must be a number of milliseconds, 0 or more");
+  const timeoutMs = checkMilliseconds("timeoutMs", options.timeoutMs, DEFAULT_INVOKE_TIMEOUT_MS);
   const header: Record<string, string> = { "X-CFF-Request-Version": "v1" };
   if (options.tailLog ?? true) header["X-Cff-Log-Type"] = "tail";
   if (options.instanceMemory !== undefined) header["X-Cff-Instance-Memory"] = String(options.instanceMemory);

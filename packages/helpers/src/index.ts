@@ -17,6 +17,7 @@ export {
   redactUrl,
 } from "./errors/function-graph-error.js";
 export { InvalidInputError } from "./errors/invalid-input-error.js";
+export { checkMilliseconds, checkWholeNumber } from "./errors/number-checks.js";
 export { isSecretHeader, REDACTED, redactHeaders } from "./errors/redact.js";
 export { type CallResult, unwrap } from "./errors/unwrap.js";
 export { type PaginateOptions, type Paginator, paginate } from "./pagination/paginate.js";

@@ -1,6 +1,15 @@
 // The two request shapes of FunctionGraph's paged lists, on top of the generic paginate(): a marker
 // cursor (with `maxitems` or `limit` as the page size), and an offset with a limit.
-import { type CallResult, InvalidInputError, nextMarker, nextOffset, type Paginator, paginate, unwrap } from "@fgkit/helpers";
+import {
+  type CallResult,
+  checkWholeNumber,
+  InvalidInputError,
+  nextMarker,
+  nextOffset,
+  type Paginator,
+  paginate,
+  unwrap,
+} from "@fgkit/helpers";
 import type { FunctionGraphClient } from "../create-client.js";
 import type { operations } from "../types.js";
 
@@ -36,9 +45,7 @@ function checkConfig(config: PaginatorConfig): void {
   if (!config || typeof config !== "object") throw new InvalidInputError("config", "must be an object with a client");
   if (typeof config.client?.GET !== "function")
     throw new InvalidInputError("client", "must be a client from createFunctionGraphClient");
-  const { pageSize } = config;
-  if (pageSize !== undefined && (!Number.isSafeInteger(pageSize) || pageSize < 1))
-    throw new InvalidInputError("pageSize", "must be a whole number, 1 or more");
+  checkWholeNumber("pageSize", config.pageSize, 1, 1);
 }
 
 export function markerPaginator<Page, Item>(config: PaginatorConfig, style: MarkerStyle<Page, Item>): Paginator<Page, Item> {

@@ -1,6 +1,7 @@
 import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
+import { checkMilliseconds } from "../errors/number-checks.js";
 import { parseEndpoint } from "../transport/endpoint.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
@@ -43,9 +44,7 @@ export async function fetchIamToken(options: IamPasswordAuth): Promise<IamToken>
   if ((options.projectId === undefined) === (options.projectName === undefined))
     throw new InvalidInputError("projectId", "give exactly one of projectId or projectName");
   const project = options.projectId !== undefined ? { id: options.projectId } : { name: options.projectName };
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeoutMs) || timeoutMs < 0)
-    throw new InvalidInputError("timeoutMs", "must be a number of milliseconds, 0 or more");
+  const timeoutMs = checkMilliseconds("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS);
   // The caller's signal and the timeout together; released (its timer cleared) however the call ends.
   const ending = new LinkedSignal([options.signal], timeoutMs);
   try {

@@ -1,5 +1,5 @@
 import { FunctionGraphError } from "../errors/function-graph-error.js";
-import { InvalidInputError } from "../errors/invalid-input-error.js";
+import { checkMilliseconds } from "../errors/number-checks.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import { untilAborted } from "../transport/until-aborted.js";
 import type { IamToken } from "./iam-token.js";
@@ -28,9 +28,7 @@ export function createTokenProvider(options: CachingTokenProviderOptions): Token
   let current: IamToken | undefined;
   let inFlight: Promise<IamToken> | undefined;
 
-  const fetchTimeoutMs = options.fetchTimeoutMs ?? 60_000;
-  if (!Number.isFinite(fetchTimeoutMs) || fetchTimeoutMs < 0)
-    throw new InvalidInputError("fetchTimeoutMs", "must be a number of milliseconds, 0 or more");
+  const fetchTimeoutMs = checkMilliseconds("fetchTimeoutMs", options.fetchTimeoutMs, 60_000);
 
   const refresh = () => {
     if (inFlight) return inFlight;

@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../errors/invalid-input-error.js";
+import { checkMilliseconds, checkWholeNumber } from "../errors/number-checks.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../transport/read-body.js";
 
 export interface RetryOptions {
@@ -46,11 +47,11 @@ export function resolveRetryOptions(options: RetryOptions = {}, field = ""): Res
   if (options.random !== undefined && typeof options.random !== "function")
     throw new InvalidInputError(name("random"), "must be a function returning a number in [0, 1)");
   return {
-    maxAttempts: wholeNumber(name("maxAttempts"), options.maxAttempts, 3, 1),
-    baseDelayMs: milliseconds(name("baseDelayMs"), options.baseDelayMs, 100),
-    throttlingBaseDelayMs: milliseconds(name("throttlingBaseDelayMs"), options.throttlingBaseDelayMs, 500),
-    maxDelayMs: milliseconds(name("maxDelayMs"), options.maxDelayMs, 20_000),
-    maxRetryAfterMs: milliseconds(name("maxRetryAfterMs"), options.maxRetryAfterMs, 20_000),
+    maxAttempts: checkWholeNumber(name("maxAttempts"), options.maxAttempts, 3, 1),
+    baseDelayMs: checkMilliseconds(name("baseDelayMs"), options.baseDelayMs, 100),
+    throttlingBaseDelayMs: checkMilliseconds(name("throttlingBaseDelayMs"), options.throttlingBaseDelayMs, 500),
+    maxDelayMs: checkMilliseconds(name("maxDelayMs"), options.maxDelayMs, 20_000),
+    maxRetryAfterMs: checkMilliseconds(name("maxRetryAfterMs"), options.maxRetryAfterMs, 20_000),
     retryableStatuses: new Set(statuses),
     retryNonIdempotent: options.retryNonIdempotent ?? false,
     random: options.random ?? Math.random,
@@ -62,32 +63,19 @@ export function resolveTimeoutOptions(options: TimeoutOptions = {}, field = ""):
   const name = fieldName(field);
   checkObject(field || "timeout options", options);
   return {
-    attemptTimeoutMs: milliseconds(name("attemptTimeoutMs"), options.attemptTimeoutMs, 60_000),
-    totalTimeoutMs: milliseconds(name("totalTimeoutMs"), options.totalTimeoutMs, 0),
+    attemptTimeoutMs: checkMilliseconds(name("attemptTimeoutMs"), options.attemptTimeoutMs, 60_000),
+    totalTimeoutMs: checkMilliseconds(name("totalTimeoutMs"), options.totalTimeoutMs, 0),
   };
 }
 
 /** A response size limit: a whole number of bytes, 1 or more (Infinity for none). */
 export function resolveMaxResponseBytes(value: number | undefined, field = "maxResponseBytes"): number {
   if (value === Number.POSITIVE_INFINITY) return value;
-  return wholeNumber(field, value, DEFAULT_MAX_RESPONSE_BYTES, 1);
+  return checkWholeNumber(field, value, DEFAULT_MAX_RESPONSE_BYTES, 1);
 }
 
 const fieldName = (prefix: string) => (name: string) => (prefix ? `${prefix}.${name}` : name);
 
 function checkObject(field: string, value: unknown): void {
   if (value === null || typeof value !== "object") throw new InvalidInputError(field, "must be an object");
-}
-
-function wholeNumber(field: string, value: number | undefined, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < min) throw new InvalidInputError(field, `must be a whole number, ${min} or more`);
-  return value;
-}
-
-function milliseconds(field: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
-    throw new InvalidInputError(field, "must be a number of milliseconds, 0 or more");
-  return value;
 }

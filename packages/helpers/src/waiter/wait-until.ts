@@ -1,5 +1,5 @@
 import { FunctionGraphError } from "../errors/function-graph-error.js";
-import { InvalidInputError } from "../errors/invalid-input-error.js";
+import { checkMilliseconds } from "../errors/number-checks.js";
 import { sleep } from "../retry/backoff.js";
 
 export type WaiterState = "success" | "failure" | "retry";
@@ -64,12 +64,7 @@ function aborted(what: string, polls: number, cause: unknown): FunctionGraphErro
 
 /** The waiter's delays with their defaults; NaN or a negative value would poll without pause or for ever. */
 function waiterTimes(options: WaiterOptions): { minDelay: number; maxDelay: number; maxWait: number } {
-  const ms = (field: "minDelayMs" | "maxDelayMs" | "maxWaitMs", fallback: number) => {
-    const value = options[field] ?? fallback;
-    if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
-      throw new InvalidInputError(field, "must be a number of milliseconds, 0 or more");
-    return value;
-  };
-  const minDelay = ms("minDelayMs", 1000);
-  return { minDelay, maxDelay: Math.max(minDelay, ms("maxDelayMs", 30_000)), maxWait: ms("maxWaitMs", 5 * 60_000) };
+  const minDelay = checkMilliseconds("minDelayMs", options.minDelayMs, 1000);
+  const maxDelay = Math.max(minDelay, checkMilliseconds("maxDelayMs", options.maxDelayMs, 30_000));
+  return { minDelay, maxDelay, maxWait: checkMilliseconds("maxWaitMs", options.maxWaitMs, 5 * 60_000) };
 }

@@ -78,6 +78,9 @@ export function describeRequest(request: Request): ErrorRequestInfo {
 // Query parameters that could carry a credential (never used by FunctionGraph, but cheap to guard).
 const SECRET_QUERY = /([?&](?:access_token|token|password|sk|secret)=)[^&#]*/gi;
 
+// User information in a URL (`https://user:password@host/`), as a redirect's Location may carry it.
+const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i;
+
 export function redactUrl(url: string): string {
-  return url.replace(SECRET_QUERY, `$1${REDACTED}`);
+  return url.replace(USER_INFO, `$1${REDACTED}@`).replace(SECRET_QUERY, `$1${REDACTED}`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorFromResponse, FunctionGraphError, redactHeaders, unwrap } from "../../src/index.js";
+import { errorFromResponse, FunctionGraphError, redactHeaders, redactUrl, unwrap } from "../../src/index.js";
 
 const request = () =>
   new Request("https://functiongraph.cn-north-4.myhuaweicloud.com/v2/p/fgs/functions?marker=1", {
@@ -52,6 +52,16 @@ describe("FunctionGraphError", () => {
     expect(FunctionGraphError.isInstance(error)).toBe(true);
     expect(FunctionGraphError.isInstance(new Error("x"))).toBe(false);
     expect(FunctionGraphError.isInstance({ ...error })).toBe(false);
+  });
+});
+
+describe("redactUrl", () => {
+  it("hides user information and credential-like query values, and keeps the rest", () => {
+    expect(redactUrl("https://alice:s3cret@evil.example.com/collect?token=abc&page=2#top")).toBe(
+      "https://[REDACTED]@evil.example.com/collect?token=[REDACTED]&page=2#top",
+    );
+    expect(redactUrl("https://evil.example.com/a@b?x=1")).toBe("https://evil.example.com/a@b?x=1");
+    expect(redactUrl("/moved?sk=abc")).toBe("/moved?sk=[REDACTED]");
   });
 });
 

@@ -86,26 +86,12 @@ async function requestToken(
     response = await untilAborted(send(request), ending);
     text = await untilAborted(response.text(), ending);
   } catch (cause) {
-    if (ending.timedOut)
-      throw new FunctionGraphError(`POST /v3/auth/tokens: no answer from IAM within ${timeoutMs} ms`, {
-        status: 0,
-        code: "Timeout",
-        request: described,
-        cause,
-      });
-    if (ending.aborted)
-      throw new FunctionGraphError("POST /v3/auth/tokens: aborted by the caller", {
-        status: 0,
-        code: "Aborted",
-        request: described,
-        cause,
-      });
-    throw new FunctionGraphError("POST /v3/auth/tokens: no response from IAM", {
-      status: 0,
-      code: "NetworkError",
-      request: described,
-      cause,
-    });
+    const [code, why] = ending.timedOut
+      ? ["Timeout", `no answer from IAM within ${timeoutMs} ms`]
+      : ending.aborted
+        ? ["Aborted", "aborted by the caller"]
+        : ["NetworkError", "no response from IAM"];
+    throw new FunctionGraphError(`POST /v3/auth/tokens: ${why}`, { status: 0, code, request: described, cause });
   }
   if (!response.ok) throw errorFromResponse(described, response, parseErrorBody(withoutSecret(text, options.password)));
   const token = response.headers.get("x-subject-token");

@@ -1,5 +1,6 @@
 import { attemptDirect, directOf, isDraftRequest, readParts } from "#platform";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
+import { copyRequest } from "../transport/copy-request.js";
 import type { DraftParts } from "../transport/draft-request.js";
 import { recordExchange } from "../transport/exchange-info.js";
 import { noteBody } from "../transport/known-body.js";
@@ -82,16 +83,8 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
           request = attemptDirectly.describe;
           outcome = await attemptDirectly.outcome;
         } else {
-          // From the caller's Request, so its other options (redirect above all, and credentials,
-          // cache, keepalive, ...) hold for every attempt; the referrer is given again, as a
-          // non-empty init resets it.
-          request = new Request(asRequest, {
-            headers: asRequest.headers,
-            body,
-            signal: signal.signal,
-            referrer: asRequest.referrer,
-            referrerPolicy: asRequest.referrerPolicy,
-          });
+          // From the caller's Request, so its other options (redirect above all) hold for every attempt.
+          request = copyRequest(asRequest, { headers: asRequest.headers, body, signal: signal.signal });
           noteBody(request, body);
           outcome = await attemptOnce(next, request, maxBytes, sent);
         }

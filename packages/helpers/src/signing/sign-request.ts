@@ -1,4 +1,5 @@
 import type { AccessKeyCredentials } from "../auth/credentials.js";
+import { copyRequest } from "../transport/copy-request.js";
 import { computeSignature, type SignOptions } from "./sign.js";
 
 /**
@@ -20,7 +21,5 @@ export async function signRequest(
   );
   const headers = new Headers(request.headers);
   for (const [name, value] of Object.entries(signature.headers)) headers.set(name, value);
-  // Everything else (method as given, signal, mode, credentials, cache, redirect, integrity,
-  // keepalive) is copied from `request`; the referrer is given again, as a non-empty init resets it.
-  return new Request(request, { headers, body, referrer: request.referrer, referrerPolicy: request.referrerPolicy });
+  return copyRequest(request, { headers, body });
 }

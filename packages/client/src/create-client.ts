@@ -5,6 +5,7 @@ import {
   draftRequestClass,
   type FetchLike,
   InvalidInputError,
+  invalidateRefusedToken,
   type ResolvedCredentials,
   type RetryOptions,
   resolveCredentials,
@@ -145,6 +146,8 @@ function build(shared: Shared, call: CallOptions): FunctionGraphClient {
       ...call.retry,
       ...call.timeout,
       clock: shared.clock,
+      // A token the gateway refused (revoked before its expiry): the provider drops it, one resend.
+      onUnauthorized: (request) => invalidateRefusedToken(shared.auth, request),
       ...(call.maxResponseBytes !== undefined ? { maxResponseBytes: call.maxResponseBytes } : {}),
     }),
     pathSerializer: shared.serializePath,

@@ -2,6 +2,7 @@ export { type AccessKeyCredentials, assertAccessKeyCredentials } from "./auth/cr
 export { fetchIamToken, type IamPasswordAuth, type IamToken } from "./auth/iam-token.js";
 export {
   type Credentials,
+  invalidateRefusedToken,
   type ResolvedCredentials,
   resolveCredentials,
   type TokenCredentials,

@@ -1,4 +1,4 @@
-import type { FetchLike, TokenProvider } from "@fgkit/helpers";
+import { createTokenProvider, type FetchLike, type TokenProvider } from "@fgkit/helpers";
 import { describe, expect, it } from "vitest";
 import { unwrap } from "../../src/index.js";
 import { json } from "./scripted-server.js";
@@ -8,7 +8,9 @@ import {
   CONFIG,
   CONFIG_PATH,
   clientFor,
+  FAST_RETRY,
   failure,
+  INVOKE,
   SAMPLE_CONFIG,
   SHORT_TIMEOUT,
   useScriptedServer,
@@ -64,4 +66,57 @@ describe("a token provider that never answers", () => {
       expect(server.current.requests).toHaveLength(0);
     });
   }
+});
+
+// A token revoked before its expiry (a changed password, a deleted user): without the 401 telling the
+// provider, every call would fail until the cached token's expiry, up to 24 hours later.
+describe("a cached token the gateway refuses", () => {
+  const refused = json(401, { error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information" });
+  const cachingProvider = () => {
+    let fetched = 0;
+    const provider = createTokenProvider({
+      fetchToken: async () => ({ token: `MIIToken-${++fetched}`, expiresAt: new Date(Date.now() + 3_600_000) }),
+    });
+    return { provider, fetched: () => fetched };
+  };
+
+  for (const [name, fetch] of Object.entries(TRANSPORTS)) {
+    const withTransport = fetch ? { fetch } : {};
+
+    it(`${name}: is dropped; the call goes through with a new one, a POST too, and later calls keep it`, async () => {
+      const { provider, fetched } = cachingProvider();
+      const client = clientFor(server.current.url, { credentials: provider, ...withTransport });
+      server.current.script(json(200, SAMPLE_CONFIG));
+      expect(await unwrap(client.GET(CONFIG, byUrn))).toEqual(SAMPLE_CONFIG);
+      server.current.script(refused, json(200, { status: "success", result: "{}" }), json(200, SAMPLE_CONFIG));
+      await unwrap(client.POST(INVOKE, { ...byUrn, body: { a: 1 } }));
+      expect(await unwrap(client.GET(CONFIG, byUrn))).toEqual(SAMPLE_CONFIG);
+      expect(server.current.requests.map((request) => [request.method, request.headers["x-auth-token"], request.body])).toEqual([
+        ["GET", "MIIToken-1", ""],
+        ["POST", "MIIToken-1", '{"a":1}'],
+        ["POST", "MIIToken-2", '{"a":1}'],
+        ["GET", "MIIToken-2", ""],
+      ]);
+      expect(fetched()).toBe(2);
+    });
+
+    it(`${name}: refused again, the 401 is the error: one resend, counted among the requests sent`, async () => {
+      const { provider, fetched } = cachingProvider();
+      server.current.script(refused);
+      const client = clientFor(server.current.url, { credentials: provider, retry: FAST_RETRY, ...withTransport });
+      const { error } = await failure(() => unwrap(client.GET(CONFIG, byUrn)));
+      expect(error).toMatchObject({ status: 401, code: "APIGW.0301", attempts: 2 });
+      expect(server.current.requests).toHaveLength(2);
+      expect(fetched()).toBe(2);
+      expect(JSON.stringify(error)).not.toContain("MIIToken");
+    });
+  }
+
+  it("a fixed token (nothing to refresh) gets its 401 at once", async () => {
+    server.current.script(refused);
+    const client = clientFor(server.current.url, { credentials: { token: "MIIToken-fixed" } });
+    const { error } = await failure(() => unwrap(client.GET(CONFIG, byUrn)));
+    expect(error).toMatchObject({ status: 401, attempts: 1 });
+    expect(server.current.requests).toHaveLength(1);
+  });
 });

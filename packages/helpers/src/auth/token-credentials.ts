@@ -1,8 +1,15 @@
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { type AccessKeyCredentials, assertAccessKeyCredentials, assertHeaderSafe } from "./credentials.js";
 
-/** Returns a valid IAM token; called before every request, so it should cache (see createTokenProvider). */
-export type TokenProvider = () => string | Promise<string>;
+/**
+ * Returns a valid IAM token; called before every request, so it should cache (see createTokenProvider).
+ * A provider may also have `invalidate`: when the gateway refuses a token (401), the client calls it
+ * with that token and sends the request once more, with whatever token the provider gives next.
+ */
+export type TokenProvider = (() => string | Promise<string>) & {
+  /** The gateway refused `token`: stop handing it out (a token revoked before its expiry, say). */
+  invalidate?: (token: string) => void;
+};
 
 export interface TokenCredentials {
   /** A token string, or a provider that returns a current one. */
@@ -29,4 +36,17 @@ export function resolveCredentials(credentials: unknown, field = "credentials"):
   }
   assertAccessKeyCredentials(credentials, field);
   return { kind: "accessKey", credentials };
+}
+
+/**
+ * For withRetry's `onUnauthorized`: tells the token provider that the gateway refused the token an
+ * attempt carried, and answers whether sending again may help (only a provider that can drop a
+ * token will hand out another one).
+ */
+export function invalidateRefusedToken(auth: ResolvedCredentials, request: Request): boolean {
+  if (auth.kind !== "token" || typeof auth.getToken.invalidate !== "function") return false;
+  const token = request.headers.get("x-auth-token");
+  if (token === null) return false;
+  auth.getToken.invalidate(token);
+  return true;
 }

@@ -21,6 +21,7 @@ export interface CachingTokenProviderOptions {
 /**
  * A token provider that caches the token, refreshes it before it expires, and lets concurrent
  * callers share one refresh. While a refresh fails, a token that has not expired yet is still used.
+ * A token the gateway refused (`invalidate`, which the client calls on a 401) is never used again.
  */
 export function createTokenProvider(options: CachingTokenProviderOptions): TokenProvider {
   const refreshBefore = options.refreshBeforeMs ?? 10 * 60 * 1000;
@@ -61,16 +62,27 @@ export function createTokenProvider(options: CachingTokenProviderOptions): Token
     return inFlight;
   };
 
-  return async () => {
+  const provider: TokenProvider = async () => {
     const time = now();
     if (current && current.expiresAt.getTime() - refreshBefore > time) return current.token;
     if (current && current.expiresAt.getTime() > time) {
       // Inside the refresh window: refresh now, but keep using the still-valid token if IAM fails.
+      const stillValid = current;
       return refresh().then(
         (token) => token.token,
-        () => (current as IamToken).token,
+        (error: unknown) => {
+          // Unless the gateway refused that token meanwhile.
+          if (current !== stillValid) throw error;
+          return stillValid.token;
+        },
       );
     }
     return (await refresh()).token;
   };
+  // Only the refused token is dropped: concurrent calls refused the same one, and a newer token
+  // fetched meanwhile stays.
+  provider.invalidate = (token) => {
+    if (current !== undefined && current.token.trim() === token.trim()) current = undefined;
+  };
+  return provider;
 }

@@ -1,5 +1,6 @@
 import { attemptDirect, directOf, isDraftRequest, readParts } from "#platform";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { copyRequest } from "../transport/copy-request.js";
 import type { DraftParts } from "../transport/draft-request.js";
 import { recordExchange } from "../transport/exchange-info.js";
@@ -24,6 +25,13 @@ export interface RetryTransportOptions extends RetryOptions, TimeoutOptions {
   clock?: ClockOffset;
   /** Largest response body accepted (default 64 MiB). */
   maxResponseBytes?: number;
+  /**
+   * Called when an attempt is answered 401 (other than for a clock fix), with the request it sent:
+   * return true to send it once more, e.g. after the token provider dropped the refused token (see
+   * invalidateRefusedToken). At most once per call, whatever the method: the gateway refused the
+   * request before anything ran, and the resend does not count against maxAttempts.
+   */
+  onUnauthorized?: (request: Request) => boolean;
 }
 
 export type Outcome = { response: Response } | { error: unknown };
@@ -38,6 +46,9 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
   const { attemptTimeoutMs, totalTimeoutMs } = resolveTimeoutOptions(options);
   const maxBytes = resolveMaxResponseBytes(options.maxResponseBytes);
   const clock = options.clock ?? { offsetMs: 0 };
+  const { onUnauthorized } = options;
+  if (onUnauthorized !== undefined && typeof onUnauthorized !== "function")
+    throw new InvalidInputError("onUnauthorized", "must be a function (request: Request) => boolean");
 
   // With a direct entry point below (fgkit's Node transport under withAuth), attempts skip the
   // per-attempt Request and the streamed Response; the answer becomes one buffered Response.
@@ -68,6 +79,7 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
     const body = parts ? parts.body : asRequest.body ? new Uint8Array(await asRequest.arrayBuffer()) : null;
     const retryable = IDEMPOTENT_METHODS.has(original.method) || retry.retryNonIdempotent;
     let skewRetried = false;
+    let unauthorizedRetried = false;
     // `attempt` counts against maxAttempts; `sent` is what errors report: every request sent,
     // the one a clock fix repeats included, so it matches what the server saw.
     let sent = 0;
@@ -108,6 +120,13 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
           skewRetried = true;
           attempt--; // a clock fix is not a failed attempt
           continue;
+        }
+        if (response.status === 401 && onUnauthorized && !unauthorizedRetried) {
+          unauthorizedRetried = true;
+          if (onUnauthorized(described())) {
+            attempt--; // nor is a refused credential that was replaced
+            continue;
+          }
         }
         if (!retry.retryableStatuses.has(response.status) || !retryable || attempt >= retry.maxAttempts) return response;
         const throttled = response.status === 429 || response.status === 503;

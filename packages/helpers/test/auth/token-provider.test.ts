@@ -92,4 +92,51 @@ describe("createTokenProvider and a refresh that never ends", () => {
         createTokenProvider({ fetchTimeoutMs, fetchToken: async () => ({ token: "t", expiresAt: new Date() }) }),
       ).toThrow("fetchTimeoutMs: must be a number of milliseconds, 0 or more");
   });
+
+  it("drops a refused token (invalidate), and the next call fetches a new one", async () => {
+    let fetched = 0;
+    const provider = createTokenProvider({
+      fetchToken: async () => ({ token: `t${++fetched}`, expiresAt: new Date(Date.now() + 3_600_000) }),
+    });
+    expect(await provider()).toBe("t1");
+    provider.invalidate?.("t1");
+    expect(await provider()).toBe("t2");
+    expect(await provider()).toBe("t2");
+    expect(fetched).toBe(2);
+  });
+
+  it("keeps a newer token when an older, refused one is invalidated late", async () => {
+    let fetched = 0;
+    const provider = createTokenProvider({
+      fetchToken: async () => ({ token: `t${++fetched}`, expiresAt: new Date(Date.now() + 3_600_000) }),
+    });
+    await provider();
+    provider.invalidate?.("t1"); // the first call refused
+    expect(await provider()).toBe("t2");
+    provider.invalidate?.("t1"); // a concurrent call refused with the same old token
+    expect(await provider()).toBe("t2");
+    expect(fetched).toBe(2);
+  });
+
+  it("does not fall back to a token refused during a refresh that then fails", async () => {
+    const time = clock();
+    let fail = false;
+    let release: () => void = () => {};
+    const provider = createTokenProvider({
+      now: time.now,
+      refreshBeforeMs: 60_000,
+      fetchToken: async () => {
+        if (!fail) return { token: "first", expiresAt: new Date(time.now() + 120_000) };
+        await new Promise<void>((resolve) => (release = resolve));
+        throw new Error("IAM down");
+      },
+    });
+    expect(await provider()).toBe("first");
+    fail = true;
+    time.advance(90_000); // inside the refresh window: a refresh starts
+    const during = provider();
+    provider.invalidate?.("first");
+    release();
+    await expect(during).rejects.toThrow("IAM down");
+  });
 });

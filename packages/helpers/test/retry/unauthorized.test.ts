@@ -1,0 +1,136 @@
+// withRetry's onUnauthorized with invalidateRefusedToken: a token the gateway refuses (revoked before
+// its expiry) is dropped by its provider and the request is sent once more with a new one, on the
+// Node transport's direct path and over a fetch transport alike.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  createTokenProvider,
+  defaultFetch,
+  type FetchLike,
+  invalidateRefusedToken,
+  resolveCredentials,
+  type TokenProvider,
+  withAuth,
+  withRetry,
+} from "../../src/index.js";
+
+/** What the gateway saw: method, token and body of every request. */
+let seen: { method: string; token: string | undefined; body: string }[] = [];
+/** Tokens the gateway refuses with 401. */
+let revoked = new Set<string>();
+let base = "";
+const server = createServer(async (req, res) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const token = req.headers["x-auth-token"] as string | undefined;
+  seen.push({ method: req.method ?? "", token, body: Buffer.concat(chunks).toString("utf8") });
+  const refused = token === undefined || revoked.has(token);
+  res.writeHead(refused ? 401 : 200, { "content-type": "application/json" });
+  res.end(
+    JSON.stringify(refused ? { error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information" } : { ok: true }),
+  );
+});
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  seen = [];
+  revoked = new Set();
+});
+
+/** A caching provider whose tokens are t1, t2, ...; `fetched()` counts IAM round trips. */
+function countingProvider() {
+  let fetched = 0;
+  const provider = createTokenProvider({
+    fetchToken: async () => ({ token: `t${++fetched}`, expiresAt: new Date(Date.now() + 3_600_000) }),
+  });
+  return { provider, fetched: () => fetched };
+}
+
+function transportWith(provider: TokenProvider, fetch: FetchLike, refresh = true): FetchLike {
+  const auth = resolveCredentials(provider);
+  return withRetry(withAuth(fetch, auth), {
+    baseDelayMs: 1,
+    ...(refresh ? { onUnauthorized: (request: Request) => invalidateRefusedToken(auth, request) } : {}),
+  });
+}
+
+const TRANSPORTS: Record<string, FetchLike> = {
+  "the Node transport (direct)": defaultFetch,
+  "a fetch transport": (request) => globalThis.fetch(request),
+};
+
+describe("a token the gateway refuses", () => {
+  for (const [name, fetch] of Object.entries(TRANSPORTS)) {
+    it(`${name}: is dropped, and the request is sent once more with a new token, a POST too`, async () => {
+      const { provider, fetched } = countingProvider();
+      const send = transportWith(provider, fetch);
+      expect((await send(new Request(`${base}/a`))).status).toBe(200);
+      revoked.add("t1"); // revoked before its expiry
+
+      const response = await send(new Request(`${base}/b`, { method: "POST", body: '{"n":1}' }));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ ok: true });
+      expect(seen.slice(1)).toEqual([
+        { method: "POST", token: "t1", body: '{"n":1}' },
+        { method: "POST", token: "t2", body: '{"n":1}' },
+      ]);
+      expect(fetched()).toBe(2);
+    });
+
+    it(`${name}: a second refusal in the same call is the answer (one resend per call)`, async () => {
+      const { provider, fetched } = countingProvider();
+      revoked = new Set(["t1", "t2", "t3"]);
+      const response = await transportWith(provider, fetch)(new Request(`${base}/c`));
+      expect(response.status).toBe(401);
+      expect(seen.map((request) => request.token)).toEqual(["t1", "t2"]);
+      expect(fetched()).toBe(2);
+    });
+
+    it(`${name}: concurrent refused calls share one new token`, async () => {
+      const { provider, fetched } = countingProvider();
+      const send = transportWith(provider, fetch);
+      await send(new Request(`${base}/warm`));
+      revoked.add("t1");
+      seen = [];
+      const responses = await Promise.all(Array.from({ length: 5 }, (_, i) => send(new Request(`${base}/${i}`))));
+      expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
+      expect(fetched()).toBe(2);
+      expect(seen.filter((request) => request.token === "t2")).toHaveLength(5);
+    });
+  }
+
+  it("without onUnauthorized, or with a fixed token, the 401 is the answer and nothing is resent", async () => {
+    const { provider, fetched } = countingProvider();
+    revoked.add("t1");
+    expect((await transportWith(provider, defaultFetch, false)(new Request(`${base}/d`))).status).toBe(401);
+    expect(fetched()).toBe(1);
+
+    revoked.add("fixed");
+    const fixed = resolveCredentials({ token: "fixed" });
+    const send = withRetry(withAuth(defaultFetch, fixed), {
+      onUnauthorized: (request) => invalidateRefusedToken(fixed, request),
+    });
+    expect((await send(new Request(`${base}/e`))).status).toBe(401);
+    expect(seen.map((request) => request.token)).toEqual(["t1", "fixed"]);
+  });
+
+  it("onUnauthorized sees only 401s, and must be a function", async () => {
+    const asked: number[] = [];
+    const send = withRetry(async () => new Response("{}", { status: 403 }), {
+      onUnauthorized: () => {
+        asked.push(1);
+        return true;
+      },
+    });
+    expect((await send(new Request(`${base}/f`))).status).toBe(403);
+    expect(asked).toEqual([]);
+    expect(() => withRetry(defaultFetch, { onUnauthorized: "yes" as never })).toThrow(
+      "onUnauthorized: must be a function (request: Request) => boolean",
+    );
+  });
+});

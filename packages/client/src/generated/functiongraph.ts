@@ -2822,10 +2822,7 @@ export interface components {
              * @description Error code of the invocation; 0 when it succeeded.
              */
             error_code?: number;
-            /**
-             * Format: date-time
-             * @description When the invocation started, in UTC. The service writes it without a zone designator (`YYYY-MM-DDTHH:mm:ss`, e.g. `2024-05-20T08:00:00`); treat such a value as UTC.
-             */
+            /** @description When the invocation started, in UTC. The service writes it without a zone designator (`YYYY-MM-DDTHH:mm:ss`, e.g. `2024-05-20T08:00:00`); treat such a value as UTC. */
             start_time?: string;
             /** @description When the invocation ended, in UTC, in the same zone-less `YYYY-MM-DDTHH:mm:ss` form. */
             end_time?: string;
@@ -2853,10 +2850,7 @@ export interface components {
             version: string;
             /** @description Description of the alias. */
             description?: string;
-            /**
-             * Format: date-time
-             * @description Time the alias was last changed.
-             */
+            /** @description Time the alias was last changed. The service writes it without a time zone, as `YYYY-MM-DD HH:mm:ss` (for example `2024-05-21 09:30:02`), so it is not an RFC 3339 date-time. */
             last_modified: string;
             /** @description URN of the alias: the function URN with `!` and the alias name as its last segment, for example `urn:fss:cn-north-4:{project_id}:function:default:hello-world:!prod`. Use it like a version URN to invoke the function through the alias. */
             alias_urn: string;
@@ -2917,10 +2911,7 @@ export interface components {
             version?: string;
             /** @description Description of the alias. */
             description?: string;
-            /**
-             * Format: date-time
-             * @description Time the alias was last changed.
-             */
+            /** @description Time the alias was last changed. The service writes it without a time zone, as `YYYY-MM-DD HH:mm:ss` (for example `2024-05-21 09:30:02`), so it is not an RFC 3339 date-time. */
             last_modified?: string;
             /** @description URN of the alias: the function URN with `!` and the alias name as its last segment, for example `urn:fss:cn-north-4:{project_id}:function:default:hello-world:!prod`. Use it like a version URN to invoke the function through the alias. */
             alias_urn?: string;
@@ -2941,10 +2932,7 @@ export interface components {
             version?: string;
             /** @description Description of the alias. */
             description?: string;
-            /**
-             * Format: date-time
-             * @description Time the alias was last changed.
-             */
+            /** @description Time the alias was last changed. The service writes it without a time zone, as `YYYY-MM-DD HH:mm:ss` (for example `2024-05-21 09:30:02`), so it is not an RFC 3339 date-time. */
             last_modified?: string;
             /** @description URN of the alias: the function URN with `!` and the alias name as its last segment, for example `urn:fss:cn-north-4:{project_id}:function:default:hello-world:!prod`. Use it like a version URN to invoke the function through the alias. */
             alias_urn?: string;
@@ -2980,10 +2968,7 @@ export interface components {
             version?: string;
             /** @description Description of the alias. */
             description?: string;
-            /**
-             * Format: date-time
-             * @description Time the alias was last changed.
-             */
+            /** @description Time the alias was last changed. The service writes it without a time zone, as `YYYY-MM-DD HH:mm:ss` (for example `2024-05-21 09:30:02`), so it is not an RFC 3339 date-time. */
             last_modified?: string;
             /** @description URN of the alias: the function URN with `!` and the alias name as its last segment, for example `urn:fss:cn-north-4:{project_id}:function:default:hello-world:!prod`. Use it like a version URN to invoke the function through the alias. */
             alias_urn?: string;
@@ -7305,7 +7290,7 @@ export interface operations {
                      *           "status": "RUNNING",
                      *           "error_message": "",
                      *           "error_code": 0,
-                     *           "start_time": "2024-05-20T07:58:41Z"
+                     *           "start_time": "2024-05-20T07:58:41"
                      *         },
                      *         {
                      *           "request_id": "e834cb5b-1b2b-4c6b-b41c-8bd10fd41826",
@@ -7354,7 +7339,7 @@ export interface operations {
                      *         "name": "prod",
                      *         "version": "v20240520-160812",
                      *         "description": "Production traffic",
-                     *         "last_modified": "2024-05-21T09:30:02+08:00",
+                     *         "last_modified": "2024-05-21 09:30:02",
                      *         "alias_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:!prod",
                      *         "additional_version_weights": {
                      *           "v20240415-093000": 10
@@ -7364,7 +7349,7 @@ export interface operations {
                      *         "name": "canary",
                      *         "version": "v20240415-093000",
                      *         "description": "Testers get the new release, everyone else the previous one",
-                     *         "last_modified": "2024-05-20T16:15:40+08:00",
+                     *         "last_modified": "2024-05-20 16:15:40",
                      *         "alias_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:!canary"
                      *       }
                      *     ]
@@ -7434,7 +7419,7 @@ export interface operations {
                      *       "name": "canary",
                      *       "version": "v20240415-093000",
                      *       "description": "Testers get the new release, everyone else the previous one",
-                     *       "last_modified": "2024-05-20T16:15:40+08:00",
+                     *       "last_modified": "2024-05-20 16:15:40",
                      *       "alias_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:!canary",
                      *       "additional_version_strategy": {
                      *         "v20240520-160812": {
@@ -7497,7 +7482,7 @@ export interface operations {
                      *       "name": "prod",
                      *       "version": "v20240520-160812",
                      *       "description": "Production traffic",
-                     *       "last_modified": "2024-05-21T09:30:02+08:00",
+                     *       "last_modified": "2024-05-21 09:30:02",
                      *       "alias_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:!prod",
                      *       "additional_version_weights": {
                      *         "v20240415-093000": 10
@@ -7557,7 +7542,7 @@ export interface operations {
                      *       "name": "prod",
                      *       "version": "v20240520-160812",
                      *       "description": "Production traffic",
-                     *       "last_modified": "2024-05-21T09:30:02+08:00",
+                     *       "last_modified": "2024-05-21 09:30:02",
                      *       "alias_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:!prod",
                      *       "additional_version_weights": {
                      *         "v20240415-093000": 10
@@ -7648,7 +7633,7 @@ export interface operations {
                      *           "status": "SUCCESS",
                      *           "error_message": "",
                      *           "error_code": 0,
-                     *           "start_time": "2024-05-20T07:37:27Z",
+                     *           "start_time": "2024-05-20T07:37:27",
                      *           "end_time": "2024-05-20T07:37:28"
                      *         },
                      *         {
@@ -7656,7 +7641,7 @@ export interface operations {
                      *           "status": "FAIL",
                      *           "error_message": "function invocation canceled",
                      *           "error_code": 4208,
-                     *           "start_time": "2024-05-20T07:41:02Z",
+                     *           "start_time": "2024-05-20T07:41:02",
                      *           "end_time": "2024-05-20T07:41:05"
                      *         }
                      *       ],

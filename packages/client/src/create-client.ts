@@ -31,7 +31,10 @@ export interface FunctionGraphClientOptions {
   allowInsecureHttp?: boolean;
   /** The project every path's `{project_id}` refers to; also sent as X-Project-Id. */
   projectId: string;
-  /** `{ ak, sk, securityToken? }`, `{ token }`, or an async token provider. */
+  /**
+   * `{ ak, sk, securityToken? }`, `{ accessKeys }` (a provider of keys that change, such as
+   * createAccessKeyProvider over fetchEcsAccessKeys), `{ token }`, or an async token provider.
+   */
   credentials: Credentials;
   /**
    * The transport. Receives fully signed Requests. Default: the global fetch, and on Node a direct

@@ -1,6 +1,16 @@
+export {
+  type AccessKeyProvider,
+  type CachingAccessKeyProviderOptions,
+  createAccessKeyProvider,
+  type TemporaryAccessKeys,
+} from "./auth/access-key-provider.js";
 export { type AccessKeyCredentials, assertAccessKeyCredentials } from "./auth/credentials.js";
+export { type EcsMetadataOptions, fetchEcsAccessKeys } from "./auth/ecs-access-keys.js";
+export { accessKeysFromEnv } from "./auth/environment-keys.js";
+export type { ProviderFetchOptions } from "./auth/expiring-cache.js";
 export { fetchIamToken, type IamPasswordAuth, type IamToken } from "./auth/iam-token.js";
 export {
+  type AccessKeyProviderCredentials,
   type Credentials,
   invalidateRefusedToken,
   type ResolvedCredentials,

@@ -38,3 +38,14 @@ export function assertAccessKeyCredentials(
   if (typeof sk !== "string" || sk === "") throw new InvalidInputError(`${field}.sk`, "must be a non-empty string");
   if (securityToken !== undefined) assertHeaderSafe(`${field}.securityToken`, securityToken, { secret: true });
 }
+
+/** Checks what an access key provider answered; the field named is `credentials.accessKeys()`. */
+export function providedKeys(keys: AccessKeyCredentials): AccessKeyCredentials;
+export function providedKeys(keys: Promise<AccessKeyCredentials>): Promise<AccessKeyCredentials>;
+export function providedKeys(
+  keys: AccessKeyCredentials | Promise<AccessKeyCredentials>,
+): AccessKeyCredentials | Promise<AccessKeyCredentials> {
+  if (keys instanceof Promise) return keys.then((resolved) => providedKeys(resolved));
+  assertAccessKeyCredentials(keys, "credentials.accessKeys()");
+  return keys;
+}

@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../errors/invalid-input-error.js";
+import type { AccessKeyProvider } from "./access-key-provider.js";
 import { type AccessKeyCredentials, assertAccessKeyCredentials, assertHeaderSafe } from "./credentials.js";
 
 /**
@@ -16,23 +17,38 @@ export interface TokenCredentials {
   readonly token: string | TokenProvider;
 }
 
-/** What a client accepts: an access key pair, a token, or a token provider. */
-export type Credentials = AccessKeyCredentials | TokenCredentials | TokenProvider;
+export interface AccessKeyProviderCredentials {
+  /** Returns the keys to sign each request with (temporary keys that change, say). */
+  readonly accessKeys: AccessKeyProvider;
+}
+
+/** What a client accepts: an access key pair or a provider of them, a token, or a token provider. */
+export type Credentials = AccessKeyCredentials | AccessKeyProviderCredentials | TokenCredentials | TokenProvider;
 
 export type ResolvedCredentials =
   | { kind: "accessKey"; credentials: AccessKeyCredentials }
+  | { kind: "accessKeyProvider"; getKeys: AccessKeyProvider }
   | { kind: "token"; getToken: TokenProvider };
 
 /** Sorts credentials into their kind and refuses anything malformed, naming the field. */
 export function resolveCredentials(credentials: unknown, field = "credentials"): ResolvedCredentials {
   if (typeof credentials === "function") return { kind: "token", getToken: credentials as TokenProvider };
   if (!credentials || typeof credentials !== "object")
-    throw new InvalidInputError(field, "must be { ak, sk, securityToken? }, { token } or a token provider function");
+    throw new InvalidInputError(
+      field,
+      "must be { ak, sk, securityToken? }, { accessKeys }, { token } or a token provider function",
+    );
   if ("token" in credentials) {
     const token = (credentials as TokenCredentials).token;
     if (typeof token === "function") return { kind: "token", getToken: token };
     assertHeaderSafe(`${field}.token`, token, { secret: true });
     return { kind: "token", getToken: () => token };
+  }
+  if ("accessKeys" in credentials) {
+    const getKeys = (credentials as AccessKeyProviderCredentials).accessKeys;
+    if (typeof getKeys !== "function")
+      throw new InvalidInputError(`${field}.accessKeys`, "must be a function returning { ak, sk, securityToken? }");
+    return { kind: "accessKeyProvider", getKeys };
   }
   assertAccessKeyCredentials(credentials, field);
   return { kind: "accessKey", credentials };

@@ -1,7 +1,7 @@
 // Node only (reached through the package's `#platform` import): withAuth's direct entry point, the
 // same authentication on plain parts, where headers are lower-case names (as a fetch Headers keeps
 // them). Signing on Node is synchronous: no promise between the caller and the socket.
-import { assertHeaderSafe } from "../auth/credentials.js";
+import { type AccessKeyCredentials, assertHeaderSafe, providedKeys } from "../auth/credentials.js";
 import type { ResolvedCredentials, TokenProvider } from "../auth/token-credentials.js";
 import { trimHttpWhitespace } from "../signing/canonical.js";
 import { type Signature, signWithPlatformHashes } from "../signing/sign.js";
@@ -23,14 +23,22 @@ export function authDirect(
         request,
         () => send(request, abort, maxBytes),
       );
-    const signing = { method: request.method, url: request.url, headers: Object.entries(headers), body: request.body };
     const sendSigned = (signature: Signature) => {
       for (const name in signature.headers) headers[name.toLowerCase()] = signature.headers[name] as string;
       return send(request, abort, maxBytes);
     };
-    try {
-      const signature = signWithPlatformHashes(signing, auth.credentials, { date: signingDate() });
+    const signAndSend = (credentials: AccessKeyCredentials) => {
+      const signing = { method: request.method, url: request.url, headers: Object.entries(headers), body: request.body };
+      const signature = signWithPlatformHashes(signing, credentials, { date: signingDate() });
       return signature instanceof Promise ? signature.then(sendSigned) : sendSigned(signature);
+    };
+    try {
+      if (auth.kind === "accessKey") return signAndSend(auth.credentials);
+      // Fresh keys from a caching provider come without a promise: signing stays synchronous.
+      const keys = auth.getKeys();
+      return keys instanceof Promise
+        ? providedKeys(untilAborted(keys, abort)).then(signAndSend)
+        : signAndSend(providedKeys(keys));
     } catch (error) {
       return Promise.reject(error);
     }

@@ -1,5 +1,5 @@
 import { authDirect, directOf, withDirect } from "#platform";
-import { assertHeaderSafe } from "../auth/credentials.js";
+import { assertHeaderSafe, providedKeys } from "../auth/credentials.js";
 import type { ResolvedCredentials } from "../auth/token-credentials.js";
 import { computeSignature } from "../signing/sign.js";
 import { signRequest } from "../signing/sign-request.js";
@@ -31,18 +31,20 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
       request.headers.set("X-Auth-Token", token);
       return next(request);
     }
+    const credentials =
+      auth.kind === "accessKey" ? auth.credentials : await providedKeys(untilAborted(auth.getKeys(), request.signal));
     const body = knownBody(request);
     if (body !== undefined) {
       // The body was read already (withRetry notes it): sign in place, no second read, no copy.
       const signature = await computeSignature(
         { method: request.method, url: new URL(request.url), headers: request.headers, body },
-        auth.credentials,
+        credentials,
         { date: signingDate() },
       );
       for (const name in signature.headers) request.headers.set(name, signature.headers[name] as string);
       return next(request);
     }
-    const signed = await signRequest(request, auth.credentials, { date: signingDate() });
+    const signed = await signRequest(request, credentials, { date: signingDate() });
     // Mirror the signature headers on the caller's request too, so errors describe what was sent.
     for (const name of ["authorization", "x-sdk-date", "x-security-token"]) {
       const value = signed.headers.get(name);

@@ -1,0 +1,29 @@
+import { InvalidInputError } from "../errors/invalid-input-error.js";
+import { type AccessKeyCredentials, assertHeaderSafe } from "./credentials.js";
+
+// The names Huawei Cloud's official SDKs read (their EnvCredentialProvider), so one environment
+// serves both.
+const AK = "HUAWEICLOUD_SDK_AK";
+const SK = "HUAWEICLOUD_SDK_SK";
+const SECURITY_TOKEN = "HUAWEICLOUD_SDK_SECURITY_TOKEN";
+
+/**
+ * Access keys from the environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, with
+ * HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary keys. A missing or malformed variable is refused by
+ * name (never by value). `env` defaults to `process.env`.
+ */
+export function accessKeysFromEnv(env?: Record<string, string | undefined>): AccessKeyCredentials {
+  const source = env ?? (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  if (!source || typeof source !== "object")
+    throw new InvalidInputError("env", "there is no process.env here; pass the variables as an object");
+  const ak = source[AK];
+  const sk = source[SK];
+  const securityToken = source[SECURITY_TOKEN];
+  if (ak === undefined || ak === "") throw new InvalidInputError(AK, "is not set");
+  if (sk === undefined || sk === "") throw new InvalidInputError(SK, "is not set");
+  assertHeaderSafe(AK, ak);
+  if (/\s/.test(ak)) throw new InvalidInputError(AK, "must not contain whitespace");
+  if (securityToken === undefined || securityToken === "") return { ak, sk };
+  assertHeaderSafe(SECURITY_TOKEN, securityToken, { secret: true });
+  return { ak, sk, securityToken };
+}

@@ -1,0 +1,105 @@
+import { FunctionGraphError } from "../errors/function-graph-error.js";
+import { checkMilliseconds } from "../errors/number-checks.js";
+import { LinkedSignal } from "../transport/linked-signal.js";
+import { untilAborted } from "../transport/until-aborted.js";
+
+/** Something that stops being valid at a known time: an IAM token, temporary access keys. */
+export interface Expiring {
+  expiresAt: Date;
+}
+
+/** Options the token and access key providers share. */
+export interface ProviderFetchOptions {
+  /**
+   * A fetch still pending after this long is given up: its signal aborts, the callers waiting for
+   * it get a Timeout error, and the next call starts a new one (default 60 s; 0 = no limit).
+   */
+  fetchTimeoutMs?: number;
+  /** The clock, in epoch milliseconds (default Date.now). */
+  now?: () => number;
+}
+
+export interface ExpiringCacheOptions<T extends Expiring> {
+  fetch: (context: { signal: AbortSignal }) => Promise<T>;
+  /** A fetch still pending after this long is given up (0 = no limit). */
+  fetchTimeoutMs: number;
+  /** Refresh this long before expiry. */
+  refreshBeforeMs: number;
+  now: () => number;
+  /** How a Timeout error begins, e.g. "token refresh: no token". */
+  label: string;
+}
+
+/**
+ * Caches one expiring value for the token and access key providers: refreshed before it expires,
+ * one refresh shared by concurrent callers, the still-valid value used while a refresh fails, and
+ * none at all once dropped. `get` answers without a promise while the value is fresh.
+ */
+export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOptions<T>) {
+  const { fetchTimeoutMs, refreshBeforeMs, now, label } = options;
+  let current: T | undefined;
+  let inFlight: Promise<T> | undefined;
+
+  const refresh = (): Promise<T> => {
+    if (inFlight) return inFlight;
+    const ending = new LinkedSignal([], fetchTimeoutMs);
+    let fetching: Promise<T>;
+    try {
+      fetching = options.fetch({ signal: ending.signal });
+    } catch (error) {
+      fetching = Promise.reject(error);
+    }
+    // A fetch that never settles would otherwise hold this slot, and every caller, for good.
+    inFlight = untilAborted(fetching, ending).then(
+      (value) => {
+        current = value;
+        inFlight = undefined;
+        ending.release();
+        return value;
+      },
+      (error: unknown) => {
+        inFlight = undefined;
+        ending.release();
+        if (!ending.timedOut) throw error;
+        throw new FunctionGraphError(`${label} within ${fetchTimeoutMs} ms`, {
+          status: 0,
+          code: "Timeout",
+          cause: error,
+        });
+      },
+    );
+    return inFlight;
+  };
+
+  return {
+    get(): T | Promise<T> {
+      const time = now();
+      const held = current;
+      if (held && held.expiresAt.getTime() - refreshBeforeMs > time) return held;
+      if (held && held.expiresAt.getTime() > time) {
+        // Inside the refresh window: refresh now, but keep using the still-valid value if that fails
+        // (unless it was dropped meanwhile).
+        return refresh().catch((error: unknown) => {
+          if (current !== held) throw error;
+          return held;
+        });
+      }
+      return refresh();
+    },
+    /** Drops the cached value when `matches` it: the next `get` fetches a new one. */
+    drop(matches: (value: T) => boolean): void {
+      if (current !== undefined && matches(current)) current = undefined;
+    },
+  };
+}
+
+/** The two timing options both providers take, checked and with their defaults. */
+export function cacheTimings(
+  options: { fetchTimeoutMs?: number; refreshBeforeMs?: number },
+  defaultRefreshBeforeMs: number,
+): { fetchTimeoutMs: number; refreshBeforeMs: number } {
+  return {
+    fetchTimeoutMs: checkMilliseconds("fetchTimeoutMs", options.fetchTimeoutMs, 60_000),
+    refreshBeforeMs: checkMilliseconds("refreshBeforeMs", options.refreshBeforeMs, defaultRefreshBeforeMs),
+  };
+}

@@ -1,5 +1,5 @@
-import type { AccessKeyCredentials } from "./credentials.js";
-import { cacheTimings, createExpiringCache, type ProviderFetchOptions } from "./expiring-cache.js";
+import { type AccessKeyCredentials, assertAccessKeyCredentials } from "./credentials.js";
+import { createExpiringCache, type ProviderFetchOptions, providerSettings } from "./expiring-cache.js";
 
 /**
  * Returns the access keys to sign the next request with; called before every request, so it should
@@ -29,9 +29,11 @@ export interface CachingAccessKeyProviderOptions extends ProviderFetchOptions {
  */
 export function createAccessKeyProvider(options: CachingAccessKeyProviderOptions): AccessKeyProvider {
   const cache = createExpiringCache<TemporaryAccessKeys>({
-    fetch: options.fetchKeys,
-    ...cacheTimings(options, 5 * 60 * 1000),
-    now: options.now ?? Date.now,
+    fetch: options?.fetchKeys,
+    fetchField: "fetchKeys",
+    shape: "{ ak, sk, securityToken?, expiresAt }",
+    check: (value, field) => assertAccessKeyCredentials(value, field),
+    ...providerSettings(options, 5 * 60 * 1000),
     label: "access key refresh: no keys",
   });
   return () => cache.get();

@@ -1,4 +1,5 @@
 import { FunctionGraphError } from "../errors/function-graph-error.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import { untilAborted } from "../transport/until-aborted.js";
@@ -21,6 +22,12 @@ export interface ProviderFetchOptions {
 
 export interface ExpiringCacheOptions<T extends Expiring> {
   fetch: (context: { signal: AbortSignal }) => Promise<T>;
+  /** The option `fetch` came from, for errors: "fetchToken", "fetchKeys". */
+  fetchField: string;
+  /** What `fetch` must resolve to, for errors: "{ token, expiresAt }". */
+  shape: string;
+  /** Checks the rest of a fetched value (its expiresAt is checked here); throws InvalidInputError. */
+  check: (value: T, field: string) => void;
   /** A fetch still pending after this long is given up (0 = no limit). */
   fetchTimeoutMs: number;
   /** Refresh this long before expiry. */
@@ -36,7 +43,19 @@ export interface ExpiringCacheOptions<T extends Expiring> {
  * none at all once dropped. `get` answers without a promise while the value is fresh.
  */
 export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOptions<T>) {
-  const { fetchTimeoutMs, refreshBeforeMs, now, label } = options;
+  const { fetchTimeoutMs, refreshBeforeMs, now, label, fetchField, shape } = options;
+  if (typeof options.fetch !== "function")
+    throw new InvalidInputError(fetchField, `must be a function ({ signal }) => Promise<${shape}>`);
+  // A wrong value is refused here, by name, rather than failing later inside the cache.
+  const checked = (value: T): T => {
+    const field = `${fetchField}()`;
+    if (!value || typeof value !== "object") throw new InvalidInputError(field, `must resolve to ${shape}`);
+    const { expiresAt } = value;
+    if (!(expiresAt instanceof Date) || Number.isNaN(expiresAt.getTime()))
+      throw new InvalidInputError(`${field}.expiresAt`, "must be a valid Date");
+    options.check(value, field);
+    return value;
+  };
   let current: T | undefined;
   let inFlight: Promise<T> | undefined;
 
@@ -52,10 +71,10 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
     // A fetch that never settles would otherwise hold this slot, and every caller, for good.
     inFlight = untilAborted(fetching, ending).then(
       (value) => {
-        current = value;
         inFlight = undefined;
         ending.release();
-        return value;
+        current = checked(value);
+        return current;
       },
       (error: unknown) => {
         inFlight = undefined;
@@ -93,13 +112,17 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
   };
 }
 
-/** The two timing options both providers take, checked and with their defaults. */
-export function cacheTimings(
-  options: { fetchTimeoutMs?: number; refreshBeforeMs?: number },
+/** The options both providers share, checked and with their defaults. */
+export function providerSettings(
+  options: ProviderFetchOptions & { refreshBeforeMs?: number },
   defaultRefreshBeforeMs: number,
-): { fetchTimeoutMs: number; refreshBeforeMs: number } {
+): { fetchTimeoutMs: number; refreshBeforeMs: number; now: () => number } {
+  if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
+  if (options.now !== undefined && typeof options.now !== "function")
+    throw new InvalidInputError("now", "must be a function returning epoch milliseconds");
   return {
     fetchTimeoutMs: checkMilliseconds("fetchTimeoutMs", options.fetchTimeoutMs, 60_000),
     refreshBeforeMs: checkMilliseconds("refreshBeforeMs", options.refreshBeforeMs, defaultRefreshBeforeMs),
+    now: options.now ?? Date.now,
   };
 }

@@ -1,4 +1,5 @@
-import { cacheTimings, createExpiringCache, type ProviderFetchOptions } from "./expiring-cache.js";
+import { assertHeaderSafe } from "./credentials.js";
+import { createExpiringCache, type ProviderFetchOptions, providerSettings } from "./expiring-cache.js";
 import type { IamToken } from "./iam-token.js";
 import type { TokenProvider } from "./token-credentials.js";
 
@@ -16,9 +17,11 @@ export interface CachingTokenProviderOptions extends ProviderFetchOptions {
  */
 export function createTokenProvider(options: CachingTokenProviderOptions): TokenProvider {
   const cache = createExpiringCache<IamToken>({
-    fetch: options.fetchToken,
-    ...cacheTimings(options, 10 * 60 * 1000),
-    now: options.now ?? Date.now,
+    fetch: options?.fetchToken,
+    fetchField: "fetchToken",
+    shape: "{ token, expiresAt }",
+    check: (value, field) => assertHeaderSafe(`${field}.token`, value.token, { secret: true }),
+    ...providerSettings(options, 10 * 60 * 1000),
     label: "token refresh: no token",
   });
   const provider: TokenProvider = async () => (await cache.get()).token;

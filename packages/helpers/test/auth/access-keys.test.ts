@@ -33,6 +33,31 @@ const keysNumber = (n: number, from: number): TemporaryAccessKeys => ({
 });
 
 describe("createAccessKeyProvider", () => {
+  it("refuses bad options at once, and a bad fetched value by field, never crashing later", async () => {
+    expect(() => createAccessKeyProvider(undefined as never)).toThrow("options: must be an object");
+    expect(() => createAccessKeyProvider({ fetchKeys: "metadata" as never })).toThrow(
+      "fetchKeys: must be a function ({ signal }) => Promise<{ ak, sk, securityToken?, expiresAt }>",
+    );
+    expect(() => createAccessKeyProvider({ fetchKeys: async () => keysNumber(1, 0), now: 5 as never })).toThrow(
+      "now: must be a function returning epoch milliseconds",
+    );
+
+    let answer: unknown = { ak: "TEMPAK1", sk: "s" };
+    const provider = createAccessKeyProvider({ fetchKeys: async () => answer as TemporaryAccessKeys });
+    await expect(Promise.resolve(provider())).rejects.toThrow("fetchKeys().expiresAt: must be a valid Date");
+    // Not cached, and the slot is free: the next call fetches again.
+    answer = { ak: "TEMPAK1", sk: "", expiresAt: new Date(Date.now() + HOUR) };
+    await expect(Promise.resolve(provider())).rejects.toThrow("fetchKeys().sk: must be a non-empty string");
+    answer = { ak: "TEMPAK1", sk: "s", expiresAt: "2030-01-01" };
+    await expect(Promise.resolve(provider())).rejects.toThrow("fetchKeys().expiresAt: must be a valid Date");
+    answer = undefined;
+    await expect(Promise.resolve(provider())).rejects.toThrow(
+      "fetchKeys(): must resolve to { ak, sk, securityToken?, expiresAt }",
+    );
+    answer = keysNumber(7, Date.now());
+    expect((await provider()).ak).toBe("TEMPAK7");
+  });
+
   it("hands out cached keys without a promise, and fetches new ones inside the refresh window", async () => {
     const time = clock();
     let fetched = 0;

@@ -139,4 +139,17 @@ describe("createTokenProvider and a refresh that never ends", () => {
     release();
     await expect(during).rejects.toThrow("IAM down");
   });
+
+  it("refuses a missing fetchToken at once, and a fetched value without a valid expiresAt or token by field", async () => {
+    expect(() => createTokenProvider({} as never)).toThrow(
+      "fetchToken: must be a function ({ signal }) => Promise<{ token, expiresAt }>",
+    );
+    let answer: unknown = { token: "t1", expiresAt: "2030-01-01T00:00:00Z" };
+    const provider = createTokenProvider({ fetchToken: async () => answer as IamToken });
+    await expect(provider()).rejects.toThrow("fetchToken().expiresAt: must be a valid Date");
+    answer = { token: "bad\ntoken", expiresAt: new Date(Date.now() + 3_600_000) };
+    await expect(provider()).rejects.toThrow("fetchToken().token: contains a character that cannot be sent in a header");
+    answer = { token: "t2", expiresAt: new Date(Date.now() + 3_600_000) };
+    expect(await provider()).toBe("t2");
+  });
 });

@@ -1,4 +1,5 @@
 import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
+import { assertClient, assertOptionalObject, assertTarget, assertWaiterConfig } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import { checkEvent } from "./request-validation.js";
 import type { Schemas } from "./types.js";
@@ -12,7 +13,9 @@ export async function invokeFunctionAsync(
   event: Record<string, unknown> = {},
   options: { signal?: AbortSignal } = {},
 ): Promise<{ requestId: string }> {
+  assertClient(client);
   checkEvent(event);
+  assertOptionalObject("options", options);
   const data = await unwrap(
     client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations-async", {
       params: { path: { function_urn: functionUrn } },
@@ -35,6 +38,12 @@ export function waitUntilAsyncInvocationFinished(
   config: { client: FunctionGraphClient } & WaiterOptions,
   target: { functionUrn: string; requestId: string },
 ): Promise<AsyncInvocation> {
+  try {
+    assertWaiterConfig(config);
+    assertTarget(target, ["functionUrn", "requestId"]);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   const { client, ...options } = config;
   return waitUntil(
     `async invocation ${target.requestId}`,

@@ -1,4 +1,5 @@
 import { checkMilliseconds, unwrap } from "@fgkit/helpers";
+import { assertClient, assertOptionalObject } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import { checkEvent } from "./request-validation.js";
 import type { Schemas } from "./types.js";
@@ -73,7 +74,9 @@ export async function invokeFunction<Result = unknown>(
   event: Record<string, unknown> = {},
   options: InvokeOptions = {},
 ): Promise<InvokeResult<Result>> {
+  assertClient(client);
   checkEvent(event);
+  assertOptionalObject("options", options);
   const timeoutMs = checkMilliseconds("timeoutMs", options.timeoutMs, DEFAULT_INVOKE_TIMEOUT_MS);
   const header: Record<string, string> = { "X-CFF-Request-Version": "v1" };
   if (options.tailLog ?? true) header["X-Cff-Log-Type"] = "tail";

@@ -41,7 +41,9 @@ export interface EndpointOptions {
 }
 
 /** The base URL for a region or an explicit endpoint; refuses unknown regions and plain http. */
-export function resolveEndpoint({ region, endpoint, allowInsecureHttp = false }: EndpointOptions): string {
+export function resolveEndpoint(options: EndpointOptions): string {
+  if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be { region } or { endpoint }");
+  const { region, endpoint, allowInsecureHttp = false } = options;
   if (endpoint === undefined) {
     if (region === undefined) throw new InvalidInputError("region", "give a region (e.g. cn-north-4) or an endpoint");
     if (!(REGIONS as readonly string[]).includes(region))

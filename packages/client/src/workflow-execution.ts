@@ -1,4 +1,5 @@
 import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
+import { assertClient, assertOptionalObject, assertTarget, assertWaiterConfig } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import type { Schemas } from "./types.js";
 
@@ -11,6 +12,8 @@ export async function startWorkflowExecution(
   input: Schemas["FlowExecuteBody"]["input"],
   options: { signal?: AbortSignal } = {},
 ): Promise<{ executionId: string }> {
+  assertClient(client);
+  assertOptionalObject("options", options);
   const data = await unwrap(
     client.POST("/v2/{project_id}/fgs/workflows/{workflow_id}/executions", {
       params: { path: { workflow_id: workflowId } },
@@ -30,6 +33,12 @@ export function waitUntilWorkflowExecutionFinished(
   config: { client: FunctionGraphClient } & WaiterOptions,
   target: { workflowId: string; executionId: string },
 ): Promise<WorkflowExecution> {
+  try {
+    assertWaiterConfig(config);
+    assertTarget(target, ["workflowId", "executionId"]);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   const { client, ...options } = config;
   return waitUntil(
     `workflow execution ${target.executionId}`,

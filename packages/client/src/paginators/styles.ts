@@ -10,6 +10,7 @@ import {
   paginate,
   unwrap,
 } from "@fgkit/helpers";
+import { assertClient } from "../argument-checks.js";
 import type { FunctionGraphClient } from "../create-client.js";
 import type { operations } from "../types.js";
 
@@ -43,8 +44,7 @@ export interface MarkerStyle<Page, Item> {
 /** Refuses a config that would send a bad page size or offset, before any page is asked for. */
 function checkConfig(config: PaginatorConfig): void {
   if (!config || typeof config !== "object") throw new InvalidInputError("config", "must be an object with a client");
-  if (typeof config.client?.GET !== "function")
-    throw new InvalidInputError("client", "must be a client from createFunctionGraphClient");
+  assertClient(config.client);
   checkWholeNumber("pageSize", config.pageSize, 1, 1);
 }
 

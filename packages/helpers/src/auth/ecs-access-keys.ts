@@ -1,5 +1,6 @@
 import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
 import { parseEndpoint } from "../transport/endpoint.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
@@ -29,6 +30,7 @@ const KEYS_PATH = "/openstack/latest/securitykey";
  * fetches new ones in time: `{ accessKeys: createAccessKeyProvider({ fetchKeys: fetchEcsAccessKeys }) }`.
  */
 export async function fetchEcsAccessKeys(options: EcsMetadataOptions = {}): Promise<TemporaryAccessKeys> {
+  if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
   // The service is plain http: by design (a link-local address, never routed off the host).
   const base =
     options.endpoint === undefined ? METADATA_SERVICE : parseEndpoint("endpoint", options.endpoint, { allowInsecureHttp: true });

@@ -36,6 +36,7 @@ const REGION = /^[a-z]{2}(-[a-z0-9]+)+$/;
 
 /** Asks IAM for a project-scoped user token with password authentication (POST /v3/auth/tokens). */
 export async function fetchIamToken(options: IamPasswordAuth): Promise<IamToken> {
+  if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
   const base = iamBase(options);
   assertHeaderSafe("username", options.username);
   if (typeof options.password !== "string" || options.password === "")

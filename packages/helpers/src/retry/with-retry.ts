@@ -42,6 +42,9 @@ export type Outcome = { response: Response } | { error: unknown };
  * the response body is read inside the attempt, so a dropped body counts as a failed attempt.
  */
 export function withRetry(next: FetchLike, options: RetryTransportOptions = {}): FetchLike {
+  if (typeof next !== "function")
+    throw new InvalidInputError("next", "must be a fetch function (request: Request) => Promise<Response>");
+  if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
   const retry = resolveRetryOptions(options);
   const { attemptTimeoutMs, totalTimeoutMs } = resolveTimeoutOptions(options);
   const maxBytes = resolveMaxResponseBytes(options.maxResponseBytes);

@@ -1,4 +1,6 @@
 // X-Sdk-Date is basic ISO 8601 in UTC: YYYYMMDDTHHmmssZ.
+import { InvalidInputError } from "../errors/invalid-input-error.js";
+
 const BASIC = /^\d{8}T\d{6}Z$/;
 
 // Calls within the same second share one string: every signature asks for the current time.
@@ -6,6 +8,7 @@ let lastSecond = Number.NaN;
 let lastText = "";
 
 export function formatSdkDate(date: Date): string {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new InvalidInputError("date", "must be a valid Date");
   const second = Math.floor(date.getTime() / 1000);
   if (second !== lastSecond) {
     lastText = date

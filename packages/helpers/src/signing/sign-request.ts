@@ -1,4 +1,5 @@
 import type { AccessKeyCredentials } from "../auth/credentials.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { copyRequest } from "../transport/copy-request.js";
 import { computeSignature, type SignOptions } from "./sign.js";
 
@@ -13,6 +14,7 @@ export async function signRequest(
   credentials: AccessKeyCredentials,
   options: SignOptions = {},
 ): Promise<Request> {
+  if (!(request instanceof Request)) throw new InvalidInputError("request", "must be a Request");
   const body = request.body ? new Uint8Array(await request.arrayBuffer()) : null;
   const signature = await computeSignature(
     { method: request.method, url: new URL(request.url), headers: request.headers, body },

@@ -1,6 +1,7 @@
 import { authDirect, directOf, withDirect } from "#platform";
 import { assertHeaderSafe, providedKeys } from "../auth/credentials.js";
 import type { ResolvedCredentials } from "../auth/token-credentials.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { computeSignature } from "../signing/sign.js";
 import { signRequest } from "../signing/sign-request.js";
 import { knownBody } from "./known-body.js";
@@ -20,6 +21,11 @@ export interface AuthOptions {
  * When `next` has a direct entry point (the Node transport), so does the result.
  */
 export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: AuthOptions = {}): FetchLike {
+  if (typeof next !== "function")
+    throw new InvalidInputError("next", "must be a fetch function (request: Request) => Promise<Response>");
+  if (!auth || typeof auth !== "object" || typeof auth.kind !== "string")
+    throw new InvalidInputError("auth", "must be the result of resolveCredentials(credentials)");
+  if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
   const signingDate = () => new Date(Date.now() + (options.clockOffset?.() ?? 0));
 
   const fetch: FetchLike = async (request) => {

@@ -1,4 +1,5 @@
 import { FunctionGraphError } from "../errors/function-graph-error.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
 import { sleep } from "../retry/backoff.js";
 
@@ -26,6 +27,12 @@ export async function waitUntil<T>(
   check: (value: T) => WaiterState,
   options: WaiterOptions = {},
 ): Promise<T> {
+  if (typeof poll !== "function") throw new InvalidInputError("poll", "must be a function (signal) => Promise<value>");
+  if (typeof check !== "function")
+    throw new InvalidInputError("check", 'must be a function (value) => "success" | "failure" | "retry"');
+  if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
+  if (options.random !== undefined && typeof options.random !== "function")
+    throw new InvalidInputError("random", "must be a function returning a number in [0, 1)");
   const { minDelay, maxDelay, maxWait } = waiterTimes(options);
   const random = options.random ?? Math.random;
   const deadline = Date.now() + maxWait;

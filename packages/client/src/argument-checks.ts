@@ -1,0 +1,37 @@
+// Checks for the arguments of the helpers built on a client (invoke, waiters, paginators), so a
+// wrong one is refused by name before anything is sent, not met later as a TypeError.
+import { InvalidInputError } from "@fgkit/helpers";
+import type { FunctionGraphClient } from "./create-client.js";
+
+export function assertClient(client: unknown, field = "client"): asserts client is FunctionGraphClient {
+  const methods = client as Partial<Record<"GET" | "POST" | "withOptions", unknown>> | null | undefined;
+  if (
+    !methods ||
+    typeof methods !== "object" ||
+    typeof methods.GET !== "function" ||
+    typeof methods.POST !== "function" ||
+    typeof methods.withOptions !== "function"
+  )
+    throw new InvalidInputError(field, "must be a client from createFunctionGraphClient");
+}
+
+/** An options argument: an object when given. */
+export function assertOptionalObject(field: string, value: unknown): void {
+  if (value !== undefined && (value === null || typeof value !== "object"))
+    throw new InvalidInputError(field, "must be an object when given");
+}
+
+/** A waiter's target: an object whose `keys` are non-empty strings. */
+export function assertTarget(value: unknown, keys: readonly string[]): void {
+  if (!value || typeof value !== "object") throw new InvalidInputError("target", `must be { ${keys.join(", ")} }`);
+  for (const key of keys) {
+    const given = (value as Record<string, unknown>)[key];
+    if (typeof given !== "string" || given === "") throw new InvalidInputError(`target.${key}`, "must be a non-empty string");
+  }
+}
+
+/** A waiter's config: `{ client, ...WaiterOptions }`. */
+export function assertWaiterConfig(config: unknown): void {
+  if (!config || typeof config !== "object") throw new InvalidInputError("config", "must be an object with a client");
+  assertClient((config as { client?: unknown }).client);
+}

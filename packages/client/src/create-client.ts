@@ -181,6 +181,8 @@ function build(shared: Shared, call: CallOptions): FunctionGraphClient {
     (checked as unknown as Record<string, unknown>)[method] = (path: string, init?: Init) => {
       // Not async: the call's promise is openapi-fetch's own, one hop shorter. Bad input still rejects.
       try {
+        if (typeof path !== "string" || path[0] !== "/")
+          throw new InvalidInputError("path", "must be an API path such as /v2/{project_id}/fgs/functions");
         validateRequestOptions(init);
       } catch (error) {
         return Promise.reject(error);

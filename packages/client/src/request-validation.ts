@@ -1,4 +1,4 @@
-import { InvalidInputError } from "@fgkit/helpers";
+import { checkSignal, InvalidInputError } from "@fgkit/helpers";
 
 // Characters a header value cannot carry: CR, LF, NUL and other controls, or non-Latin-1.
 const BAD_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
@@ -27,7 +27,8 @@ const PARAM_GROUPS = ["path", "query", "header"] as const;
 function validateOptions(init: unknown): void {
   if (init === undefined) return; // a call without options: nothing to check, and it runs on every such call
   checkObject("options", init);
-  const { params, headers } = init as { params?: Record<string, unknown>; headers?: unknown };
+  const { params, headers, signal } = init as { params?: Record<string, unknown>; headers?: unknown; signal?: unknown };
+  checkSignal("signal", signal);
   if (params !== undefined) {
     checkObject("params", params);
     for (const where of PARAM_GROUPS) if (params[where] !== undefined) checkObject(`params.${where}`, params[where]);

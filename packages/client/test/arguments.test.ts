@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   invokeFunction,
   invokeFunctionAsync,
+  paginateListFunctions,
   resolveEndpoint,
   startWorkflowExecution,
   waitUntilAsyncInvocationFinished,
@@ -66,5 +67,17 @@ describe("arguments of the helpers built on a client", () => {
   it("resolveEndpoint refuses what is not an options object", () => {
     expect(() => resolveEndpoint(undefined as never)).toThrow("options: must be { region } or { endpoint }");
     expect(resolveEndpoint({ region: "cn-north-4" })).toBe("https://functiongraph.cn-north-4.myhuaweicloud.com");
+  });
+
+  it("a call refuses a path that is not a string, and a signal that is not an AbortSignal", async () => {
+    const { client, requests } = createObservedClient();
+    await refusal(() => client.GET(undefined as never), "path: must be an API path such as /v2/{project_id}/fgs/functions");
+    await refusal(() => client.GET({ url: "/v2" } as never), "path: must be an API path such as /v2/{project_id}/fgs/functions");
+    await refusal(() => client.GET("/v2/{project_id}/fgs/functions", { signal: {} as never }), "signal: must be an AbortSignal");
+    await refusal(() => invokeFunction(client, URN, {}, { signal: "stop" as never }), "signal: must be an AbortSignal");
+    expect(() => paginateListFunctions({ client, signal: { aborted: false } as never })).toThrow(
+      "signal: must be an AbortSignal",
+    );
+    expect(requests).toHaveLength(0);
   });
 });

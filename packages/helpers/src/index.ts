@@ -19,6 +19,7 @@ export {
   type TokenProvider,
 } from "./auth/token-credentials.js";
 export { type CachingTokenProviderOptions, createTokenProvider } from "./auth/token-provider.js";
+export { checkSignal } from "./errors/argument-checks.js";
 export { errorDetails, errorFromResponse, parseErrorBody, requestIdOf } from "./errors/from-response.js";
 export {
   type ErrorRequestInfo,

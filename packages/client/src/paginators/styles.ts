@@ -2,6 +2,7 @@
 // cursor (with `maxitems` or `limit` as the page size), and an offset with a limit.
 import {
   type CallResult,
+  checkSignal,
   checkWholeNumber,
   InvalidInputError,
   nextMarker,
@@ -45,6 +46,7 @@ export interface MarkerStyle<Page, Item> {
 function checkConfig(config: PaginatorConfig): void {
   if (!config || typeof config !== "object") throw new InvalidInputError("config", "must be an object with a client");
   assertClient(config.client);
+  checkSignal("signal", config.signal);
   checkWholeNumber("pageSize", config.pageSize, 1, 1);
 }
 

@@ -1,3 +1,4 @@
+import { checkFunction, checkObject, checkSignal } from "../errors/argument-checks.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 
 export interface PaginateOptions<Page, Cursor, Item> {
@@ -27,6 +28,11 @@ export interface Paginator<Page, Item> extends AsyncIterable<Page> {
  * instead of spinning.
  */
 export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Cursor, Item>): Paginator<Page, Item> {
+  checkObject("options", options);
+  checkFunction("fetchPage", options.fetchPage, "(cursor) => Promise<page>");
+  checkFunction("items", options.items, "(page) => items");
+  checkFunction("next", options.next, "(page, cursor, items) => next cursor");
+  checkSignal("signal", options.signal);
   async function* pages(): AsyncGenerator<Page> {
     const seen = new Set<string>();
     let cursor = options.start;

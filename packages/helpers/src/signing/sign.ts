@@ -2,6 +2,8 @@
 // never build a Request (the Node keep-alive transport) call it directly.
 import * as platformHashes from "#crypto";
 import { type AccessKeyCredentials, assertAccessKeyCredentials } from "../auth/credentials.js";
+import { checkObject } from "../errors/argument-checks.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { type CanonicalHeaders, canonicalHeadersOf, canonicalQuery, canonicalUri, trimHttpWhitespace } from "./canonical.js";
 import type { Hashes } from "./hashes.js";
 import { formatSdkDate, sdkDateForSigning } from "./sdk-date.js";
@@ -80,6 +82,8 @@ export function computeSignatureWith(
   credentials: AccessKeyCredentials,
   options: SignOptions = {},
 ): Signature | Promise<Signature> {
+  checkSigningInput(input);
+  checkObject("options", options);
   assertAccessKeyCredentials(credentials);
   const added: Record<string, string> = {};
   // Lower-cased name and trimmed value pairs, one per name (a few headers: a list beats a Map).
@@ -88,6 +92,8 @@ export function computeSignatureWith(
   let sdkDate: string | undefined;
   let payloadHash: string | undefined;
   for (const [rawName, value] of input.headers) {
+    if (typeof rawName !== "string" || typeof value !== "string")
+      throw new InvalidInputError("input.headers", "must hold [name, value] pairs of strings");
     const name = rawName.toLowerCase();
     // A stale Authorization (a retried request) is replaced, never signed.
     if (name === "authorization") continue;
@@ -165,4 +171,16 @@ function sealed(p: Pending, canonicalRequest: string, stringToSign: string, sign
   const authorization = `${ALGORITHM} Access=${p.credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   p.added.Authorization = authorization;
   return { headers: p.added, authorization, signedHeaders, canonicalRequest, stringToSign };
+}
+
+/** The parts a signature is made of, checked: a TypeError from inside would name none of them. */
+function checkSigningInput(input: SigningInput): void {
+  checkObject("input", input);
+  const { method, url, headers, body } = input;
+  if (typeof method !== "string" || method === "") throw new InvalidInputError("input.method", "must be a non-empty string");
+  if (!(url instanceof URL)) throw new InvalidInputError("input.url", "must be a URL");
+  if (typeof (headers as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== "function" || typeof headers === "string")
+    throw new InvalidInputError("input.headers", "must be an iterable of [name, value] pairs (a Headers, or entries)");
+  if (body !== undefined && body !== null && typeof body !== "string" && !(body instanceof Uint8Array))
+    throw new InvalidInputError("input.body", "must be a string, a Uint8Array or null");
 }

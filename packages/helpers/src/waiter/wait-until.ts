@@ -1,3 +1,4 @@
+import { checkObject, checkSignal } from "../errors/argument-checks.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
@@ -30,7 +31,8 @@ export async function waitUntil<T>(
   if (typeof poll !== "function") throw new InvalidInputError("poll", "must be a function (signal) => Promise<value>");
   if (typeof check !== "function")
     throw new InvalidInputError("check", 'must be a function (value) => "success" | "failure" | "retry"');
-  if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
+  checkObject("options", options);
+  checkSignal("signal", options.signal);
   if (options.random !== undefined && typeof options.random !== "function")
     throw new InvalidInputError("random", "must be a function returning a number in [0, 1)");
   const { minDelay, maxDelay, maxWait } = waiterTimes(options);

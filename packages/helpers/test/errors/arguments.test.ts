@@ -2,10 +2,12 @@
 // a TypeError from inside ("Cannot read properties of undefined").
 import { describe, expect, it } from "vitest";
 import {
+  computeSignature,
   fetchEcsAccessKeys,
   fetchIamToken,
   formatSdkDate,
   InvalidInputError,
+  paginate,
   resolveCredentials,
   signRequest,
   unwrap,
@@ -99,5 +101,53 @@ describe("arguments of the helpers' entry points", () => {
   it("the token and key fetchers", async () => {
     await refusal(() => fetchIamToken(undefined as never), "options: must be an object");
     await refusal(() => fetchEcsAccessKeys(null as never), "options: must be an object");
+  });
+
+  it("computeSignature names the part of its input that is wrong", async () => {
+    const url = new URL("https://functiongraph.cn-north-4.myhuaweicloud.com/v2/p/fgs/functions");
+    const keys = { ak: "AK", sk: "SK" };
+    const sign = (input: unknown, options?: unknown) => computeSignature(input as never, keys, options as never);
+    await refusal(() => sign(undefined), "input: must be an object");
+    await refusal(() => sign({ method: "", url, headers: [] }), "input.method: must be a non-empty string");
+    await refusal(() => sign({ method: "GET", url: url.href, headers: [] }), "input.url: must be a URL");
+    const pairs = "input.headers: must be an iterable of [name, value] pairs (a Headers, or entries)";
+    await refusal(() => sign({ method: "GET", url, headers: { a: "1" } }), pairs);
+    await refusal(() => sign({ method: "GET", url, headers: "a: 1" }), pairs);
+    await refusal(
+      () => sign({ method: "GET", url, headers: [["a"]] }),
+      "input.headers: must hold [name, value] pairs of strings",
+    );
+    await refusal(
+      () => sign({ method: "GET", url, headers: [], body: { a: 1 } }),
+      "input.body: must be a string, a Uint8Array or null",
+    );
+    await refusal(() => sign({ method: "GET", url, headers: [] }, null), "options: must be an object");
+    expect((await sign({ method: "GET", url, headers: new Headers({ a: "1" }), body: null })).authorization).toMatch(
+      /^SDK-HMAC-SHA256 Access=AK, SignedHeaders=a;host;x-sdk-date, Signature=[0-9a-f]{64}$/,
+    );
+  });
+
+  it("paginate and waitUntil check their functions and signal", async () => {
+    const walk = { fetchPage: async () => ({}), items: () => [], next: () => undefined };
+    await refusal(() => paginate(undefined as never), "options: must be an object");
+    await refusal(
+      () => paginate({ ...walk, fetchPage: "x" } as never),
+      "fetchPage: must be a function (cursor) => Promise<page>",
+    );
+    await refusal(
+      () => paginate({ ...walk, next: undefined } as never),
+      "next: must be a function (page, cursor, items) => next cursor",
+    );
+    await refusal(() => paginate({ ...walk, signal: { aborted: false } } as never), "signal: must be an AbortSignal");
+    await refusal(
+      () =>
+        waitUntil(
+          "x",
+          async () => 1,
+          () => "success",
+          { signal: "stop" as never },
+        ),
+      "signal: must be an AbortSignal",
+    );
   });
 });

@@ -1,0 +1,17 @@
+// Shape checks for the arguments of public entry points, so a wrong one is refused by name with an
+// InvalidInputError instead of failing later as a TypeError from inside.
+import { InvalidInputError } from "./invalid-input-error.js";
+
+/** An options argument: an object (undefined is for the caller's default to handle). */
+export function checkObject(field: string, value: unknown): void {
+  if (value === null || typeof value !== "object") throw new InvalidInputError(field, "must be an object");
+}
+
+/** A signal, when given, must be an AbortSignal (a look-alike would fail inside fetch or a timer). */
+export function checkSignal(field: string, value: unknown): void {
+  if (value !== undefined && !(value instanceof AbortSignal)) throw new InvalidInputError(field, "must be an AbortSignal");
+}
+
+export function checkFunction(field: string, value: unknown, shape: string): void {
+  if (typeof value !== "function") throw new InvalidInputError(field, `must be a function ${shape}`);
+}

@@ -17,6 +17,14 @@ import {
 } from "../../src/index.js";
 
 const fetch = async () => new Response("{}");
+/** waitUntil with a poll and check that are fine, and `options` as given. */
+const waitWith = (options: unknown) =>
+  waitUntil(
+    "x",
+    async () => 1,
+    () => "success",
+    options as never,
+  );
 const auth = resolveCredentials({ ak: "AK", sk: "SK" });
 
 function thrown(call: () => unknown): unknown {
@@ -76,26 +84,8 @@ describe("arguments of the helpers' entry points", () => {
       () => waitUntil("x", async () => 1, "done" as never),
       'check: must be a function (value) => "success" | "failure" | "retry"',
     );
-    await refusal(
-      () =>
-        waitUntil(
-          "x",
-          async () => 1,
-          () => "success",
-          null as never,
-        ),
-      "options: must be an object",
-    );
-    await refusal(
-      () =>
-        waitUntil(
-          "x",
-          async () => 1,
-          () => "success",
-          { random: 0.5 as never },
-        ),
-      "random: must be a function returning a number in [0, 1)",
-    );
+    await refusal(() => waitWith(null), "options: must be an object");
+    await refusal(() => waitWith({ random: 0.5 }), "random: must be a function returning a number in [0, 1)");
   });
 
   it("the token and key fetchers", async () => {
@@ -139,15 +129,6 @@ describe("arguments of the helpers' entry points", () => {
       "next: must be a function (page, cursor, items) => next cursor",
     );
     await refusal(() => paginate({ ...walk, signal: { aborted: false } } as never), "signal: must be an AbortSignal");
-    await refusal(
-      () =>
-        waitUntil(
-          "x",
-          async () => 1,
-          () => "success",
-          { signal: "stop" as never },
-        ),
-      "signal: must be an AbortSignal",
-    );
+    await refusal(() => waitWith({ signal: "stop" }), "signal: must be an AbortSignal");
   });
 });

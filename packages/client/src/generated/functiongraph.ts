@@ -5421,12 +5421,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error_code": "FSS.0400",
-                 *       "error_msg": "invalid parameter: maxitems must be between 0 and 400"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
@@ -5436,12 +5430,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error_code": "FSS.0401",
-                 *       "error_msg": "the token has expired or the signature does not match"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
@@ -5451,12 +5439,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error_code": "FSS.0403",
-                 *       "error_msg": "the user has no permission for this action"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
@@ -5466,12 +5448,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error_code": "FSS.0404",
-                 *       "error_msg": "function not found"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
@@ -5481,12 +5457,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error_code": "FSS.0500",
-                 *       "error_msg": "internal server error"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
@@ -5574,22 +5544,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "templates": [
-                     *         {
-                     *           "id": "4a7c9e21-5b3d-4f8a-9c6e-1d2b3a4c5e6f",
-                     *           "name": "obs-image-thumbnail",
-                     *           "runtime": "Python3.9",
-                     *           "category": "image-processing",
-                     *           "description": "Creates a thumbnail for every image uploaded to an OBS bucket.",
-                     *           "image": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
-                     *         }
-                     *       ],
-                     *       "next_marker": 1,
-                     *       "count": 1
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListAppTemplatesResponse"];
                 };
             };
@@ -5623,33 +5577,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "name": "obs-image-thumbnail",
-                     *       "description": "Creates a thumbnail for every image uploaded to an OBS bucket.",
-                     *       "runtime": "Python3.9",
-                     *       "category": "image-processing",
-                     *       "params": "[{\"name\":\"bucket_name\",\"type\":\"string\",\"required\":true},{\"name\":\"thumbnail_width\",\"type\":\"string\",\"default\":\"200\"}]",
-                     *       "image": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
-                     *       "deploy_count": 1284,
-                     *       "version": 3,
-                     *       "template_guide": "## Usage\nUpload a JPEG or PNG file to the bucket; the thumbnail appears under `thumbnails/`.",
-                     *       "create_time": 1672531200000,
-                     *       "update_time": 1711929600000,
-                     *       "resources": [
-                     *         {
-                     *           "resource_name": "FunctionGraph",
-                     *           "icon": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
-                     *           "href": "https://www.huaweicloud.com/intl/en-us/product/functiongraph.html"
-                     *         },
-                     *         {
-                     *           "resource_name": "Object Storage Service",
-                     *           "icon": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
-                     *           "href": "https://www.huaweicloud.com/intl/en-us/product/obs.html"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowAppTemplateResponse"];
                 };
             };
@@ -5683,28 +5610,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "applications": [
-                     *         {
-                     *           "id": "cca14689-2a40-425a-86f8-14556a0fff9c",
-                     *           "name": "image-thumbnail-app",
-                     *           "status": "success",
-                     *           "last_modified_time": 1716192000000,
-                     *           "description": "Creates thumbnails for images uploaded to OBS"
-                     *         },
-                     *         {
-                     *           "id": "5f0b8d2e-91c4-4a7b-b3e6-2d8f1c0a9e47",
-                     *           "name": "webhook-relay",
-                     *           "status": "repoFail",
-                     *           "last_modified_time": 1699356705515,
-                     *           "description": "Forwards webhooks to an internal service"
-                     *         }
-                     *       ],
-                     *       "next_marker": 2,
-                     *       "count": 2
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListFunctionApplicationsResponse"];
                 };
             };
@@ -5727,19 +5632,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "image-thumbnail-app",
-                 *       "template_id": "4a7c9e21-5b3d-4f8a-9c6e-1d2b3a4c5e6f",
-                 *       "description": "Creates thumbnails for images uploaded to OBS",
-                 *       "enterprise_project_id": "0",
-                 *       "agency_name": "fgs_app_agency",
-                 *       "params": {
-                 *         "bucket_name": "photo-uploads-demo",
-                 *         "thumbnail_width": "200"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["CreateFunctionAppRequestBody"];
             };
         };
@@ -5750,11 +5642,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "application_id": "cca14689-2a40-425a-86f8-14556a0fff9c"
-                     *     }
-                     */
                     "application/json": components["schemas"]["CreateFunctionAppResponse"];
                 };
             };
@@ -5788,37 +5675,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "name": "image-thumbnail-app",
-                     *       "last_modified_time": 1716192000000,
-                     *       "stack_resources": {
-                     *         "physical_resource_id": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:image-thumbnail",
-                     *         "physical_resource_name": "image-thumbnail",
-                     *         "logical_resource_name": "thumbnail_function",
-                     *         "logical_resource_type": "huaweicloud_fgs_function",
-                     *         "resource_status": "CREATION_COMPLETE",
-                     *         "status_message": "",
-                     *         "href": "https://console.huaweicloud.com/functiongraph/?region=cn-north-4#/serverless/functions/default/image-thumbnail",
-                     *         "display_name": "FunctionGraph"
-                     *       },
-                     *       "status": "success",
-                     *       "stack_name": "image-thumbnail-app-stack",
-                     *       "stack_id": "1e5d7c3b-8f2a-4b69-a0c4-6d9e2f7b3a15",
-                     *       "repo_name": "image-thumbnail-app",
-                     *       "description": "Creates thumbnails for images uploaded to OBS",
-                     *       "repo": {
-                     *         "https_url": "https://codehub.devcloud.cn-north-4.huaweicloud.com/a1b2c3d4e5f647889900aabbccddeeff/image-thumbnail-app.git",
-                     *         "web_url": "https://devcloud.cn-north-4.huaweicloud.com/codehub/project/a1b2c3d4e5f647889900aabbccddeeff/codehub/2841937/home",
-                     *         "repo_status": "success",
-                     *         "error_msg": "",
-                     *         "project_id": "a1b2c3d4e5f647889900aabbccddeeff"
-                     *       },
-                     *       "pipeline_id": "8b2e4f6a0c1d4e3f9a7b5c3d1e0f2a4b",
-                     *       "project_id": "0123456789abcdef0123456789abcdef",
-                     *       "apig_url": "https://3c7e1f0a9b2d4c6e8f1a2b3c4d5e6f70.apig.cn-north-4.huaweicloudapis.com/image-thumbnail"
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowFunctionAppResponse"];
                 };
             };
@@ -5902,40 +5758,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "dependencies": [
-                     *         {
-                     *           "id": "2b2a6d8e-4c5f-4f43-9a6e-0d3c1b7e9f21",
-                     *           "owner": "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
-                     *           "link": "https://fgs-deps-demo.obs.cn-north-4.myhuaweicloud.com/python/requests-2.31.zip",
-                     *           "runtime": "Python3.9",
-                     *           "etag": "9f3c2b7a1d4e5f60a8b9c0d1e2f3a4b5",
-                     *           "size": 528384,
-                     *           "name": "python-requests",
-                     *           "file_name": "requests-2.31.zip",
-                     *           "description": "requests 2.31 and its dependencies",
-                     *           "version": 1,
-                     *           "last_modified": 1716192000000
-                     *         },
-                     *         {
-                     *           "id": "7e4f1a93-0b6c-4d2e-8f5a-3c9b2d1e6f70",
-                     *           "owner": "public",
-                     *           "link": "https://fgs-public-deps.obs.cn-north-4.myhuaweicloud.com/python3.9/pandas.zip",
-                     *           "runtime": "Python3.9",
-                     *           "etag": "3b8e0c5d7f2a4916b4c3d2e1f0a9b8c7",
-                     *           "size": 38502912,
-                     *           "name": "pandas-1.5.3",
-                     *           "file_name": "pandas.zip",
-                     *           "description": "pandas 1.5.3 with numpy",
-                     *           "version": 1,
-                     *           "last_modified": 1689811200000
-                     *         }
-                     *       ],
-                     *       "next_marker": 2,
-                     *       "count": 2
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListDependenciesResponse"];
                 };
             };
@@ -5958,15 +5780,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "depend_type": "obs",
-                 *       "depend_link": "https://fgs-deps-demo.obs.cn-north-4.myhuaweicloud.com/python/requests-2.31.zip",
-                 *       "runtime": "Python3.9",
-                 *       "name": "python-requests",
-                 *       "description": "requests 2.31 and its dependencies"
-                 *     }
-                 */
                 "application/json": components["schemas"]["CreateDependencyRequestBody"];
             };
         };
@@ -5977,22 +5790,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "6c1d4f0e-8a2b-4e7d-b3a9-51f2c0d8e7a4",
-                     *       "owner": "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
-                     *       "link": "https://fgs-deps-demo.obs.cn-north-4.myhuaweicloud.com/python/requests-2.31.zip",
-                     *       "runtime": "Python3.9",
-                     *       "etag": "9f3c2b7a1d4e5f60a8b9c0d1e2f3a4b5",
-                     *       "size": 528384,
-                     *       "name": "python-requests",
-                     *       "description": "requests 2.31 and its dependencies",
-                     *       "file_name": "requests-2.31.zip",
-                     *       "version": 1,
-                     *       "dep_id": "2b2a6d8e-4c5f-4f43-9a6e-0d3c1b7e9f21",
-                     *       "last_modified": 1716192000000
-                     *     }
-                     */
                     "application/json": components["schemas"]["CreateDependencyVersionResponse"];
                 };
             };
@@ -6034,44 +5831,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "dependencies": [
-                     *         {
-                     *           "id": "6c1d4f0e-8a2b-4e7d-b3a9-51f2c0d8e7a4",
-                     *           "owner": "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
-                     *           "link": "https://fgs-deps-demo.obs.cn-north-4.myhuaweicloud.com/python/requests-2.31.zip",
-                     *           "runtime": "Python3.9",
-                     *           "etag": "9f3c2b7a1d4e5f60a8b9c0d1e2f3a4b5",
-                     *           "size": 528384,
-                     *           "name": "python-requests",
-                     *           "file_name": "requests-2.31.zip",
-                     *           "description": "requests 2.31 and its dependencies",
-                     *           "version": 1,
-                     *           "last_modified": 1716192000000,
-                     *           "dep_id": "2b2a6d8e-4c5f-4f43-9a6e-0d3c1b7e9f21",
-                     *           "is_shared": false
-                     *         },
-                     *         {
-                     *           "id": "d85a2c17-3e9f-4b60-a1d4-7f0e6b2c9a38",
-                     *           "owner": "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
-                     *           "link": "https://fgs-deps-demo.obs.cn-north-4.myhuaweicloud.com/python/requests-2.32.zip",
-                     *           "runtime": "Python3.9",
-                     *           "etag": "1c7d9e2f4a6b8c0d2e4f6a8b0c2d4e6f",
-                     *           "size": 541696,
-                     *           "name": "python-requests",
-                     *           "file_name": "requests-2.32.zip",
-                     *           "description": "requests 2.32 and its dependencies",
-                     *           "version": 2,
-                     *           "last_modified": 1718870400000,
-                     *           "dep_id": "2b2a6d8e-4c5f-4f43-9a6e-0d3c1b7e9f21",
-                     *           "is_shared": false
-                     *         }
-                     *       ],
-                     *       "next_marker": 2,
-                     *       "count": 2
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListDependencyVersionResponse"];
                 };
             };
@@ -6110,24 +5869,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "6c1d4f0e-8a2b-4e7d-b3a9-51f2c0d8e7a4",
-                     *       "owner": "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
-                     *       "link": "https://fgs-deps-demo.obs.cn-north-4.myhuaweicloud.com/python/requests-2.31.zip",
-                     *       "runtime": "Python3.9",
-                     *       "etag": "9f3c2b7a1d4e5f60a8b9c0d1e2f3a4b5",
-                     *       "size": 528384,
-                     *       "name": "python-requests",
-                     *       "description": "requests 2.31 and its dependencies",
-                     *       "file_name": "requests-2.31.zip",
-                     *       "version": 1,
-                     *       "last_modified": 1716192000000,
-                     *       "dep_id": "2b2a6d8e-4c5f-4f43-9a6e-0d3c1b7e9f21",
-                     *       "download_link": "https://fgs-deps-demo.obs.cn-north-4.myhuaweicloud.com/python/requests-2.31.zip?AccessKeyId=EXAMPLEAKID12345&Expires=1716195600&Signature=Xq2%2BtY7vR0bK8mN3pL5wZ1cD4eF%3D",
-                     *       "is_shared": false
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowDependencyVersionResponse"];
                 };
             };
@@ -6201,26 +5942,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "values": [
-                     *         {
-                     *           "key": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:order-sync:latest",
-                     *           "value": 42
-                     *         },
-                     *         {
-                     *           "key": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:thumbnail-resize:latest",
-                     *           "value": 17
-                     *         },
-                     *         {
-                     *           "key": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest",
-                     *           "value": 3
-                     *         }
-                     *       ],
-                     *       "next_marker": 3,
-                     *       "count": 3
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListFunctionAsMetricResponse"];
                 };
             };
@@ -6258,77 +5979,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "functions": [
-                     *         {
-                     *           "resource_id": "441bfa5a-5b03-4759-95ad-b9d86ff4dbea",
-                     *           "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest",
-                     *           "func_name": "hello-world",
-                     *           "domain_id": "4e2d1f8c9b7a4a6e8f0b1c2d3e4f5a6b",
-                     *           "namespace": "0123456789abcdef0123456789abcdef",
-                     *           "project_name": "cn-north-4",
-                     *           "package": "default",
-                     *           "runtime": "Python3.9",
-                     *           "timeout": 30,
-                     *           "handler": "index.handler",
-                     *           "memory_size": 512,
-                     *           "cpu": 600,
-                     *           "code_type": "zip",
-                     *           "code_url": "",
-                     *           "code_filename": "hello-world.zip",
-                     *           "code_size": 274,
-                     *           "user_data": "{\"GREETING\":\"Hello\"}",
-                     *           "digest": "6042ce4d363ab9ba93746a2552907cbbef7dbcde4ebcfe556bbeb76dbd1fa6811ef0e2872299ff850b9cb31234c94b82e2c048e1bace300d5dc3a8bd011a9f97",
-                     *           "version": "latest",
-                     *           "image_name": "latest-240521093000@p7m2q",
-                     *           "xrole": "fgs-vpc-agency",
-                     *           "description": "Returns a greeting for the caller.",
-                     *           "last_modified": "2024-05-22T02:00:00Z",
-                     *           "strategy_config": {
-                     *             "concurrency": 100,
-                     *             "concurrent_num": 1
-                     *           },
-                     *           "enterprise_project_id": "0",
-                     *           "long_time": false,
-                     *           "log_group_id": "14b2a61a-eb50-495a-b3d6-ef7c8b18c319",
-                     *           "log_stream_id": "f8fec243-f00f-4562-b765-7b133bdce902",
-                     *           "type": "v2",
-                     *           "is_bridge_function": false,
-                     *           "fail_count": 0,
-                     *           "func_vpc_id": "5ec36ad2-940d-4c75-bd39-748202c9b2c0"
-                     *         },
-                     *         {
-                     *           "resource_id": "9d3c2b1a-6f5e-4d7c-8b9a-0e1f2a3b4c5d",
-                     *           "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:order-processor:latest",
-                     *           "func_name": "order-processor",
-                     *           "domain_id": "4e2d1f8c9b7a4a6e8f0b1c2d3e4f5a6b",
-                     *           "namespace": "0123456789abcdef0123456789abcdef",
-                     *           "project_name": "cn-north-4",
-                     *           "package": "default",
-                     *           "runtime": "Node.js18.15",
-                     *           "timeout": 60,
-                     *           "handler": "index.handler",
-                     *           "memory_size": 1024,
-                     *           "cpu": 1000,
-                     *           "code_type": "inline",
-                     *           "code_filename": "index.js",
-                     *           "code_size": 1175,
-                     *           "digest": "1d77eb754886dd11ac245310b6da980a837c085e13e590899c04eb6027341599da215c330be897de2adccda7cca00c82a9312b4ca3975d33a73daaf03ebefa8e",
-                     *           "version": "latest",
-                     *           "image_name": "latest-240418141502@x4f8h",
-                     *           "description": "Consumes order events from Kafka.",
-                     *           "last_modified": "2024-04-18T14:15:02Z",
-                     *           "enterprise_project_id": "0",
-                     *           "type": "v2",
-                     *           "fail_count": 3,
-                     *           "is_bridge_function": false
-                     *         }
-                     *       ],
-                     *       "next_marker": 2,
-                     *       "count": 2
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListFunctionsResponse"];
                 };
             };
@@ -6351,33 +6001,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "func_name": "hello-world",
-                 *       "package": "default",
-                 *       "runtime": "Python3.9",
-                 *       "timeout": 30,
-                 *       "handler": "index.handler",
-                 *       "memory_size": 256,
-                 *       "code_type": "zip",
-                 *       "code_filename": "hello-world.zip",
-                 *       "func_code": {
-                 *         "file": "UEsDBBQAAAAIAABAtFjZSdZTigAAAJ8AAAAIAAAAaW5kZXgucHkVjLEOgkAQRPv7is1WEAkhlrSGII2F8QdOb0XMcUtuF9QQ/t1jupd5M8M4cVR4C4cCWIxx9ISXDc5TzGihoAU8OCh9Na8NpETSOQZYUdTqLCd2hDUcq6oAvLP7JdjfSjePk2QrjiRi+91hKSksQ0xlT5phe22aW3dpMS3P5D1jDgdI9OHoHW75Zv5QSwECFAMUAAAACAAAQLRY2UnWU4oAAACfAAAACAAAAAAAAAAAAAAAgAEAAAAAaW5kZXgucHlQSwUGAAAAAAEAAQA2AAAAsAAAAAAA"
-                 *       },
-                 *       "depend_version_list": [
-                 *         "74d0f3c4-97c3-41c6-a611-9ab9148f9fb7"
-                 *       ],
-                 *       "description": "Returns a greeting for the caller.",
-                 *       "user_data": "{\"GREETING\":\"Hello\"}",
-                 *       "xrole": "fgs-obs-agency",
-                 *       "type": "v2",
-                 *       "enterprise_project_id": "0",
-                 *       "enable_lts_log": true,
-                 *       "lts_custom_tag": {
-                 *         "team": "web"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["CreateFunctionRequestBody"];
             };
         };
@@ -6388,81 +6011,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "func_id": "77afbd63-0d61-4156-b0ba-eb53d52705cd",
-                     *       "resource_id": "441bfa5a-5b03-4759-95ad-b9d86ff4dbea",
-                     *       "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest",
-                     *       "func_name": "hello-world",
-                     *       "domain_id": "4e2d1f8c9b7a4a6e8f0b1c2d3e4f5a6b",
-                     *       "namespace": "0123456789abcdef0123456789abcdef",
-                     *       "project_name": "cn-north-4",
-                     *       "package": "default",
-                     *       "runtime": "Python3.9",
-                     *       "timeout": 30,
-                     *       "handler": "index.handler",
-                     *       "memory_size": 256,
-                     *       "cpu": 400,
-                     *       "code_type": "zip",
-                     *       "code_url": "",
-                     *       "code_filename": "hello-world.zip",
-                     *       "code_size": 252,
-                     *       "user_data": "{\"GREETING\":\"Hello\"}",
-                     *       "digest": "de626ff42f435e6d7569d94e0ae416ac90cc68a422b44d49702b505747271620b7babf01b2e7bada578c9beeab7c6a17a38b7387e3780c0a1becffa468dfd688",
-                     *       "version": "latest",
-                     *       "image_name": "latest-240520080000@k3d9x",
-                     *       "xrole": "fgs-obs-agency",
-                     *       "description": "Returns a greeting for the caller.",
-                     *       "last_modified": "2024-05-20T08:00:00Z",
-                     *       "ephemeral_storage": 512,
-                     *       "reserved_instance_count": 0,
-                     *       "depend_list": [
-                     *         "7a31caae-6270-40c8-82b3-331113aa8ed4"
-                     *       ],
-                     *       "depend_version_list": [
-                     *         "74d0f3c4-97c3-41c6-a611-9ab9148f9fb7"
-                     *       ],
-                     *       "strategy_config": {
-                     *         "concurrency": 400,
-                     *         "concurrent_num": 1
-                     *       },
-                     *       "dependencies": [
-                     *         {
-                     *           "id": "74d0f3c4-97c3-41c6-a611-9ab9148f9fb7",
-                     *           "owner": "public",
-                     *           "link": "https://fgs-public-deps-cn-north-4.obs.cn-north-4.myhuaweicloud.com/python3.9/requests-2.31.0.zip",
-                     *           "runtime": "Python3.9",
-                     *           "etag": "3298f13049d19cffaa37ca931dd4d421",
-                     *           "size": 463215,
-                     *           "name": "requests",
-                     *           "description": "HTTP library for Python (requests 2.31.0).",
-                     *           "file_name": "requests-2.31.0.zip",
-                     *           "version": 1,
-                     *           "dep_id": "7a31caae-6270-40c8-82b3-331113aa8ed4"
-                     *         }
-                     *       ],
-                     *       "enterprise_project_id": "0",
-                     *       "long_time": false,
-                     *       "log_group_id": "14b2a61a-eb50-495a-b3d6-ef7c8b18c319",
-                     *       "log_stream_id": "f8fec243-f00f-4562-b765-7b133bdce902",
-                     *       "type": "v2",
-                     *       "enable_dynamic_memory": false,
-                     *       "is_stateful_function": false,
-                     *       "is_bridge_function": false,
-                     *       "enable_auth_in_header": false,
-                     *       "apig_route_enable": false,
-                     *       "enable_class_isolation": false,
-                     *       "allow_ephemeral_storage": true,
-                     *       "network_controller": {
-                     *         "disable_public_network": false,
-                     *         "trigger_access_vpcs": []
-                     *       },
-                     *       "enable_lts_log": true,
-                     *       "lts_custom_tag": {
-                     *         "team": "web"
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["CreateFunctionResponse"];
                 };
             };
@@ -6491,14 +6039,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "group_name": "functiongraph-async-status-log-group",
-                     *       "group_id": "9d3b5e7f-2c4a-4f1b-8e6d-0a7c9b1e3f52",
-                     *       "stream_id": "1e8f4a6c-7b2d-4d95-a0c3-5f9e8d7b6a41",
-                     *       "stream_name": "async-status-log-stream"
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowProjectAsyncStatusLogInfoResponse"];
                 };
             };
@@ -6573,15 +6113,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "func_name": "hello-world-copy",
-                 *       "file_name": "hello-world.zip",
-                 *       "file_type": "zip",
-                 *       "file_code": "UEsDBBQAAAAIADuTeF1pB8o9kQAAAL4AAAAPAAAAaGVsbG8td29ybGQuemlwC/BmZhFhYGDgYLCeXBGbeLQ4wAfI8wWLMDBk5qWkVugVVHp7+gaf8DjjfdJT95KHrvdZ7YuBHufOa3uu1bi45VEQQ9OiK5MuLbJpzVr6aNKRSZeSnv+ZEqKqzarMzCzLunTJnyleCu6ayqbq6vErp3EzBHgzMokw47YTBhoYGZBcEODNygbiMwKhGZAuAqsBAFBLAwQUAAAACAA7k3hd/fTp8EAAAABHAAAAEAAAAGhlbGxvLXdvcmxkLnlhbWwrKs0rycxNtVIIqCzJyM8z1rPkykjMS8lJLbJSyMxLSa3Qg3K5clNz84sq44szq4CqjUzNuED68ktLrBSMDbgAUEsBAhQDFAAAAAgAO5N4XWkHyj2RAAAAvgAAAA8AAAAAAAAAAAAAAIABAAAAAGhlbGxvLXdvcmxkLnppcFBLAQIUAxQAAAAIADuTeF399OnwQAAAAEcAAAAQAAAAAAAAAAAAAACAAb4AAABoZWxsby13b3JsZC55YW1sUEsFBgAAAAACAAIAewAAACwBAAAAAA==",
-                 *       "package": "default"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ImportFunctionRequestBody"];
             };
         };
@@ -6592,33 +6123,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world-copy:latest",
-                     *       "func_name": "hello-world-copy",
-                     *       "domain_id": "7a1f3c9e5b2d4e6f8091a2b3c4d5e6f7",
-                     *       "namespace": "0123456789abcdef0123456789abcdef",
-                     *       "project_name": "cn-north-4",
-                     *       "package": "default",
-                     *       "runtime": "Python3.9",
-                     *       "timeout": 30,
-                     *       "handler": "index.handler",
-                     *       "memory_size": 256,
-                     *       "cpu": 400,
-                     *       "code_type": "zip",
-                     *       "code_filename": "hello-world.zip",
-                     *       "code_size": 190,
-                     *       "digest": "529663e36d3edce7d1f11fc396b7460eb59579acdcd2e0872a800928513a5be046564626c7d5a9855afaf7c4b2647864f375ce1569cd838bb720e079f84ab8fe",
-                     *       "version": "latest",
-                     *       "image_name": "latest-1716195310@m2c8w",
-                     *       "last_modified": "2024-05-20T16:55:10+08:00",
-                     *       "strategy_config": {
-                     *         "concurrency": 100,
-                     *         "concurrent_num": 1
-                     *       },
-                     *       "enterprise_project_id": "0"
-                     *     }
-                     */
                     "application/json": components["schemas"]["ImportFunctionResponse"];
                 };
             };
@@ -6654,44 +6158,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "reserved_instances": [
-                     *         {
-                     *           "function_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world",
-                     *           "qualifier_type": "version",
-                     *           "qualifier_name": "latest",
-                     *           "min_count": 2,
-                     *           "idle_mode": false,
-                     *           "tactics_config": {
-                     *             "cron_configs": [
-                     *               {
-                     *                 "name": "weekday-morning",
-                     *                 "cron": "0 0 8 * * ?",
-                     *                 "count": 10,
-                     *                 "start_time": 1716163200,
-                     *                 "expired_time": 1735660800
-                     *               }
-                     *             ],
-                     *             "metric_configs": [
-                     *               {
-                     *                 "name": "busy-hours",
-                     *                 "type": "Concurrency",
-                     *                 "threshold": 80,
-                     *                 "min": 4
-                     *               }
-                     *             ]
-                     *           }
-                     *         }
-                     *       ],
-                     *       "page_info": {
-                     *         "next_marker": 1,
-                     *         "previous_marker": 0,
-                     *         "current_count": 1
-                     *       },
-                     *       "count": 1
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListReservedInstanceConfigsResponse"];
                 };
             };
@@ -6727,26 +6193,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "reservedinstances": [
-                     *         {
-                     *           "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest",
-                     *           "count": 2
-                     *         },
-                     *         {
-                     *           "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:image-resizer:prod",
-                     *           "count": 5
-                     *         }
-                     *       ],
-                     *       "page_info": {
-                     *         "next_marker": 2,
-                     *         "previous_marker": 0,
-                     *         "current_count": 2
-                     *       },
-                     *       "count": 2
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListFunctionReservedInstancesResponse"];
                 };
             };
@@ -6851,38 +6297,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "instanceNum": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 2
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192060000,
-                     *           "value": 3
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192120000,
-                     *           "value": 1
-                     *         }
-                     *       ],
-                     *       "reservedInstanceNum": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 1
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192060000,
-                     *           "value": 1
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192120000,
-                     *           "value": 1
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowFuncReservedInstanceMetricsResponse"];
                 };
             };
@@ -6918,120 +6332,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "concurrency_num": [
-                     *         {
-                     *           "timestamp": 1716188400000,
-                     *           "value": 4
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 6
-                     *         }
-                     *       ],
-                     *       "count": [
-                     *         {
-                     *           "timestamp": 1716188400000,
-                     *           "value": 1520
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 2245
-                     *         }
-                     *       ],
-                     *       "duration": [
-                     *         {
-                     *           "timestamp": 1716188400000,
-                     *           "value": 63.2
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 58.9
-                     *         }
-                     *       ],
-                     *       "fail_count": [
-                     *         {
-                     *           "timestamp": 1716188400000,
-                     *           "value": 3
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 0
-                     *         }
-                     *       ],
-                     *       "function_error_count": [
-                     *         {
-                     *           "timestamp": 1716188400000,
-                     *           "value": 2
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 0
-                     *         }
-                     *       ],
-                     *       "system_error_count": [
-                     *         {
-                     *           "timestamp": 1716188400000,
-                     *           "value": 1
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 0
-                     *         }
-                     *       ],
-                     *       "instance_num": [
-                     *         {
-                     *           "timestamp": 1716188400000,
-                     *           "value": 3
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 5
-                     *         }
-                     *       ],
-                     *       "max_duration": [
-                     *         {
-                     *           "timestamp": 1716188400000,
-                     *           "value": 412
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 388
-                     *         }
-                     *       ],
-                     *       "min_duration": [
-                     *         {
-                     *           "timestamp": 1716188400000,
-                     *           "value": 12
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 11
-                     *         }
-                     *       ],
-                     *       "reject_count": [
-                     *         {
-                     *           "timestamp": 1716188400000,
-                     *           "value": 0
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 0
-                     *         }
-                     *       ],
-                     *       "reserved_instance_num": [
-                     *         {
-                     *           "timestamp": 1716188400000,
-                     *           "value": 1
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 1
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowFunctionMetricsResponse"];
                 };
             };
@@ -7067,150 +6367,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "count": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 12
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 30
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192600000,
-                     *           "value": -1
-                     *         }
-                     *       ],
-                     *       "duration": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 85.4
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 72.1
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192600000,
-                     *           "value": -1
-                     *         }
-                     *       ],
-                     *       "fail_count": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 1
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 0
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192600000,
-                     *           "value": -1
-                     *         }
-                     *       ],
-                     *       "max_duration": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 310
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 204
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192600000,
-                     *           "value": -1
-                     *         }
-                     *       ],
-                     *       "min_duration": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 21
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 18
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192600000,
-                     *           "value": -1
-                     *         }
-                     *       ],
-                     *       "reject_count": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 0
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 0
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192600000,
-                     *           "value": -1
-                     *         }
-                     *       ],
-                     *       "function_error_count": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 1
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 0
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192600000,
-                     *           "value": -1
-                     *         }
-                     *       ],
-                     *       "system_error_count": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 0
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 0
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192600000,
-                     *           "value": -1
-                     *         }
-                     *       ],
-                     *       "reserved_instance_num": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 1
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 1
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192600000,
-                     *           "value": 1
-                     *         }
-                     *       ],
-                     *       "concurrency_num": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 2
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 3
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192600000,
-                     *           "value": -1
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListFunctionStatisticsResponseBody"];
                 };
             };
@@ -7282,27 +6438,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "invocations": [
-                     *         {
-                     *           "request_id": "1167bf8c-87b0-43ab-8f5f-26b16c64f252",
-                     *           "status": "RUNNING",
-                     *           "error_message": "",
-                     *           "error_code": 0,
-                     *           "start_time": "2024-05-20T07:58:41"
-                     *         },
-                     *         {
-                     *           "request_id": "e834cb5b-1b2b-4c6b-b41c-8bd10fd41826",
-                     *           "status": "WAIT",
-                     *           "error_message": "",
-                     *           "error_code": 0
-                     *         }
-                     *       ],
-                     *       "count": 2,
-                     *       "next_marker": 2
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListActiveAsyncInvocationsResponse"];
                 };
             };
@@ -7333,27 +6468,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "name": "prod",
-                     *         "version": "v20240520-160812",
-                     *         "description": "Production traffic",
-                     *         "last_modified": "2024-05-21 09:30:02",
-                     *         "alias_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:!prod",
-                     *         "additional_version_weights": {
-                     *           "v20240415-093000": 10
-                     *         }
-                     *       },
-                     *       {
-                     *         "name": "canary",
-                     *         "version": "v20240415-093000",
-                     *         "description": "Testers get the new release, everyone else the previous one",
-                     *         "last_modified": "2024-05-20 16:15:40",
-                     *         "alias_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:!canary"
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["ListVersionAliasResult"][];
                 };
             };
@@ -7378,32 +6492,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "canary",
-                 *       "version": "v20240415-093000",
-                 *       "description": "Testers get the new release, everyone else the previous one",
-                 *       "additional_version_strategy": {
-                 *         "v20240520-160812": {
-                 *           "combine_type": "or",
-                 *           "rules": [
-                 *             {
-                 *               "rule_type": "header",
-                 *               "param": "x-user-group",
-                 *               "op": "in",
-                 *               "value": "beta,internal"
-                 *             },
-                 *             {
-                 *               "rule_type": "cookie",
-                 *               "param": "canary",
-                 *               "op": "=",
-                 *               "value": "true"
-                 *             }
-                 *           ]
-                 *         }
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["CreateVersionAliasRequestBody"];
             };
         };
@@ -7414,34 +6502,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "name": "canary",
-                     *       "version": "v20240415-093000",
-                     *       "description": "Testers get the new release, everyone else the previous one",
-                     *       "last_modified": "2024-05-20 16:15:40",
-                     *       "alias_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:!canary",
-                     *       "additional_version_strategy": {
-                     *         "v20240520-160812": {
-                     *           "combine_type": "or",
-                     *           "rules": [
-                     *             {
-                     *               "rule_type": "header",
-                     *               "param": "x-user-group",
-                     *               "op": "in",
-                     *               "value": "beta,internal"
-                     *             },
-                     *             {
-                     *               "rule_type": "cookie",
-                     *               "param": "canary",
-                     *               "op": "=",
-                     *               "value": "true"
-                     *             }
-                     *           ]
-                     *         }
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["CreateVersionAliasResponse"];
                 };
             };
@@ -7477,18 +6537,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "name": "prod",
-                     *       "version": "v20240520-160812",
-                     *       "description": "Production traffic",
-                     *       "last_modified": "2024-05-21 09:30:02",
-                     *       "alias_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:!prod",
-                     *       "additional_version_weights": {
-                     *         "v20240415-093000": 10
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowVersionAliasResponse"];
                 };
             };
@@ -7518,15 +6566,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "version": "v20240520-160812",
-                 *       "description": "Production traffic",
-                 *       "additional_version_weights": {
-                 *         "v20240415-093000": 10
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["UpdateVersionAliasRequestBody"];
             };
         };
@@ -7537,18 +6576,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "name": "prod",
-                     *       "version": "v20240520-160812",
-                     *       "description": "Production traffic",
-                     *       "last_modified": "2024-05-21 09:30:02",
-                     *       "alias_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:!prod",
-                     *       "additional_version_weights": {
-                     *         "v20240415-093000": 10
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["UpdateVersionAliasResponse"];
                 };
             };
@@ -7625,30 +6652,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "invocations": [
-                     *         {
-                     *           "request_id": "403fcbd6-ec41-401f-9fa7-386f3d3d5e2a",
-                     *           "status": "SUCCESS",
-                     *           "error_message": "",
-                     *           "error_code": 0,
-                     *           "start_time": "2024-05-20T07:37:27",
-                     *           "end_time": "2024-05-20T07:37:28"
-                     *         },
-                     *         {
-                     *           "request_id": "9b1c2e7a-5d43-4f0e-8a61-2f7d3c9e1b84",
-                     *           "status": "FAIL",
-                     *           "error_message": "function invocation canceled",
-                     *           "error_code": 4208,
-                     *           "start_time": "2024-05-20T07:41:02",
-                     *           "end_time": "2024-05-20T07:41:05"
-                     *         }
-                     *       ],
-                     *       "count": 2,
-                     *       "next_marker": 2
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListAsyncInvocationsResponse"];
                 };
             };
@@ -7679,26 +6682,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest",
-                     *       "max_async_event_age_in_seconds": 3600,
-                     *       "max_async_retry_attempts": 2,
-                     *       "destination_config": {
-                     *         "on_success": {
-                     *           "destination": "FunctionGraph",
-                     *           "param": "{\"func_urn\":\"urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:async-result-handler:latest\"}"
-                     *         },
-                     *         "on_failure": {
-                     *           "destination": "OBS",
-                     *           "param": "{\"bucket\":\"hello-world-async-failures\",\"prefix\":\"failed/\",\"expires\":30}"
-                     *         }
-                     *       },
-                     *       "created_time": "2024-05-20T16:00:00+08:00",
-                     *       "last_modified": "2024-05-21 09:30:12",
-                     *       "enable_async_status_log": true
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowFunctionAsyncInvokeConfigResponse"];
                 };
             };
@@ -7723,23 +6706,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "max_async_event_age_in_seconds": 3600,
-                 *       "max_async_retry_attempts": 2,
-                 *       "destination_config": {
-                 *         "on_success": {
-                 *           "destination": "FunctionGraph",
-                 *           "param": "{\"func_urn\":\"urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:async-result-handler:latest\"}"
-                 *         },
-                 *         "on_failure": {
-                 *           "destination": "OBS",
-                 *           "param": "{\"bucket\":\"hello-world-async-failures\",\"prefix\":\"failed/\",\"expires\":30}"
-                 *         }
-                 *       },
-                 *       "enable_async_status_log": true
-                 *     }
-                 */
                 "application/json": components["schemas"]["UpdateFunctionAsyncInvokeConfigRequestBody"];
             };
         };
@@ -7750,26 +6716,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest",
-                     *       "max_async_event_age_in_seconds": 3600,
-                     *       "max_async_retry_attempts": 2,
-                     *       "destination_config": {
-                     *         "on_success": {
-                     *           "destination": "FunctionGraph",
-                     *           "param": "{\"func_urn\":\"urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:async-result-handler:latest\"}"
-                     *         },
-                     *         "on_failure": {
-                     *           "destination": "OBS",
-                     *           "param": "{\"bucket\":\"hello-world-async-failures\",\"prefix\":\"failed/\",\"expires\":30}"
-                     *         }
-                     *       },
-                     *       "created_time": "2024-05-20T16:00:00+08:00",
-                     *       "last_modified": "2024-05-21 09:30:12",
-                     *       "enable_async_status_log": true
-                     *     }
-                     */
                     "application/json": components["schemas"]["UpdateFunctionAsyncInvokeConfigResponse"];
                 };
             };
@@ -7833,54 +6779,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "async_invoke_configs": [
-                     *         {
-                     *           "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest",
-                     *           "max_async_event_age_in_seconds": 3600,
-                     *           "max_async_retry_attempts": 2,
-                     *           "destination_config": {
-                     *             "on_success": {
-                     *               "destination": "FunctionGraph",
-                     *               "param": "{\"func_urn\":\"urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:async-result-handler:latest\"}"
-                     *             },
-                     *             "on_failure": {
-                     *               "destination": "OBS",
-                     *               "param": "{\"bucket\":\"hello-world-async-failures\",\"prefix\":\"failed/\",\"expires\":30}"
-                     *             }
-                     *           },
-                     *           "created_time": "2024-05-20T16:00:00+08:00",
-                     *           "last_modified": "2024-05-21 09:30:12",
-                     *           "enable_async_status_log": true
-                     *         },
-                     *         {
-                     *           "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:prod",
-                     *           "max_async_event_age_in_seconds": 3600,
-                     *           "max_async_retry_attempts": 1,
-                     *           "destination_config": {
-                     *             "on_success": {
-                     *               "destination": "FunctionGraph",
-                     *               "param": "{\"func_urn\":\"urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:async-result-handler:latest\"}"
-                     *             },
-                     *             "on_failure": {
-                     *               "destination": "OBS",
-                     *               "param": "{\"bucket\":\"hello-world-async-failures\",\"prefix\":\"failed/\",\"expires\":30}"
-                     *             }
-                     *           },
-                     *           "created_time": "2024-05-22T10:15:40+08:00",
-                     *           "last_modified": "2024-05-22 10:15:40",
-                     *           "enable_async_status_log": false
-                     *         }
-                     *       ],
-                     *       "count": 2,
-                     *       "page_info": {
-                     *         "next_marker": 2,
-                     *         "previous_marker": 0,
-                     *         "current_count": 2
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListFunctionAsyncInvokeConfigResponse"];
                 };
             };
@@ -7905,12 +6803,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "request_id": "403fcbd6-ec41-401f-9fa7-386f3d3d5e2a",
-                 *       "type": "force"
-                 *     }
-                 */
                 "application/json": components["schemas"]["CancelAsyncInvocationRequestBody"];
             };
         };
@@ -7949,49 +6841,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest",
-                     *       "func_name": "hello-world",
-                     *       "domain_id": "4e2d1f8c9b7a4a6e8f0b1c2d3e4f5a6b",
-                     *       "runtime": "Python3.9",
-                     *       "code_type": "zip",
-                     *       "code_url": "",
-                     *       "code_filename": "hello-world.zip",
-                     *       "code_size": 252,
-                     *       "digest": "de626ff42f435e6d7569d94e0ae416ac90cc68a422b44d49702b505747271620b7babf01b2e7bada578c9beeab7c6a17a38b7387e3780c0a1becffa468dfd688",
-                     *       "last_modified": "2024-05-21T09:30:00Z",
-                     *       "func_code": {
-                     *         "file": "",
-                     *         "link": "https://functionstorage-cn-north-4.obs.cn-north-4.myhuaweicloud.com/0123456789abcdef0123456789abcdef/hello-world/hello-world.zip"
-                     *       },
-                     *       "depend_list": [
-                     *         "7a31caae-6270-40c8-82b3-331113aa8ed4"
-                     *       ],
-                     *       "depend_version_list": [
-                     *         "74d0f3c4-97c3-41c6-a611-9ab9148f9fb7"
-                     *       ],
-                     *       "strategy_config": {
-                     *         "concurrency": 400,
-                     *         "concurrent_num": 1
-                     *       },
-                     *       "dependencies": [
-                     *         {
-                     *           "id": "74d0f3c4-97c3-41c6-a611-9ab9148f9fb7",
-                     *           "owner": "public",
-                     *           "link": "https://fgs-public-deps-cn-north-4.obs.cn-north-4.myhuaweicloud.com/python3.9/requests-2.31.0.zip",
-                     *           "runtime": "Python3.9",
-                     *           "etag": "3298f13049d19cffaa37ca931dd4d421",
-                     *           "size": 463215,
-                     *           "name": "requests",
-                     *           "description": "HTTP library for Python (requests 2.31.0).",
-                     *           "file_name": "requests-2.31.0.zip",
-                     *           "version": 1,
-                     *           "dep_id": "7a31caae-6270-40c8-82b3-331113aa8ed4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowFunctionCodeResponse"];
                 };
             };
@@ -8016,18 +6865,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "code_type": "zip",
-                 *       "code_filename": "hello-world.zip",
-                 *       "func_code": {
-                 *         "file": "UEsDBBQAAAAIAABAtFjZSdZTigAAAJ8AAAAIAAAAaW5kZXgucHkVjLEOgkAQRPv7is1WEAkhlrSGII2F8QdOb0XMcUtuF9QQ/t1jupd5M8M4cVR4C4cCWIxx9ISXDc5TzGihoAU8OCh9Na8NpETSOQZYUdTqLCd2hDUcq6oAvLP7JdjfSjePk2QrjiRi+91hKSksQ0xlT5phe22aW3dpMS3P5D1jDgdI9OHoHW75Zv5QSwECFAMUAAAACAAAQLRY2UnWU4oAAACfAAAACAAAAAAAAAAAAAAAgAEAAAAAaW5kZXgucHlQSwUGAAAAAAEAAQA2AAAAsAAAAAAA"
-                 *       },
-                 *       "depend_version_list": [
-                 *         "74d0f3c4-97c3-41c6-a611-9ab9148f9fb7"
-                 *       ]
-                 *     }
-                 */
                 "application/json": components["schemas"]["UpdateFunctionCodeRequestBody"];
             };
         };
@@ -8038,49 +6875,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest",
-                     *       "func_name": "hello-world",
-                     *       "domain_id": "4e2d1f8c9b7a4a6e8f0b1c2d3e4f5a6b",
-                     *       "runtime": "Python3.9",
-                     *       "code_type": "zip",
-                     *       "code_url": "",
-                     *       "code_filename": "hello-world.zip",
-                     *       "code_size": 274,
-                     *       "digest": "6042ce4d363ab9ba93746a2552907cbbef7dbcde4ebcfe556bbeb76dbd1fa6811ef0e2872299ff850b9cb31234c94b82e2c048e1bace300d5dc3a8bd011a9f97",
-                     *       "last_modified": "2024-05-21T10:15:00Z",
-                     *       "func_code": {
-                     *         "file": "",
-                     *         "link": "https://functionstorage-cn-north-4.obs.cn-north-4.myhuaweicloud.com/0123456789abcdef0123456789abcdef/hello-world/hello-world.zip"
-                     *       },
-                     *       "depend_list": [
-                     *         "7a31caae-6270-40c8-82b3-331113aa8ed4"
-                     *       ],
-                     *       "depend_version_list": [
-                     *         "74d0f3c4-97c3-41c6-a611-9ab9148f9fb7"
-                     *       ],
-                     *       "strategy_config": {
-                     *         "concurrency": 400,
-                     *         "concurrent_num": 1
-                     *       },
-                     *       "dependencies": [
-                     *         {
-                     *           "id": "74d0f3c4-97c3-41c6-a611-9ab9148f9fb7",
-                     *           "owner": "public",
-                     *           "link": "https://fgs-public-deps-cn-north-4.obs.cn-north-4.myhuaweicloud.com/python3.9/requests-2.31.0.zip",
-                     *           "runtime": "Python3.9",
-                     *           "etag": "3298f13049d19cffaa37ca931dd4d421",
-                     *           "size": 463215,
-                     *           "name": "requests",
-                     *           "description": "HTTP library for Python (requests 2.31.0).",
-                     *           "file_name": "requests-2.31.0.zip",
-                     *           "version": 1,
-                     *           "dep_id": "7a31caae-6270-40c8-82b3-331113aa8ed4"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["UpdateFunctionCodeResponse"];
                 };
             };
@@ -8111,108 +6905,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "func_id": "77afbd63-0d61-4156-b0ba-eb53d52705cd",
-                     *       "resource_id": "441bfa5a-5b03-4759-95ad-b9d86ff4dbea",
-                     *       "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest",
-                     *       "func_name": "hello-world",
-                     *       "domain_id": "4e2d1f8c9b7a4a6e8f0b1c2d3e4f5a6b",
-                     *       "namespace": "0123456789abcdef0123456789abcdef",
-                     *       "project_name": "cn-north-4",
-                     *       "package": "default",
-                     *       "runtime": "Python3.9",
-                     *       "timeout": 30,
-                     *       "handler": "index.handler",
-                     *       "memory_size": 512,
-                     *       "cpu": 600,
-                     *       "code_type": "zip",
-                     *       "code_url": "",
-                     *       "code_filename": "hello-world.zip",
-                     *       "code_size": 252,
-                     *       "user_data": "{\"GREETING\":\"Hello\"}",
-                     *       "digest": "de626ff42f435e6d7569d94e0ae416ac90cc68a422b44d49702b505747271620b7babf01b2e7bada578c9beeab7c6a17a38b7387e3780c0a1becffa468dfd688",
-                     *       "version": "latest",
-                     *       "image_name": "latest-240521093000@p7m2q",
-                     *       "xrole": "fgs-vpc-agency",
-                     *       "description": "Returns a greeting for the caller.",
-                     *       "last_modified": "2024-05-21T09:30:00Z",
-                     *       "ephemeral_storage": 512,
-                     *       "depend_list": [
-                     *         "7a31caae-6270-40c8-82b3-331113aa8ed4"
-                     *       ],
-                     *       "depend_version_list": [
-                     *         "74d0f3c4-97c3-41c6-a611-9ab9148f9fb7"
-                     *       ],
-                     *       "strategy_config": {
-                     *         "concurrency": 400,
-                     *         "concurrent_num": 1
-                     *       },
-                     *       "dependencies": [
-                     *         {
-                     *           "id": "74d0f3c4-97c3-41c6-a611-9ab9148f9fb7",
-                     *           "owner": "public",
-                     *           "link": "https://fgs-public-deps-cn-north-4.obs.cn-north-4.myhuaweicloud.com/python3.9/requests-2.31.0.zip",
-                     *           "runtime": "Python3.9",
-                     *           "etag": "3298f13049d19cffaa37ca931dd4d421",
-                     *           "size": 463215,
-                     *           "name": "requests",
-                     *           "description": "HTTP library for Python (requests 2.31.0).",
-                     *           "file_name": "requests-2.31.0.zip",
-                     *           "version": 1,
-                     *           "dep_id": "7a31caae-6270-40c8-82b3-331113aa8ed4"
-                     *         }
-                     *       ],
-                     *       "enterprise_project_id": "0",
-                     *       "long_time": false,
-                     *       "log_group_id": "14b2a61a-eb50-495a-b3d6-ef7c8b18c319",
-                     *       "log_stream_id": "f8fec243-f00f-4562-b765-7b133bdce902",
-                     *       "type": "v2",
-                     *       "enable_dynamic_memory": false,
-                     *       "is_stateful_function": false,
-                     *       "is_bridge_function": false,
-                     *       "enable_auth_in_header": false,
-                     *       "reserved_instance_idle_mode": false,
-                     *       "apig_route_enable": false,
-                     *       "enable_class_isolation": false,
-                     *       "allow_ephemeral_storage": true,
-                     *       "network_controller": {
-                     *         "disable_public_network": false,
-                     *         "trigger_access_vpcs": []
-                     *       },
-                     *       "enable_lts_log": true,
-                     *       "lts_custom_tag": {
-                     *         "team": "web"
-                     *       },
-                     *       "func_vpc": {
-                     *         "domain_id": "4e2d1f8c9b7a4a6e8f0b1c2d3e4f5a6b",
-                     *         "namespace": "0123456789abcdef0123456789abcdef",
-                     *         "vpc_name": "vpc-prod",
-                     *         "vpc_id": "5ec36ad2-940d-4c75-bd39-748202c9b2c0",
-                     *         "subnet_name": "subnet-app",
-                     *         "subnet_id": "2691674b-53f7-41cc-b696-233bc59a3cbe",
-                     *         "cidr": "192.168.0.0/24",
-                     *         "gateway": "192.168.0.1",
-                     *         "security_groups": [
-                     *           "603e2ece-0f2e-45a0-b81c-a3c9f4fd31ba"
-                     *         ],
-                     *         "is_safety": false
-                     *       },
-                     *       "mount_config": {
-                     *         "mount_user": {
-                     *           "user_id": 1000,
-                     *           "user_group_id": 1000
-                     *         },
-                     *         "func_mounts": [
-                     *           {
-                     *             "mount_type": "sfsTurbo",
-                     *             "mount_resource": "72a379a0-087b-433d-8f38-f009f5fe9c03",
-                     *             "local_mount_path": "/mnt/shared"
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowFunctionConfigResponse"];
                 };
             };
@@ -8237,48 +6929,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "func_name": "hello-world",
-                 *       "runtime": "Python3.9",
-                 *       "timeout": 30,
-                 *       "handler": "index.handler",
-                 *       "memory_size": 512,
-                 *       "description": "Returns a greeting for the caller.",
-                 *       "user_data": "{\"GREETING\":\"Hello\"}",
-                 *       "xrole": "fgs-vpc-agency",
-                 *       "func_vpc": {
-                 *         "vpc_name": "vpc-prod",
-                 *         "vpc_id": "5ec36ad2-940d-4c75-bd39-748202c9b2c0",
-                 *         "subnet_name": "subnet-app",
-                 *         "subnet_id": "2691674b-53f7-41cc-b696-233bc59a3cbe"
-                 *       },
-                 *       "mount_config": {
-                 *         "mount_user": {
-                 *           "user_id": 1000,
-                 *           "user_group_id": 1000
-                 *         },
-                 *         "func_mounts": [
-                 *           {
-                 *             "mount_type": "sfsTurbo",
-                 *             "mount_resource": "72a379a0-087b-433d-8f38-f009f5fe9c03",
-                 *             "local_mount_path": "/mnt/shared"
-                 *           }
-                 *         ]
-                 *       },
-                 *       "enterprise_project_id": "0",
-                 *       "enable_lts_log": true,
-                 *       "log_config": {
-                 *         "group_name": "lts-group-fgs",
-                 *         "group_id": "14b2a61a-eb50-495a-b3d6-ef7c8b18c319",
-                 *         "stream_name": "hello-world",
-                 *         "stream_id": "f8fec243-f00f-4562-b765-7b133bdce902"
-                 *       },
-                 *       "lts_custom_tag": {
-                 *         "team": "web"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["UpdateFunctionConfigRequestBody"];
             };
         };
@@ -8289,93 +6939,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "func_id": "77afbd63-0d61-4156-b0ba-eb53d52705cd",
-                     *       "resource_id": "441bfa5a-5b03-4759-95ad-b9d86ff4dbea",
-                     *       "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest",
-                     *       "func_name": "hello-world",
-                     *       "domain_id": "4e2d1f8c9b7a4a6e8f0b1c2d3e4f5a6b",
-                     *       "namespace": "0123456789abcdef0123456789abcdef",
-                     *       "project_name": "cn-north-4",
-                     *       "package": "default",
-                     *       "runtime": "Python3.9",
-                     *       "timeout": 30,
-                     *       "handler": "index.handler",
-                     *       "memory_size": 512,
-                     *       "cpu": 600,
-                     *       "code_type": "zip",
-                     *       "code_url": "",
-                     *       "code_filename": "hello-world.zip",
-                     *       "code_size": 252,
-                     *       "user_data": "{\"GREETING\":\"Hello\"}",
-                     *       "digest": "de626ff42f435e6d7569d94e0ae416ac90cc68a422b44d49702b505747271620b7babf01b2e7bada578c9beeab7c6a17a38b7387e3780c0a1becffa468dfd688",
-                     *       "version": "latest",
-                     *       "image_name": "latest-240521093000@p7m2q",
-                     *       "xrole": "fgs-vpc-agency",
-                     *       "description": "Returns a greeting for the caller.",
-                     *       "last_modified": "2024-05-21T09:30:00Z",
-                     *       "ephemeral_storage": 512,
-                     *       "strategy_config": {
-                     *         "concurrency": 400,
-                     *         "concurrent_num": 1
-                     *       },
-                     *       "dependencies": [
-                     *         {
-                     *           "id": "74d0f3c4-97c3-41c6-a611-9ab9148f9fb7",
-                     *           "owner": "public",
-                     *           "link": "https://fgs-public-deps-cn-north-4.obs.cn-north-4.myhuaweicloud.com/python3.9/requests-2.31.0.zip",
-                     *           "runtime": "Python3.9",
-                     *           "etag": "3298f13049d19cffaa37ca931dd4d421",
-                     *           "size": 463215,
-                     *           "name": "requests",
-                     *           "description": "HTTP library for Python (requests 2.31.0).",
-                     *           "file_name": "requests-2.31.0.zip",
-                     *           "version": 1,
-                     *           "dep_id": "7a31caae-6270-40c8-82b3-331113aa8ed4"
-                     *         }
-                     *       ],
-                     *       "enterprise_project_id": "0",
-                     *       "long_time": false,
-                     *       "log_group_id": "14b2a61a-eb50-495a-b3d6-ef7c8b18c319",
-                     *       "log_stream_id": "f8fec243-f00f-4562-b765-7b133bdce902",
-                     *       "type": "v2",
-                     *       "enable_dynamic_memory": false,
-                     *       "is_stateful_function": false,
-                     *       "enable_auth_in_header": false,
-                     *       "enable_lts_log": true,
-                     *       "lts_custom_tag": {
-                     *         "team": "web"
-                     *       },
-                     *       "func_vpc": {
-                     *         "domain_id": "4e2d1f8c9b7a4a6e8f0b1c2d3e4f5a6b",
-                     *         "namespace": "0123456789abcdef0123456789abcdef",
-                     *         "vpc_name": "vpc-prod",
-                     *         "vpc_id": "5ec36ad2-940d-4c75-bd39-748202c9b2c0",
-                     *         "subnet_name": "subnet-app",
-                     *         "subnet_id": "2691674b-53f7-41cc-b696-233bc59a3cbe",
-                     *         "cidr": "192.168.0.0/24",
-                     *         "gateway": "192.168.0.1",
-                     *         "security_groups": [
-                     *           "603e2ece-0f2e-45a0-b81c-a3c9f4fd31ba"
-                     *         ],
-                     *         "is_safety": false
-                     *       },
-                     *       "mount_config": {
-                     *         "mount_user": {
-                     *           "user_id": 1000,
-                     *           "user_group_id": 1000
-                     *         },
-                     *         "func_mounts": [
-                     *           {
-                     *             "mount_type": "sfsTurbo",
-                     *             "mount_resource": "72a379a0-087b-433d-8f38-f009f5fe9c03",
-                     *             "local_mount_path": "/mnt/shared"
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["UpdateFunctionConfigResponse"];
                 };
             };
@@ -8400,11 +6963,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "max_instance_num": 100
-                 *     }
-                 */
                 "application/json": components["schemas"]["UpdateFunctionMaxInstanceConfigRequestBody"];
             };
         };
@@ -8415,86 +6973,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest",
-                     *       "func_name": "hello-world",
-                     *       "domain_id": "4e2d1f8c9b7a4a6e8f0b1c2d3e4f5a6b",
-                     *       "namespace": "0123456789abcdef0123456789abcdef",
-                     *       "project_name": "cn-north-4",
-                     *       "package": "default",
-                     *       "runtime": "Python3.9",
-                     *       "timeout": 30,
-                     *       "handler": "index.handler",
-                     *       "memory_size": 512,
-                     *       "cpu": 600,
-                     *       "code_type": "zip",
-                     *       "code_url": "",
-                     *       "code_filename": "hello-world.zip",
-                     *       "code_size": 274,
-                     *       "user_data": "{\"GREETING\":\"Hello\"}",
-                     *       "digest": "6042ce4d363ab9ba93746a2552907cbbef7dbcde4ebcfe556bbeb76dbd1fa6811ef0e2872299ff850b9cb31234c94b82e2c048e1bace300d5dc3a8bd011a9f97",
-                     *       "version": "latest",
-                     *       "image_name": "latest-240521093000@p7m2q",
-                     *       "xrole": "fgs-vpc-agency",
-                     *       "description": "Returns a greeting for the caller.",
-                     *       "last_modified": "2024-05-22T02:00:00Z",
-                     *       "strategy_config": {
-                     *         "concurrency": 100,
-                     *         "concurrent_num": 1
-                     *       },
-                     *       "dependencies": [
-                     *         {
-                     *           "id": "74d0f3c4-97c3-41c6-a611-9ab9148f9fb7",
-                     *           "owner": "public",
-                     *           "link": "https://fgs-public-deps-cn-north-4.obs.cn-north-4.myhuaweicloud.com/python3.9/requests-2.31.0.zip",
-                     *           "runtime": "Python3.9",
-                     *           "etag": "3298f13049d19cffaa37ca931dd4d421",
-                     *           "size": 463215,
-                     *           "name": "requests",
-                     *           "description": "HTTP library for Python (requests 2.31.0).",
-                     *           "file_name": "requests-2.31.0.zip",
-                     *           "version": 1,
-                     *           "dep_id": "7a31caae-6270-40c8-82b3-331113aa8ed4"
-                     *         }
-                     *       ],
-                     *       "enterprise_project_id": "0",
-                     *       "long_time": false,
-                     *       "log_group_id": "14b2a61a-eb50-495a-b3d6-ef7c8b18c319",
-                     *       "log_stream_id": "f8fec243-f00f-4562-b765-7b133bdce902",
-                     *       "type": "v2",
-                     *       "enable_dynamic_memory": false,
-                     *       "is_stateful_function": false,
-                     *       "enable_auth_in_header": false,
-                     *       "func_vpc": {
-                     *         "domain_id": "4e2d1f8c9b7a4a6e8f0b1c2d3e4f5a6b",
-                     *         "namespace": "0123456789abcdef0123456789abcdef",
-                     *         "vpc_name": "vpc-prod",
-                     *         "vpc_id": "5ec36ad2-940d-4c75-bd39-748202c9b2c0",
-                     *         "subnet_name": "subnet-app",
-                     *         "subnet_id": "2691674b-53f7-41cc-b696-233bc59a3cbe",
-                     *         "cidr": "192.168.0.0/24",
-                     *         "gateway": "192.168.0.1",
-                     *         "security_groups": [
-                     *           "603e2ece-0f2e-45a0-b81c-a3c9f4fd31ba"
-                     *         ],
-                     *         "is_safety": false
-                     *       },
-                     *       "mount_config": {
-                     *         "mount_user": {
-                     *           "user_id": 1000,
-                     *           "user_group_id": 1000
-                     *         },
-                     *         "func_mounts": [
-                     *           {
-                     *             "mount_type": "sfsTurbo",
-                     *             "mount_resource": "72a379a0-087b-433d-8f38-f009f5fe9c03",
-                     *             "local_mount_path": "/mnt/shared"
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["UpdateFunctionMaxInstanceConfigResponse"];
                 };
             };
@@ -8525,24 +7003,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "count": 2,
-                     *       "events": [
-                     *         {
-                     *           "id": "3b659dc0-12fc-40dc-aa05-a321d9424cb3",
-                     *           "last_modified": 1716192000,
-                     *           "name": "user-login"
-                     *         },
-                     *         {
-                     *           "id": "8f1d2c7a-5e4b-4a39-9c0e-2b7d6f18a4e5",
-                     *           "last_modified": 1716283800,
-                     *           "name": "user-logout"
-                     *         }
-                     *       ],
-                     *       "next_marker": 2
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListEventsResponse"];
                 };
             };
@@ -8567,12 +7027,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "user-login",
-                 *       "content": "eyJ1c2VyIjoiYWxpY2UiLCJhY3Rpb24iOiJsb2dpbiJ9"
-                 *     }
-                 */
                 "application/json": components["schemas"]["CreateEventRequestBody"];
             };
         };
@@ -8583,12 +7037,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3b659dc0-12fc-40dc-aa05-a321d9424cb3",
-                     *       "name": "user-login"
-                     *     }
-                     */
                     "application/json": components["schemas"]["CreateEventResponse"];
                 };
             };
@@ -8624,14 +7072,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3b659dc0-12fc-40dc-aa05-a321d9424cb3",
-                     *       "name": "user-login",
-                     *       "content": "eyJ1c2VyIjoiYWxpY2UiLCJhY3Rpb24iOiJsb2dpbiJ9",
-                     *       "last_modified": 1716192000
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowEventResponse"];
                 };
             };
@@ -8661,11 +7101,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "content": "eyJ1c2VyIjoiYm9iIiwiYWN0aW9uIjoibG9naW4ifQ=="
-                 *     }
-                 */
                 "application/json": components["schemas"]["UpdateEventRequestBody"];
             };
         };
@@ -8676,12 +7111,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3b659dc0-12fc-40dc-aa05-a321d9424cb3",
-                     *       "name": "user-login"
-                     *     }
-                     */
                     "application/json": components["schemas"]["UpdateEventResponse"];
                 };
             };
@@ -8755,19 +7184,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "file_name": "hello-world.zip",
-                     *       "code_url": "https://functionstorage-cn-north-4.obs.cn-north-4.myhuaweicloud.com/0123456789abcdef0123456789abcdef/default/hello-world/latest/hello-world.zip"
-                     *     }
-                     */
                     "application/json": {
                         /** @description File name of the exported package. */
                         file_name?: string;
                         /** @description Download link of the exported package, in OBS. */
                         code_url?: string;
                     };
-                    /** @example UEsDBBQAAAAIADuTeF1pB8o9kQAAAL4AAAAPAAAAaGVsbG8td29ybGQuemlwC/BmZhFhYGDgYLCeXBGbeLQ4wAfI8wWLMDBk5qWkVugVVHp7+gaf8DjjfdJT95KHrvdZ7YuBHufOa3uu1bi45VEQQ9OiK5MuLbJpzVr6aNKRSZeSnv+ZEqKqzarMzCzLunTJnyleCu6ayqbq6vErp3EzBHgzMokw47YTBhoYGZBcEODNygbiMwKhGZAuAqsBAFBLAwQUAAAACAA7k3hd/fTp8EAAAABHAAAAEAAAAGhlbGxvLXdvcmxkLnlhbWwrKs0rycxNtVIIqCzJyM8z1rPkykjMS8lJLbJSyMxLSa3Qg3K5clNz84sq44szq4CqjUzNuED68ktLrBSMDbgAUEsBAhQDFAAAAAgAO5N4XWkHyj2RAAAAvgAAAA8AAAAAAAAAAAAAAIABAAAAAGhlbGxvLXdvcmxkLnppcFBLAQIUAxQAAAAIADuTeF399OnwQAAAAEcAAAAQAAAAAAAAAAAAAACAAb4AAABoZWxsby13b3JsZC55YW1sUEsFBgAAAAACAAIAewAAACwBAAAAAA== */
                     "text/plain": string;
                 };
             };
@@ -8800,11 +7222,6 @@ export interface operations {
         /** @description The event handed to the function, as any JSON object. */
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "message": "Hello World"
-                 *     }
-                 */
                 "application/json": {
                     [key: string]: unknown;
                 };
@@ -8874,11 +7291,6 @@ export interface operations {
         /** @description The event handed to the function, as any JSON object. */
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "message": "Hello World"
-                 *     }
-                 */
                 "application/json": {
                     [key: string]: unknown;
                 };
@@ -8891,11 +7303,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "request_id": "1167bf8c-87b0-43ab-8f5f-26b16c64f252"
-                     *     }
-                     */
                     "application/json": components["schemas"]["AsyncInvokeFunctionResponse"];
                 };
             };
@@ -8926,14 +7333,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "group_name": "functiongraph-log-group-cn-north-4",
-                     *       "group_id": "6f2a8c1e-4b7d-4e90-a3c5-1d8e9b2f7a64",
-                     *       "stream_id": "c4e7b2a9-0d1f-4c63-8b5e-7a9f3d2e1b08",
-                     *       "stream_name": "hello-world-log-stream"
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowLtsLogDetailsResponse"];
                 };
             };
@@ -8958,23 +7357,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "count": 2,
-                 *       "idle_mode": false,
-                 *       "tactics_config": {
-                 *         "cron_configs": [
-                 *           {
-                 *             "name": "weekday-morning",
-                 *             "cron": "0 0 8 * * ?",
-                 *             "count": 10,
-                 *             "start_time": 1716163200,
-                 *             "expired_time": 1735660800
-                 *           }
-                 *         ]
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["UpdateFunctionReservedInstancesCountRequestBody"];
             };
         };
@@ -8985,23 +7367,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "count": 2,
-                     *       "idle_mode": false,
-                     *       "tactics_config": {
-                     *         "cron_configs": [
-                     *           {
-                     *             "name": "weekday-morning",
-                     *             "cron": "0 0 8 * * ?",
-                     *             "count": 10,
-                     *             "start_time": 1716163200,
-                     *             "expired_time": 1735660800
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["UpdateFunctionReservedInstancesCountResponse"];
                 };
             };
@@ -9035,37 +7400,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "resource_id": "f61ec496-389f-4e07-a4cc-bc72b32a0064",
-                     *         "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:servicebridge-rds-orders:latest",
-                     *         "func_name": "servicebridge-rds-orders",
-                     *         "domain_id": "4e2d1f8c9b7a4a6e8f0b1c2d3e4f5a6b",
-                     *         "namespace": "0123456789abcdef0123456789abcdef",
-                     *         "project_name": "cn-north-4",
-                     *         "package": "default",
-                     *         "runtime": "Java11",
-                     *         "timeout": 30,
-                     *         "handler": "com.huawei.servicebridge.rds.Handler.handleRequest",
-                     *         "memory_size": 512,
-                     *         "cpu": 600,
-                     *         "code_type": "obs",
-                     *         "code_url": "https://servicebridge-cn-north-4.obs.cn-north-4.myhuaweicloud.com/rds/servicebridge-rds-1.2.0.zip",
-                     *         "code_size": 10485760,
-                     *         "digest": "6042ce4d363ab9ba93746a2552907cbbef7dbcde4ebcfe556bbeb76dbd1fa6811ef0e2872299ff850b9cb31234c94b82e2c048e1bace300d5dc3a8bd011a9f97",
-                     *         "version": "latest",
-                     *         "image_name": "latest-240510110000@b2r6t",
-                     *         "last_modified": "2024-05-10T11:00:00Z",
-                     *         "type": "v2",
-                     *         "fail_count": 0,
-                     *         "is_bridge_function": true,
-                     *         "bind_bridge_funcUrns": [
-                     *           "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest"
-                     *         ]
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["ListFunctionResult"][];
                 };
             };
@@ -9098,11 +7432,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "state": "enable"
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowFuncSnapshotStateResponse"];
                 };
             };
@@ -9163,12 +7492,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "tracing_ak": "HPUAK3XQZ7M0RNV5E2TY",
-                     *       "tracing_sk": "******"
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowTracingResponse"];
                 };
             };
@@ -9193,12 +7516,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "tracing_ak": "HPUAK3XQZ7M0RNV5E2TY",
-                 *       "tracing_sk": "q8Jx2LmW4vN7pR1sT9yZ3bC6dF0gH5kA8eU2iO4w"
-                 *     }
-                 */
                 "application/json": components["schemas"]["UpdateTracingRequestBody"];
             };
         };
@@ -9248,76 +7565,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "versions": [
-                     *         {
-                     *           "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest",
-                     *           "func_name": "hello-world",
-                     *           "domain_id": "7a1f3c9e5b2d4e6f8091a2b3c4d5e6f7",
-                     *           "namespace": "0123456789abcdef0123456789abcdef",
-                     *           "project_name": "cn-north-4",
-                     *           "package": "default",
-                     *           "runtime": "Python3.9",
-                     *           "timeout": 30,
-                     *           "handler": "index.handler",
-                     *           "memory_size": 256,
-                     *           "cpu": 400,
-                     *           "code_type": "zip",
-                     *           "code_filename": "index.zip",
-                     *           "code_size": 190,
-                     *           "user_data": "{\"LOG_LEVEL\":\"info\"}",
-                     *           "digest": "529663e36d3edce7d1f11fc396b7460eb59579acdcd2e0872a800928513a5be046564626c7d5a9855afaf7c4b2647864f375ce1569cd838bb720e079f84ab8fe",
-                     *           "version": "latest",
-                     *           "image_name": "latest-1716192401@k3v9d",
-                     *           "xrole": "fgs-smn-agency",
-                     *           "last_modified": "2024-05-20T16:06:41+08:00",
-                     *           "strategy_config": {
-                     *             "concurrency": 100,
-                     *             "concurrent_num": 1
-                     *           },
-                     *           "long_time": false,
-                     *           "type": "v2",
-                     *           "enable_dynamic_memory": false,
-                     *           "enterprise_project_id": "0",
-                     *           "is_stateful_function": false
-                     *         },
-                     *         {
-                     *           "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:v20240520-160812",
-                     *           "func_name": "hello-world",
-                     *           "domain_id": "7a1f3c9e5b2d4e6f8091a2b3c4d5e6f7",
-                     *           "namespace": "0123456789abcdef0123456789abcdef",
-                     *           "project_name": "cn-north-4",
-                     *           "package": "default",
-                     *           "runtime": "Python3.9",
-                     *           "timeout": 30,
-                     *           "handler": "index.handler",
-                     *           "memory_size": 256,
-                     *           "cpu": 400,
-                     *           "code_type": "zip",
-                     *           "code_filename": "index.zip",
-                     *           "code_size": 190,
-                     *           "user_data": "{\"LOG_LEVEL\":\"info\"}",
-                     *           "digest": "529663e36d3edce7d1f11fc396b7460eb59579acdcd2e0872a800928513a5be046564626c7d5a9855afaf7c4b2647864f375ce1569cd838bb720e079f84ab8fe",
-                     *           "version": "v20240520-160812",
-                     *           "image_name": "v20240520-160812-1716192492@q7x2m",
-                     *           "xrole": "fgs-smn-agency",
-                     *           "last_modified": "2024-05-20T16:08:12+08:00",
-                     *           "strategy_config": {
-                     *             "concurrency": 100,
-                     *             "concurrent_num": 1
-                     *           },
-                     *           "long_time": false,
-                     *           "type": "v2",
-                     *           "enable_dynamic_memory": false,
-                     *           "enterprise_project_id": "0",
-                     *           "is_stateful_function": false
-                     *         }
-                     *       ],
-                     *       "next_marker": 2,
-                     *       "count": 2
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListFunctionVersionsResponse"];
                 };
             };
@@ -9342,12 +7589,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "digest": "529663e36d3edce7d1f11fc396b7460eb59579acdcd2e0872a800928513a5be046564626c7d5a9855afaf7c4b2647864f375ce1569cd838bb720e079f84ab8fe",
-                 *       "description": "Retry database writes on timeout"
-                 *     }
-                 */
                 "application/json": components["schemas"]["CreateFunctionVersionRequestBody"];
             };
         };
@@ -9358,52 +7599,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "func_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:v20240520-160812",
-                     *       "func_name": "hello-world",
-                     *       "domain_id": "7a1f3c9e5b2d4e6f8091a2b3c4d5e6f7",
-                     *       "namespace": "0123456789abcdef0123456789abcdef",
-                     *       "project_name": "cn-north-4",
-                     *       "package": "default",
-                     *       "runtime": "Python3.9",
-                     *       "timeout": 30,
-                     *       "handler": "index.handler",
-                     *       "memory_size": 256,
-                     *       "cpu": 400,
-                     *       "code_type": "zip",
-                     *       "code_filename": "index.zip",
-                     *       "code_size": 190,
-                     *       "user_data": "{\"LOG_LEVEL\":\"info\"}",
-                     *       "digest": "529663e36d3edce7d1f11fc396b7460eb59579acdcd2e0872a800928513a5be046564626c7d5a9855afaf7c4b2647864f375ce1569cd838bb720e079f84ab8fe",
-                     *       "version": "v20240520-160812",
-                     *       "image_name": "v20240520-160812-1716192492@q7x2m",
-                     *       "xrole": "fgs-smn-agency",
-                     *       "description": "Returns a greeting for the caller",
-                     *       "version_description": "Retry database writes on timeout",
-                     *       "last_modified": "2024-05-20T16:08:12+08:00",
-                     *       "strategy_config": {
-                     *         "concurrency": 100,
-                     *         "concurrent_num": 1
-                     *       },
-                     *       "enterprise_project_id": "0",
-                     *       "long_time": false,
-                     *       "type": "v2",
-                     *       "enable_dynamic_memory": false,
-                     *       "function_async_config": {
-                     *         "max_async_event_age_in_seconds": 3600,
-                     *         "max_async_retry_attempts": 3,
-                     *         "destination_config": {
-                     *           "on_failure": {
-                     *             "destination": "SMN",
-                     *             "param": "{\"topic_urn\":\"urn:smn:cn-north-4:0123456789abcdef0123456789abcdef:fgs-failures\"}"
-                     *           }
-                     *         },
-                     *         "created_time": "2024-05-18T10:21:44+08:00",
-                     *         "last_modified": "2024-05-18T10:21:44+08:00"
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["CreateFunctionVersionResponse"];
                 };
             };
@@ -9432,40 +7627,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "quotas": {
-                     *         "resources": [
-                     *           {
-                     *             "quota": 60,
-                     *             "used": 3,
-                     *             "type": "fgs_func_scale_down_timeout"
-                     *           },
-                     *           {
-                     *             "quota": 100,
-                     *             "used": 22,
-                     *             "type": "fgs_func_occurs"
-                     *           },
-                     *           {
-                     *             "quota": 400,
-                     *             "used": 22,
-                     *             "type": "fgs_func_num"
-                     *           },
-                     *           {
-                     *             "quota": 10240,
-                     *             "used": 87,
-                     *             "type": "fgs_func_code_size",
-                     *             "unit": "MB"
-                     *           },
-                     *           {
-                     *             "quota": 512,
-                     *             "used": 4,
-                     *             "type": "fgs_workflow_num"
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListQuotasResponse"];
                 };
             };
@@ -9497,20 +7658,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "name": "servicebridge-rds",
-                     *         "version": "1.2.0",
-                     *         "code_url": "https://servicebridge-cn-north-4.obs.cn-north-4.myhuaweicloud.com/rds/servicebridge-rds-1.2.0.zip"
-                     *       },
-                     *       {
-                     *         "name": "servicebridge-rds",
-                     *         "version": "1.1.3",
-                     *         "code_url": "https://servicebridge-cn-north-4.obs.cn-north-4.myhuaweicloud.com/rds/servicebridge-rds-1.1.3.zip"
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["ServiceBridgeVersion"][];
                 };
             };
@@ -9558,44 +7705,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "func_templates": [
-                     *         {
-                     *           "id": "8d1f3b5a-7c9e-4a2b-b6d4-0e2f4a6c8b1d",
-                     *           "type": 1,
-                     *           "title": "Timer-triggered Python function",
-                     *           "template_name": "timer-trigger-python",
-                     *           "description": "Runs on a schedule and logs the trigger event.",
-                     *           "runtime": "Python3.9",
-                     *           "handler": "index.handler",
-                     *           "code_type": "inline",
-                     *           "code": "# -*- coding:utf-8 -*-\nimport json\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return 'ok'\n",
-                     *           "timeout": 30,
-                     *           "memory_size": 128,
-                     *           "trigger_metadata_list": [
-                     *             {
-                     *               "trigger_name": "every-5-minutes",
-                     *               "trigger_type": "TIMER",
-                     *               "event_type": "Rate",
-                     *               "event_data": "{\"name\":\"every-5-minutes\",\"schedule_type\":\"Rate\",\"schedule\":\"5m\"}"
-                     *             }
-                     *           ],
-                     *           "temp_detail": {
-                     *             "input": "The timer event, with the trigger name and its schedule.",
-                     *             "output": "The string ok.",
-                     *             "warning": "Each scheduled run is billed like any other invocation."
-                     *           },
-                     *           "user_data": "{\"LOG_LEVEL\":\"info\"}",
-                     *           "encrypted_user_data": "",
-                     *           "dependencies": [],
-                     *           "scene": "scheduled-tasks",
-                     *           "service": "TIMER"
-                     *         }
-                     *       ],
-                     *       "next_marker": 1
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListFunctionTemplateResponse"];
                 };
             };
@@ -9629,39 +7738,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "8d1f3b5a-7c9e-4a2b-b6d4-0e2f4a6c8b1d",
-                     *       "type": 1,
-                     *       "title": "Timer-triggered Python function",
-                     *       "template_name": "timer-trigger-python",
-                     *       "description": "Runs on a schedule and logs the trigger event.",
-                     *       "runtime": "Python3.9",
-                     *       "handler": "index.handler",
-                     *       "code_type": "inline",
-                     *       "code": "# -*- coding:utf-8 -*-\nimport json\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return 'ok'\n",
-                     *       "timeout": 30,
-                     *       "memory_size": 128,
-                     *       "trigger_metadata_list": [
-                     *         {
-                     *           "trigger_name": "every-5-minutes",
-                     *           "trigger_type": "TIMER",
-                     *           "event_type": "Rate",
-                     *           "event_data": "{\"name\":\"every-5-minutes\",\"schedule_type\":\"Rate\",\"schedule\":\"5m\"}"
-                     *         }
-                     *       ],
-                     *       "temp_detail": {
-                     *         "input": "The timer event, with the trigger name and its schedule.",
-                     *         "output": "The string ok.",
-                     *         "warning": "Each scheduled run is billed like any other invocation."
-                     *       },
-                     *       "user_data": "{\"LOG_LEVEL\":\"info\"}",
-                     *       "encrypted_user_data": "",
-                     *       "dependencies": [],
-                     *       "scene": "scheduled-tasks",
-                     *       "service": "TIMER"
-                     *     }
-                     */
                     "application/json": components["schemas"]["FunctionTemplate"];
                 };
             };
@@ -9692,56 +7768,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "trigger_id": "9a14fae1-78cf-4185-ac7a-429eb6dc41fb",
-                     *         "trigger_type_code": "TIMER",
-                     *         "trigger_status": "ACTIVE",
-                     *         "event_data": {
-                     *           "name": "Timer-cleanup",
-                     *           "schedule_type": "Rate",
-                     *           "schedule": "30m",
-                     *           "user_event": "cleanup-temp-files"
-                     *         },
-                     *         "last_updated_time": "2024-05-20T16:20:05+08:00",
-                     *         "created_time": "2024-05-20T16:20:05+08:00"
-                     *       },
-                     *       {
-                     *         "trigger_id": "2f6b8c1d-4e3a-4b7c-9d2e-5a1f0c8b7e64",
-                     *         "trigger_type_code": "DEDICATEDGATEWAY",
-                     *         "trigger_status": "ACTIVE",
-                     *         "event_data": {
-                     *           "name": "API_hello_world",
-                     *           "triggerid": "8d3f1a2b6c4e4f0a9b7c5d1e2f3a4b5c",
-                     *           "type": 1,
-                     *           "path": "/hello-world",
-                     *           "protocol": "HTTPS",
-                     *           "req_method": "ANY",
-                     *           "group_id": "4a8c2e1f9b3d4c6e8f0a1b2c3d4e5f60",
-                     *           "group_name": "APIGroup_hello",
-                     *           "match_mode": "SWA",
-                     *           "env_name": "RELEASE",
-                     *           "env_id": "DEFAULT_ENVIRONMENT_RELEASE_ID",
-                     *           "api_id": "c71e0b9a2d5f4e8c9a3b1d6f0e2c4a87",
-                     *           "api_name": "API_hello_world",
-                     *           "auth": "IAM",
-                     *           "invoke_url": "https://4a8c2e1f9b3d4c6e8f0a1b2c3d4e5f60.apic.cn-north-4.huaweicloudapis.com/hello-world",
-                     *           "func_info": {
-                     *             "function_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest",
-                     *             "invocation_type": "sync",
-                     *             "timeout": 5000,
-                     *             "version": "latest"
-                     *           },
-                     *           "sl_domain": "4a8c2e1f9b3d4c6e8f0a1b2c3d4e5f60.apic.cn-north-4.huaweicloudapis.com",
-                     *           "backend_type": "FUNCTION",
-                     *           "instance_id": "5e9d7c3b1a0f4e2d8c6b4a2e0f1d3c5b"
-                     *         },
-                     *         "last_updated_time": "2024-05-20T17:02:48+08:00",
-                     *         "created_time": "2024-05-20T17:02:48+08:00"
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["ListFunctionTriggerResult"][];
                 };
             };
@@ -9766,19 +7792,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "trigger_type_code": "TIMER",
-                 *       "trigger_status": "ACTIVE",
-                 *       "event_type_code": "MessageCreated",
-                 *       "event_data": {
-                 *         "name": "Timer-cleanup",
-                 *         "schedule_type": "Rate",
-                 *         "schedule": "30m",
-                 *         "user_event": "cleanup-temp-files"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["CreateFunctionTriggerRequestBody"];
             };
         };
@@ -9789,21 +7802,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "trigger_id": "9a14fae1-78cf-4185-ac7a-429eb6dc41fb",
-                     *       "trigger_type_code": "TIMER",
-                     *       "trigger_status": "ACTIVE",
-                     *       "event_data": {
-                     *         "name": "Timer-cleanup",
-                     *         "schedule_type": "Rate",
-                     *         "schedule": "30m",
-                     *         "user_event": "cleanup-temp-files"
-                     *       },
-                     *       "last_updated_time": "2024-05-20T16:20:05+08:00",
-                     *       "created_time": "2024-05-20T16:20:05+08:00"
-                     *     }
-                     */
                     "application/json": components["schemas"]["CreateFunctionTriggerResponse"];
                 };
             };
@@ -9872,21 +7870,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "trigger_id": "9a14fae1-78cf-4185-ac7a-429eb6dc41fb",
-                     *       "trigger_type_code": "TIMER",
-                     *       "trigger_status": "ACTIVE",
-                     *       "event_data": {
-                     *         "name": "Timer-cleanup",
-                     *         "schedule_type": "Rate",
-                     *         "schedule": "30m",
-                     *         "user_event": "cleanup-temp-files"
-                     *       },
-                     *       "last_updated_time": "2024-05-20T16:20:05+08:00",
-                     *       "created_time": "2024-05-20T16:20:05+08:00"
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowFunctionTriggerResponse"];
                 };
             };
@@ -9991,13 +7974,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "xrole": "fgs_vpc_agency",
-                 *       "vpc_id": "3d1f5a7c-9e2b-4c6d-8f0a-2b4c6d8e0f1a",
-                 *       "subnet_id": "7a9c1e3f-5b7d-4f9a-b1c3-d5e7f9a1b3c5"
-                 *     }
-                 */
                 "application/json": components["schemas"]["CreateVpcEndpointRequestBody"];
             };
         };
@@ -10008,15 +7984,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "endpoints": [
-                     *         "192.168.0.21",
-                     *         "192.168.0.22"
-                     *       ],
-                     *       "address": "fgs-endpoint.cn-north-4.myhuaweicloud.com"
-                     *     }
-                     */
                     "application/json": components["schemas"]["CreateVpcEndpointResponse"];
                 };
             };
@@ -10099,50 +8066,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "count": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 42
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 37
-                     *         }
-                     *       ],
-                     *       "duration": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 1284.5
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 1190.2
-                     *         }
-                     *       ],
-                     *       "fail_count": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 1
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 0
-                     *         }
-                     *       ],
-                     *       "running_count": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 3
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 2
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["WorkflowMetrics"];
                 };
             };
@@ -10192,50 +8115,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "count": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 42
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 37
-                     *         }
-                     *       ],
-                     *       "duration": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 1284.5
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 1190.2
-                     *         }
-                     *       ],
-                     *       "fail_count": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 1
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 0
-                     *         }
-                     *       ],
-                     *       "running_count": [
-                     *         {
-                     *           "timestamp": 1716192000000,
-                     *           "value": 3
-                     *         },
-                     *         {
-                     *           "timestamp": 1716192300000,
-                     *           "value": 2
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["WorkflowMetrics"];
                 };
             };
@@ -10275,34 +8154,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "total": 2,
-                     *       "size": 2,
-                     *       "workflows": [
-                     *         {
-                     *           "enable_stream_response": false,
-                     *           "id": "5f0a8c1e-3b7d-4c2a-9e61-2d4f7a9b0c13",
-                     *           "workflow_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:order-pipeline:latest",
-                     *           "name": "order-pipeline",
-                     *           "description": "Validates an order, waits for stock to settle, then charges the customer.",
-                     *           "created_time": "2024-05-20T08:00:00Z",
-                     *           "updated_time": "2024-05-20T08:00:00Z",
-                     *           "created_by": "alice"
-                     *         },
-                     *         {
-                     *           "enable_stream_response": false,
-                     *           "id": "9d3e6b21-47c8-4f0e-8a15-c6b2e0f47d58",
-                     *           "workflow_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:thumbnail-express:latest",
-                     *           "name": "thumbnail-express",
-                     *           "description": "",
-                     *           "created_time": "2024-04-02T03:12:45Z",
-                     *           "updated_time": "2024-05-11T09:40:02Z",
-                     *           "created_by": "bob"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListWorkflowResponse"];
                 };
             };
@@ -10325,121 +8176,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "order-pipeline",
-                 *       "description": "Validates an order, waits for stock to settle, then charges the customer.",
-                 *       "start": "validate",
-                 *       "triggers": [
-                 *         {
-                 *           "trigger_name": "new-order-files",
-                 *           "trigger_type": "OBS",
-                 *           "enabled": true,
-                 *           "trigger_config": {
-                 *             "bucket": "order-uploads",
-                 *             "events": [
-                 *               "ObjectCreated:Put"
-                 *             ],
-                 *             "prefix": "incoming/",
-                 *             "suffix": ".json"
-                 *           }
-                 *         }
-                 *       ],
-                 *       "functions": [
-                 *         {
-                 *           "name": "validate-order",
-                 *           "operation": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:validate-order:latest"
-                 *         },
-                 *         {
-                 *           "name": "charge-payment",
-                 *           "operation": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:charge-payment:latest"
-                 *         }
-                 *       ],
-                 *       "states": [
-                 *         {
-                 *           "id": "validate",
-                 *           "name": "Validate order",
-                 *           "type": "Operation",
-                 *           "action_mode": "sequential",
-                 *           "actions": [
-                 *             {
-                 *               "function_ref": {
-                 *                 "ref_name": "validate-order",
-                 *                 "invoke_mode": "synchronize",
-                 *                 "arguments": {
-                 *                   "order_id": "$.order_id",
-                 *                   "currency": "$.currency | 'CNY'"
-                 *                 }
-                 *               }
-                 *             }
-                 *           ],
-                 *           "on_errors": [
-                 *             {
-                 *               "error": "*",
-                 *               "retry_ref": "default-retry",
-                 *               "transition": "finish"
-                 *             }
-                 *           ],
-                 *           "end": false,
-                 *           "transition": "settle"
-                 *         },
-                 *         {
-                 *           "id": "settle",
-                 *           "name": "Wait for stock",
-                 *           "type": "Sleep",
-                 *           "actions": [],
-                 *           "duration": 30,
-                 *           "end": false,
-                 *           "transition": "charge"
-                 *         },
-                 *         {
-                 *           "id": "charge",
-                 *           "name": "Charge payment",
-                 *           "type": "Operation",
-                 *           "actions": [
-                 *             {
-                 *               "function_ref": {
-                 *                 "ref_name": "charge-payment",
-                 *                 "invoke_mode": "synchronize",
-                 *                 "arguments": {
-                 *                   "order": "$.order",
-                 *                   "region": "$CONST.payment.region"
-                 *                 }
-                 *               }
-                 *             }
-                 *           ],
-                 *           "state_data_filter": {
-                 *             "output": "$.receipt"
-                 *           },
-                 *           "end": false,
-                 *           "transition": "finish"
-                 *         },
-                 *         {
-                 *           "id": "finish",
-                 *           "name": "End",
-                 *           "type": "End",
-                 *           "actions": [],
-                 *           "end": true,
-                 *           "transition": ""
-                 *         }
-                 *       ],
-                 *       "constants": {
-                 *         "payment": {
-                 *           "region": "cn-north-4"
-                 *         }
-                 *       },
-                 *       "retries": [
-                 *         {
-                 *           "name": "default-retry",
-                 *           "delay": 2,
-                 *           "max_attempts": 3
-                 *         }
-                 *       ],
-                 *       "mode": "NORMAL",
-                 *       "enterprise_project_id": "0",
-                 *       "enable_stream_response": false
-                 *     }
-                 */
                 "application/json": components["schemas"]["WorkflowCreateBody"];
             };
         };
@@ -10450,18 +8186,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "enable_stream_response": false,
-                     *       "id": "5f0a8c1e-3b7d-4c2a-9e61-2d4f7a9b0c13",
-                     *       "workflow_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:order-pipeline:latest",
-                     *       "name": "order-pipeline",
-                     *       "description": "Validates an order, waits for stock to settle, then charges the customer.",
-                     *       "created_time": "2024-05-20T08:00:00Z",
-                     *       "updated_time": "2024-05-20T08:00:00Z",
-                     *       "created_by": "alice"
-                     *     }
-                     */
                     "application/json": components["schemas"]["WorkflowSummary"];
                 };
             };
@@ -10484,14 +8208,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "workflow_urns": [
-                 *         "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:order-pipeline:latest",
-                 *         "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:old-report-flow:latest"
-                 *       ]
-                 *     }
-                 */
                 "application/json": components["schemas"]["WorkflowDeleteBody"];
             };
         };
@@ -10502,19 +8218,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": [
-                     *         "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:order-pipeline:latest"
-                     *       ],
-                     *       "fail": [
-                     *         {
-                     *           "workflow_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:old-report-flow:latest",
-                     *           "error_detail": "workflow not found"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["BatchDeleteWorkflowsResponse"];
                 };
             };
@@ -10548,128 +8251,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "5f0a8c1e-3b7d-4c2a-9e61-2d4f7a9b0c13",
-                     *       "workflow_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:order-pipeline:latest",
-                     *       "created_time": "2024-05-20T08:00:00Z",
-                     *       "updated_time": "2024-05-20T08:00:00Z",
-                     *       "created_by": "alice",
-                     *       "definition": {
-                     *         "name": "order-pipeline",
-                     *         "description": "Validates an order, waits for stock to settle, then charges the customer.",
-                     *         "start": "validate",
-                     *         "triggers": [
-                     *           {
-                     *             "trigger_name": "new-order-files",
-                     *             "trigger_type": "OBS",
-                     *             "enabled": true,
-                     *             "trigger_config": {
-                     *               "bucket": "order-uploads",
-                     *               "events": [
-                     *                 "ObjectCreated:Put"
-                     *               ],
-                     *               "prefix": "incoming/",
-                     *               "suffix": ".json"
-                     *             }
-                     *           }
-                     *         ],
-                     *         "functions": [
-                     *           {
-                     *             "name": "validate-order",
-                     *             "operation": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:validate-order:latest"
-                     *           },
-                     *           {
-                     *             "name": "charge-payment",
-                     *             "operation": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:charge-payment:latest"
-                     *           }
-                     *         ],
-                     *         "states": [
-                     *           {
-                     *             "id": "validate",
-                     *             "name": "Validate order",
-                     *             "type": "Operation",
-                     *             "action_mode": "sequential",
-                     *             "actions": [
-                     *               {
-                     *                 "function_ref": {
-                     *                   "ref_name": "validate-order",
-                     *                   "invoke_mode": "synchronize",
-                     *                   "arguments": {
-                     *                     "order_id": "$.order_id",
-                     *                     "currency": "$.currency | 'CNY'"
-                     *                   }
-                     *                 }
-                     *               }
-                     *             ],
-                     *             "on_errors": [
-                     *               {
-                     *                 "error": "*",
-                     *                 "retry_ref": "default-retry",
-                     *                 "transition": "finish"
-                     *               }
-                     *             ],
-                     *             "end": false,
-                     *             "transition": "settle"
-                     *           },
-                     *           {
-                     *             "id": "settle",
-                     *             "name": "Wait for stock",
-                     *             "type": "Sleep",
-                     *             "actions": [],
-                     *             "duration": 30,
-                     *             "end": false,
-                     *             "transition": "charge"
-                     *           },
-                     *           {
-                     *             "id": "charge",
-                     *             "name": "Charge payment",
-                     *             "type": "Operation",
-                     *             "actions": [
-                     *               {
-                     *                 "function_ref": {
-                     *                   "ref_name": "charge-payment",
-                     *                   "invoke_mode": "synchronize",
-                     *                   "arguments": {
-                     *                     "order": "$.order",
-                     *                     "region": "$CONST.payment.region"
-                     *                   }
-                     *                 }
-                     *               }
-                     *             ],
-                     *             "state_data_filter": {
-                     *               "output": "$.receipt"
-                     *             },
-                     *             "end": false,
-                     *             "transition": "finish"
-                     *           },
-                     *           {
-                     *             "id": "finish",
-                     *             "name": "End",
-                     *             "type": "End",
-                     *             "actions": [],
-                     *             "end": true,
-                     *             "transition": ""
-                     *           }
-                     *         ],
-                     *         "constants": {
-                     *           "payment": {
-                     *             "region": "cn-north-4"
-                     *           }
-                     *         },
-                     *         "retries": [
-                     *           {
-                     *             "name": "default-retry",
-                     *             "delay": 2,
-                     *             "max_attempts": 3
-                     *           }
-                     *         ],
-                     *         "mode": "NORMAL",
-                     *         "enterprise_project_id": "0",
-                     *         "enable_stream_response": false
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowWorkFlowResponse"];
                 };
             };
@@ -10697,121 +8278,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "order-pipeline",
-                 *       "description": "Validates an order and charges the customer; retries the payment on failure.",
-                 *       "start": "validate",
-                 *       "triggers": [
-                 *         {
-                 *           "trigger_name": "new-order-files",
-                 *           "trigger_type": "OBS",
-                 *           "enabled": true,
-                 *           "trigger_config": {
-                 *             "bucket": "order-uploads",
-                 *             "events": [
-                 *               "ObjectCreated:Put"
-                 *             ],
-                 *             "prefix": "incoming/",
-                 *             "suffix": ".json"
-                 *           }
-                 *         }
-                 *       ],
-                 *       "functions": [
-                 *         {
-                 *           "name": "validate-order",
-                 *           "operation": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:validate-order:latest"
-                 *         },
-                 *         {
-                 *           "name": "charge-payment",
-                 *           "operation": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:charge-payment:latest"
-                 *         }
-                 *       ],
-                 *       "states": [
-                 *         {
-                 *           "id": "validate",
-                 *           "name": "Validate order",
-                 *           "type": "Operation",
-                 *           "action_mode": "sequential",
-                 *           "actions": [
-                 *             {
-                 *               "function_ref": {
-                 *                 "ref_name": "validate-order",
-                 *                 "invoke_mode": "synchronize",
-                 *                 "arguments": {
-                 *                   "order_id": "$.order_id",
-                 *                   "currency": "$.currency | 'CNY'"
-                 *                 }
-                 *               }
-                 *             }
-                 *           ],
-                 *           "on_errors": [
-                 *             {
-                 *               "error": "*",
-                 *               "retry_ref": "default-retry",
-                 *               "transition": "finish"
-                 *             }
-                 *           ],
-                 *           "end": false,
-                 *           "transition": "settle"
-                 *         },
-                 *         {
-                 *           "id": "settle",
-                 *           "name": "Wait for stock",
-                 *           "type": "Sleep",
-                 *           "actions": [],
-                 *           "duration": 30,
-                 *           "end": false,
-                 *           "transition": "charge"
-                 *         },
-                 *         {
-                 *           "id": "charge",
-                 *           "name": "Charge payment",
-                 *           "type": "Operation",
-                 *           "actions": [
-                 *             {
-                 *               "function_ref": {
-                 *                 "ref_name": "charge-payment",
-                 *                 "invoke_mode": "synchronize",
-                 *                 "arguments": {
-                 *                   "order": "$.order",
-                 *                   "region": "$CONST.payment.region"
-                 *                 }
-                 *               }
-                 *             }
-                 *           ],
-                 *           "state_data_filter": {
-                 *             "output": "$.receipt"
-                 *           },
-                 *           "end": false,
-                 *           "transition": "finish"
-                 *         },
-                 *         {
-                 *           "id": "finish",
-                 *           "name": "End",
-                 *           "type": "End",
-                 *           "actions": [],
-                 *           "end": true,
-                 *           "transition": ""
-                 *         }
-                 *       ],
-                 *       "constants": {
-                 *         "payment": {
-                 *           "region": "cn-north-4"
-                 *         }
-                 *       },
-                 *       "retries": [
-                 *         {
-                 *           "name": "default-retry",
-                 *           "delay": 5,
-                 *           "max_attempts": 5
-                 *         }
-                 *       ],
-                 *       "mode": "NORMAL",
-                 *       "enterprise_project_id": "0",
-                 *       "enable_stream_response": false
-                 *     }
-                 */
                 "application/json": components["schemas"]["WorkflowCreateBody"];
             };
         };
@@ -10822,18 +8288,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "enable_stream_response": false,
-                     *       "id": "5f0a8c1e-3b7d-4c2a-9e61-2d4f7a9b0c13",
-                     *       "workflow_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:order-pipeline:latest",
-                     *       "name": "order-pipeline",
-                     *       "description": "Validates an order and charges the customer; retries the payment on failure.",
-                     *       "created_time": "2024-05-20T08:00:00Z",
-                     *       "updated_time": "2024-05-22T14:35:10Z",
-                     *       "created_by": "alice"
-                     *     }
-                     */
                     "application/json": components["schemas"]["WorkflowSummary"];
                 };
             };
@@ -10872,15 +8326,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "result": "success",
-                 *       "output": {
-                 *         "approved": true,
-                 *         "approver": "bob"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["CallbackWorkflowRequestBody"];
             };
         };
@@ -10891,11 +8336,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "execution_id": "c2b9e4a7-6d1f-4e38-b0a5-7f3e91d2c846"
-                     *     }
-                     */
                     "application/json": components["schemas"]["CreateCallbackWorkflowResponse"];
                 };
             };
@@ -10940,31 +8380,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "executions": [
-                     *         {
-                     *           "workflow_id": "5f0a8c1e-3b7d-4c2a-9e61-2d4f7a9b0c13",
-                     *           "workflow_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:order-pipeline:latest",
-                     *           "execution_id": "c2b9e4a7-6d1f-4e38-b0a5-7f3e91d2c846",
-                     *           "status": "success",
-                     *           "begin_time": "2024-05-21T10:15:02Z",
-                     *           "end_time": "2024-05-21T10:15:41Z",
-                     *           "last_update_time": "2024-05-21T10:15:41Z",
-                     *           "created_by": "alice"
-                     *         },
-                     *         {
-                     *           "workflow_id": "5f0a8c1e-3b7d-4c2a-9e61-2d4f7a9b0c13",
-                     *           "workflow_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:order-pipeline:latest",
-                     *           "execution_id": "7e41a0d3-95bc-4b62-8f07-1a3c5d9e2b60",
-                     *           "status": "running",
-                     *           "begin_time": "2024-05-21T10:16:20Z",
-                     *           "last_update_time": "2024-05-21T10:16:21Z",
-                     *           "created_by": "alice"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListWorkflowExecutionsResponse"];
                 };
             };
@@ -10999,17 +8414,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "headers": {
-                 *         "x-order-source": "web"
-                 *       },
-                 *       "input": {
-                 *         "order_id": "ORD-20240521-0042",
-                 *         "currency": "CNY"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["FlowExecuteBody"];
             };
         };
@@ -11020,11 +8424,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "execution_id": "c2b9e4a7-6d1f-4e38-b0a5-7f3e91d2c846"
-                     *     }
-                     */
                     "application/json": components["schemas"]["StartWorkflowExecutionResponse"];
                 };
             };
@@ -11073,33 +8472,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "total": 37,
-                     *       "size": 2,
-                     *       "executions": [
-                     *         {
-                     *           "workflow_id": "5f0a8c1e-3b7d-4c2a-9e61-2d4f7a9b0c13",
-                     *           "execution_id": "7e41a0d3-95bc-4b62-8f07-1a3c5d9e2b60",
-                     *           "status": "running",
-                     *           "begin_time": "2024-05-21T10:16:20Z",
-                     *           "last_update_time": "2024-05-21T10:16:21Z",
-                     *           "created_by": "alice",
-                     *           "workflow_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:order-pipeline:latest"
-                     *         },
-                     *         {
-                     *           "workflow_id": "5f0a8c1e-3b7d-4c2a-9e61-2d4f7a9b0c13",
-                     *           "execution_id": "c2b9e4a7-6d1f-4e38-b0a5-7f3e91d2c846",
-                     *           "status": "success",
-                     *           "begin_time": "2024-05-21T10:15:02Z",
-                     *           "end_time": "2024-05-21T10:15:41Z",
-                     *           "last_update_time": "2024-05-21T10:15:41Z",
-                     *           "created_by": "alice",
-                     *           "workflow_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:order-pipeline:latest"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowWorkflowExecutionForPageResponse"];
                 };
             };
@@ -11141,81 +8513,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "workflow_id": "5f0a8c1e-3b7d-4c2a-9e61-2d4f7a9b0c13",
-                     *       "workflow_urn": "urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:workflow:default:order-pipeline:latest",
-                     *       "execution_id": "c2b9e4a7-6d1f-4e38-b0a5-7f3e91d2c846",
-                     *       "status": "success",
-                     *       "headers": {
-                     *         "x-order-source": "web"
-                     *       },
-                     *       "input": {
-                     *         "order_id": "ORD-20240521-0042",
-                     *         "currency": "CNY"
-                     *       },
-                     *       "output": {
-                     *         "receipt_id": "RCPT-88213",
-                     *         "amount": 129.9,
-                     *         "currency": "CNY"
-                     *       },
-                     *       "begin_time": "2024-05-21T10:15:02Z",
-                     *       "end_time": "2024-05-21T10:15:41Z",
-                     *       "last_update_time": "2024-05-21T10:15:41Z",
-                     *       "created_by": "alice",
-                     *       "node_execution_details": [
-                     *         {
-                     *           "node_id": "validate",
-                     *           "node_name": "Validate order",
-                     *           "execution_id": "3b8f2c61-0e4d-4a9b-b7c5-52e1d6f09a17",
-                     *           "executions": [
-                     *             {
-                     *               "status": "success",
-                     *               "input": {
-                     *                 "order_id": "ORD-20240521-0042",
-                     *                 "currency": "CNY"
-                     *               },
-                     *               "output": {
-                     *                 "order": {
-                     *                   "order_id": "ORD-20240521-0042",
-                     *                   "amount": 129.9,
-                     *                   "currency": "CNY"
-                     *                 }
-                     *               },
-                     *               "begin_time": 1716286502105,
-                     *               "end_time": 1716286502871,
-                     *               "request_id": "0b6f3a2c-8d41-4e7a-9c15-2f8e7d6a1b04"
-                     *             }
-                     *           ]
-                     *         },
-                     *         {
-                     *           "node_id": "charge",
-                     *           "node_name": "Charge payment",
-                     *           "execution_id": "8e2d5a90-71c3-4f6b-a4d8-0c9b3e5f7a21",
-                     *           "executions": [
-                     *             {
-                     *               "status": "success",
-                     *               "input": {
-                     *                 "order": {
-                     *                   "order_id": "ORD-20240521-0042",
-                     *                   "amount": 129.9,
-                     *                   "currency": "CNY"
-                     *                 }
-                     *               },
-                     *               "output": {
-                     *                 "receipt_id": "RCPT-88213",
-                     *                 "amount": 129.9,
-                     *                 "currency": "CNY"
-                     *               },
-                     *               "begin_time": 1716286532904,
-                     *               "end_time": 1716286541377,
-                     *               "request_id": "6a1e9d47-2b58-4c03-8f6e-d1a7c4b92e35"
-                     *             }
-                     *           ]
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowWorkflowExecutionResponse"];
                 };
             };
@@ -11315,14 +8612,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "input": {
-                 *         "object_key": "photos/2024/05/beach.jpg",
-                 *         "width": 320
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["FlowExecuteBody"];
             };
         };
@@ -11333,17 +8622,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "execution_id": "4d7c1f08-2a6e-4b95-9e3d-b80f5c2a6e17",
-                     *       "status": "success",
-                     *       "output": {
-                     *         "thumbnail_key": "thumbnails/2024/05/beach-320.jpg"
-                     *       },
-                     *       "begin_time": "2024-05-21T11:02:13Z",
-                     *       "end_time": "2024-05-21T11:02:14Z"
-                     *     }
-                     */
                     "application/json": components["schemas"]["StartSyncWorkflowExecutionResponse"];
                 };
             };
@@ -11410,34 +8688,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "tags": [
-                     *         {
-                     *           "key": "team",
-                     *           "values": [
-                     *             "web",
-                     *             "data"
-                     *           ]
-                     *         },
-                     *         {
-                     *           "key": "env",
-                     *           "values": [
-                     *             "prod",
-                     *             "test"
-                     *           ]
-                     *         }
-                     *       ],
-                     *       "sys_tags": [
-                     *         {
-                     *           "key": "_sys_enterprise_project_id",
-                     *           "values": [
-                     *             "0"
-                     *           ]
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ShowProjectTagsListResponse"];
                 };
             };
@@ -11470,26 +8720,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "tags": [
-                     *         {
-                     *           "key": "team",
-                     *           "value": "web"
-                     *         },
-                     *         {
-                     *           "key": "env",
-                     *           "value": "prod"
-                     *         }
-                     *       ],
-                     *       "sys_tags": [
-                     *         {
-                     *           "key": "_sys_enterprise_project_id",
-                     *           "value": "0"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListFunctionTagsResponse"];
                 };
             };
@@ -11516,21 +8746,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "action": "create",
-                 *       "tags": [
-                 *         {
-                 *           "key": "team",
-                 *           "value": "web"
-                 *         },
-                 *         {
-                 *           "key": "env",
-                 *           "value": "prod"
-                 *         }
-                 *       ]
-                 *     }
-                 */
                 "application/json": components["schemas"]["UpdateFunctionTagsRequestBody"];
             };
         };
@@ -11565,17 +8780,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "action": "delete",
-                 *       "tags": [
-                 *         {
-                 *           "key": "env",
-                 *           "value": "prod"
-                 *         }
-                 *       ]
-                 *     }
-                 */
                 "application/json": components["schemas"]["UpdateFunctionTagsRequestBody"];
             };
         };

@@ -1,0 +1,53 @@
+// Generates src/generated/functiongraph.ts from the bundled spec with openapi-typescript
+// (`--check`: fails when the committed file is not what it would generate).
+//
+// The request and response examples are left out of the generator's input: they are for the
+// reference docs and the Prism mock, which read the spec itself, while in the declarations they were
+// a fifth of the package's installed size as @example blocks few hovers need. The examples of single
+// fields and parameters stay.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+
+const SPEC = "../../spec/dist/openapi.json";
+const OUTPUT = "src/generated/functiongraph.ts";
+
+/** A request body or response without the examples of its media types. */
+function withoutExamples(body) {
+  if (!body?.content) return body;
+  const content = {};
+  for (const [mediaType, { example, examples, ...rest }] of Object.entries(body.content)) content[mediaType] = rest;
+  return { ...body, content };
+}
+
+/** The spec with every request body's and response's media type examples dropped. */
+function withoutBodyExamples(spec) {
+  const copy = structuredClone(spec);
+  for (const item of Object.values(copy.paths ?? {}))
+    for (const operation of Object.values(item)) {
+      if (!operation || typeof operation !== "object" || Array.isArray(operation)) continue;
+      if (operation.requestBody) operation.requestBody = withoutExamples(operation.requestBody);
+      for (const status of Object.keys(operation.responses ?? {}))
+        operation.responses[status] = withoutExamples(operation.responses[status]);
+    }
+  for (const group of ["requestBodies", "responses"])
+    for (const name of Object.keys(copy.components?.[group] ?? {}))
+      copy.components[group][name] = withoutExamples(copy.components[group][name]);
+  return copy;
+}
+
+const spec = withoutBodyExamples(JSON.parse(readFileSync(SPEC, "utf8")));
+const dir = mkdtempSync(join(tmpdir(), "fgkit-types-"));
+try {
+  const input = join(dir, "openapi.json");
+  writeFileSync(input, JSON.stringify(spec));
+  // The package's exports do not list its CLI; it sits beside dist/ in the package.
+  const cli = join(dirname(createRequire(import.meta.url).resolve("openapi-typescript")), "..", "bin", "cli.js");
+  const args = [cli, input, "-o", OUTPUT, "--default-non-nullable", "false", ...process.argv.slice(2)];
+  const { status } = spawnSync(process.execPath, args, { stdio: "inherit" });
+  process.exitCode = status ?? 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

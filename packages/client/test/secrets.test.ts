@@ -4,7 +4,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
-import { createTokenProvider, fetchIamToken, type IamPasswordAuth } from "@fgkit/helpers";
+import { createAccessKeyProvider, createTokenProvider, fetchIamToken, type IamPasswordAuth } from "@fgkit/helpers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createFunctionGraphClient, type FunctionGraphClientOptions, FunctionGraphError, unwrap } from "../src/index.js";
 import { PROJECT, URN } from "./helpers.js";
@@ -151,6 +151,14 @@ const CREDENTIALS: [string, () => Creds][] = [
   ["AK/SK with a security token", () => ({ ak: AK, sk: SK, securityToken: SECURITY_TOKEN })],
   ["an IAM token", () => ({ token: TOKEN })],
   ["a token provider", () => async () => TOKEN],
+  [
+    "a caching access key provider",
+    () => ({
+      accessKeys: createAccessKeyProvider({
+        fetchKeys: async () => ({ ak: AK, sk: SK, securityToken: SECURITY_TOKEN, expiresAt: new Date(Date.now() + 3_600_000) }),
+      }),
+    }),
+  ],
 ];
 
 function observedOptions(credentials: Creds, respond: (request: Request) => Response | Promise<Response>) {

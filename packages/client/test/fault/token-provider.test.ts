@@ -72,22 +72,27 @@ describe("a token provider that never answers", () => {
 // provider, every call would fail until the cached token's expiry, up to 24 hours later.
 describe("a cached token the gateway refuses", () => {
   const refused = json(401, { error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information" });
+  // `age()` moves the provider's clock a minute on: a token refused within 30 s of its fetch is kept.
   const cachingProvider = () => {
     let fetched = 0;
+    let offset = 0;
+    const now = () => Date.now() + offset;
     const provider = createTokenProvider({
-      fetchToken: async () => ({ token: `MIIToken-${++fetched}`, expiresAt: new Date(Date.now() + 3_600_000) }),
+      now,
+      fetchToken: async () => ({ token: `MIIToken-${++fetched}`, expiresAt: new Date(now() + 3_600_000) }),
     });
-    return { provider, fetched: () => fetched };
+    return { provider, fetched: () => fetched, age: () => (offset += 60_000) };
   };
 
   for (const [name, fetch] of Object.entries(TRANSPORTS)) {
     const withTransport = fetch ? { fetch } : {};
 
     it(`${name}: is dropped; the call goes through with a new one, a POST too, and later calls keep it`, async () => {
-      const { provider, fetched } = cachingProvider();
+      const { provider, fetched, age } = cachingProvider();
       const client = clientFor(server.current.url, { credentials: provider, ...withTransport });
       server.current.script(json(200, SAMPLE_CONFIG));
       expect(await unwrap(client.GET(CONFIG, byUrn))).toEqual(SAMPLE_CONFIG);
+      age();
       server.current.script(refused, json(200, { status: "success", result: "{}" }), json(200, SAMPLE_CONFIG));
       await unwrap(client.POST(INVOKE, { ...byUrn, body: { a: 1 } }));
       expect(await unwrap(client.GET(CONFIG, byUrn))).toEqual(SAMPLE_CONFIG);
@@ -101,14 +106,29 @@ describe("a cached token the gateway refuses", () => {
     });
 
     it(`${name}: refused again, the 401 is the error: one resend, counted among the requests sent`, async () => {
-      const { provider, fetched } = cachingProvider();
-      server.current.script(refused);
+      const { provider, fetched, age } = cachingProvider();
       const client = clientFor(server.current.url, { credentials: provider, retry: FAST_RETRY, ...withTransport });
+      server.current.script(json(200, SAMPLE_CONFIG));
+      await unwrap(client.GET(CONFIG, byUrn));
+      age();
+      server.current.script(refused);
       const { error } = await failure(() => unwrap(client.GET(CONFIG, byUrn)));
       expect(error).toMatchObject({ status: 401, code: "APIGW.0301", attempts: 2 });
-      expect(server.current.requests).toHaveLength(2);
+      expect(server.current.requests).toHaveLength(3);
       expect(fetched()).toBe(2);
       expect(JSON.stringify(error)).not.toContain("MIIToken");
+    });
+
+    it(`${name}: a token fetched moments ago and refused is the error at once: IAM is not asked again per call`, async () => {
+      const { provider, fetched } = cachingProvider();
+      server.current.script(refused);
+      const client = clientFor(server.current.url, { credentials: provider, ...withTransport });
+      for (let call = 0; call < 3; call++) {
+        const { error } = await failure(() => unwrap(client.GET(CONFIG, byUrn)));
+        expect(error).toMatchObject({ status: 401, attempts: 1 });
+      }
+      expect(server.current.requests).toHaveLength(3);
+      expect(fetched()).toBe(1);
     });
   }
 

@@ -57,6 +57,8 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
     return value;
   };
   let current: T | undefined;
+  /** When `current` was fetched (by `now`). */
+  let fetchedAt = 0;
   let inFlight: Promise<T> | undefined;
 
   const refresh = (): Promise<T> => {
@@ -74,6 +76,7 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
         inFlight = undefined;
         ending.release();
         current = checked(value);
+        fetchedAt = now();
         return current;
       },
       (error: unknown) => {
@@ -105,9 +108,16 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
       }
       return refresh();
     },
-    /** Drops the cached value when `matches` it: the next `get` fetches a new one. */
-    drop(matches: (value: T) => boolean): void {
-      if (current !== undefined && matches(current)) current = undefined;
+    /**
+     * Drops the cached value when it `matches` and was fetched at least `minAgeMs` ago, so the next
+     * `get` fetches a new one. Answers whether the next `get` hands out a different value: false
+     * only when the matching value was kept for being too new (a fetch would likely give it again).
+     */
+    drop(matches: (value: T) => boolean, minAgeMs = 0): boolean {
+      if (current === undefined || !matches(current)) return true;
+      if (now() - fetchedAt < minAgeMs) return false;
+      current = undefined;
+      return true;
     },
   };
 }

@@ -8,8 +8,12 @@ import { type AccessKeyCredentials, assertAccessKeyCredentials, assertHeaderSafe
  * with that token and sends the request once more, with whatever token the provider gives next.
  */
 export type TokenProvider = (() => string | Promise<string>) & {
-  /** The gateway refused `token`: stop handing it out (a token revoked before its expiry, say). */
-  invalidate?: (token: string) => void;
+  /**
+   * The gateway refused `token`: stop handing it out (a token revoked before its expiry, say).
+   * Return false when the next call would get the same token again (then the request is not sent
+   * once more); nothing or true sends it again with the token the provider gives next.
+   */
+  invalidate?: (token: string) => boolean | undefined;
 };
 
 export interface TokenCredentials {
@@ -63,6 +67,5 @@ export function invalidateRefusedToken(auth: ResolvedCredentials, request: Reque
   if (auth.kind !== "token" || typeof auth.getToken.invalidate !== "function") return false;
   const token = request.headers.get("x-auth-token");
   if (token === null) return false;
-  auth.getToken.invalidate(token);
-  return true;
+  return auth.getToken.invalidate(token) !== false;
 }

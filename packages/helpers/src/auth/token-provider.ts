@@ -13,7 +13,8 @@ export interface CachingTokenProviderOptions extends ProviderFetchOptions {
 /**
  * A token provider that caches the token, refreshes it before it expires, and lets concurrent
  * callers share one refresh. While a refresh fails, a token that has not expired yet is still used.
- * A token the gateway refused (`invalidate`, which the client calls on a 401) is never used again.
+ * A token the gateway refused (`invalidate`, which the client calls on a 401) is not used again,
+ * unless it was fetched in the last 30 seconds.
  */
 export function createTokenProvider(options: CachingTokenProviderOptions): TokenProvider {
   const cache = createExpiringCache<IamToken>({
@@ -26,7 +27,11 @@ export function createTokenProvider(options: CachingTokenProviderOptions): Token
   });
   const provider: TokenProvider = async () => (await cache.get()).token;
   // Only the refused token is dropped: concurrent calls refused the same one, and a newer token
-  // fetched meanwhile stays.
-  provider.invalidate = (token) => cache.drop((held) => held.token.trim() === token.trim());
+  // fetched meanwhile stays. A token fetched moments ago is kept: when the gateway refuses even a
+  // fresh one, the cause lies elsewhere, and dropping it would send every call through IAM.
+  provider.invalidate = (token) => cache.drop((held) => held.token.trim() === token.trim(), REFUSED_TOKEN_MIN_AGE_MS);
   return provider;
 }
+
+/** A refused token younger than this is not dropped (see invalidate). */
+export const REFUSED_TOKEN_MIN_AGE_MS = 30_000;

@@ -93,29 +93,49 @@ describe("createTokenProvider and a refresh that never ends", () => {
       ).toThrow("fetchTimeoutMs: must be a number of milliseconds, 0 or more");
   });
 
-  it("drops a refused token (invalidate), and the next call fetches a new one", async () => {
+  /** A provider of tokens t1, t2, ... valid for an hour, on a clock the test moves. */
+  function numberedTokens() {
+    const time = clock();
     let fetched = 0;
     const provider = createTokenProvider({
-      fetchToken: async () => ({ token: `t${++fetched}`, expiresAt: new Date(Date.now() + 3_600_000) }),
+      now: time.now,
+      fetchToken: async () => ({ token: `t${++fetched}`, expiresAt: new Date(time.now() + 3_600_000) }),
     });
+    return { provider, time, fetched: () => fetched };
+  }
+
+  it("drops a refused token (invalidate), and the next call fetches a new one", async () => {
+    const { provider, time, fetched } = numberedTokens();
     expect(await provider()).toBe("t1");
-    provider.invalidate?.("t1");
+    time.advance(60_000);
+    expect(provider.invalidate?.("t1")).toBe(true);
     expect(await provider()).toBe("t2");
     expect(await provider()).toBe("t2");
-    expect(fetched).toBe(2);
+    expect(fetched()).toBe(2);
   });
 
   it("keeps a newer token when an older, refused one is invalidated late", async () => {
-    let fetched = 0;
-    const provider = createTokenProvider({
-      fetchToken: async () => ({ token: `t${++fetched}`, expiresAt: new Date(Date.now() + 3_600_000) }),
-    });
+    const { provider, time, fetched } = numberedTokens();
     await provider();
+    time.advance(60_000);
     provider.invalidate?.("t1"); // the first call refused
     expect(await provider()).toBe("t2");
-    provider.invalidate?.("t1"); // a concurrent call refused with the same old token
+    // A concurrent call refused with the same old token: the new one stays, and is worth a resend.
+    expect(provider.invalidate?.("t1")).toBe(true);
     expect(await provider()).toBe("t2");
-    expect(fetched).toBe(2);
+    expect(fetched()).toBe(2);
+  });
+
+  it("keeps a refused token fetched in the last 30 s, and says a resend would not help", async () => {
+    const { provider, time, fetched } = numberedTokens();
+    await provider();
+    time.advance(29_000);
+    expect(provider.invalidate?.("t1")).toBe(false);
+    expect(await provider()).toBe("t1");
+    time.advance(1_000);
+    expect(provider.invalidate?.("t1")).toBe(true);
+    expect(await provider()).toBe("t2");
+    expect(fetched()).toBe(2);
   });
 
   it("does not fall back to a token refused during a refresh that then fails", async () => {

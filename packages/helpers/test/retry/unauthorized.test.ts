@@ -42,13 +42,19 @@ beforeEach(() => {
   revoked = new Set();
 });
 
-/** A caching provider whose tokens are t1, t2, ...; `fetched()` counts IAM round trips. */
+/**
+ * A caching provider whose tokens are t1, t2, ...; `fetched()` counts IAM round trips, `age()` moves
+ * its clock a minute on (a token refused within 30 s of its fetch is kept).
+ */
 function countingProvider() {
   let fetched = 0;
+  let offset = 0;
+  const now = () => Date.now() + offset;
   const provider = createTokenProvider({
-    fetchToken: async () => ({ token: `t${++fetched}`, expiresAt: new Date(Date.now() + 3_600_000) }),
+    now,
+    fetchToken: async () => ({ token: `t${++fetched}`, expiresAt: new Date(now() + 3_600_000) }),
   });
-  return { provider, fetched: () => fetched };
+  return { provider, fetched: () => fetched, age: () => (offset += 60_000) };
 }
 
 function transportWith(provider: TokenProvider, fetch: FetchLike, refresh = true): FetchLike {
@@ -67,9 +73,10 @@ const TRANSPORTS: Record<string, FetchLike> = {
 describe("a token the gateway refuses", () => {
   for (const [name, fetch] of Object.entries(TRANSPORTS)) {
     it(`${name}: is dropped, and the request is sent once more with a new token, a POST too`, async () => {
-      const { provider, fetched } = countingProvider();
+      const { provider, fetched, age } = countingProvider();
       const send = transportWith(provider, fetch);
       expect((await send(new Request(`${base}/a`))).status).toBe(200);
+      age();
       revoked.add("t1"); // revoked before its expiry
 
       const response = await send(new Request(`${base}/b`, { method: "POST", body: '{"n":1}' }));
@@ -83,18 +90,32 @@ describe("a token the gateway refuses", () => {
     });
 
     it(`${name}: a second refusal in the same call is the answer (one resend per call)`, async () => {
-      const { provider, fetched } = countingProvider();
+      const { provider, fetched, age } = countingProvider();
+      const send = transportWith(provider, fetch);
+      await send(new Request(`${base}/warm`));
+      age();
       revoked = new Set(["t1", "t2", "t3"]);
-      const response = await transportWith(provider, fetch)(new Request(`${base}/c`));
+      const response = await send(new Request(`${base}/c`));
       expect(response.status).toBe(401);
-      expect(seen.map((request) => request.token)).toEqual(["t1", "t2"]);
+      expect(seen.map((request) => request.token)).toEqual(["t1", "t1", "t2"]);
       expect(fetched()).toBe(2);
     });
 
-    it(`${name}: concurrent refused calls share one new token`, async () => {
+    it(`${name}: a token fetched moments ago and refused is the answer: no IAM round trip per call`, async () => {
       const { provider, fetched } = countingProvider();
+      revoked.add("t1");
+      const send = transportWith(provider, fetch);
+      expect((await send(new Request(`${base}/g`))).status).toBe(401);
+      expect((await send(new Request(`${base}/h`))).status).toBe(401);
+      expect(seen.map((request) => request.token)).toEqual(["t1", "t1"]);
+      expect(fetched()).toBe(1);
+    });
+
+    it(`${name}: concurrent refused calls share one new token`, async () => {
+      const { provider, fetched, age } = countingProvider();
       const send = transportWith(provider, fetch);
       await send(new Request(`${base}/warm`));
+      age();
       revoked.add("t1");
       seen = [];
       const responses = await Promise.all(Array.from({ length: 5 }, (_, i) => send(new Request(`${base}/${i}`))));
@@ -105,18 +126,21 @@ describe("a token the gateway refuses", () => {
   }
 
   it("without onUnauthorized, or with a fixed token, the 401 is the answer and nothing is resent", async () => {
-    const { provider, fetched } = countingProvider();
+    const { provider, fetched, age } = countingProvider();
+    const send = transportWith(provider, defaultFetch, false);
+    await send(new Request(`${base}/warm`));
+    age(); // old enough to be dropped: only the missing option keeps it from a resend
     revoked.add("t1");
-    expect((await transportWith(provider, defaultFetch, false)(new Request(`${base}/d`))).status).toBe(401);
+    expect((await send(new Request(`${base}/d`))).status).toBe(401);
     expect(fetched()).toBe(1);
 
     revoked.add("fixed");
     const fixed = resolveCredentials({ token: "fixed" });
-    const send = withRetry(withAuth(defaultFetch, fixed), {
+    const sendFixed = withRetry(withAuth(defaultFetch, fixed), {
       onUnauthorized: (request) => invalidateRefusedToken(fixed, request),
     });
-    expect((await send(new Request(`${base}/e`))).status).toBe(401);
-    expect(seen.map((request) => request.token)).toEqual(["t1", "fixed"]);
+    expect((await sendFixed(new Request(`${base}/e`))).status).toBe(401);
+    expect(seen.map((request) => request.token)).toEqual(["t1", "t1", "fixed"]);
   });
 
   it("onUnauthorized sees only 401s, and must be a function", async () => {

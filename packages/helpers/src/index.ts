@@ -9,15 +9,15 @@ export { type EcsMetadataOptions, fetchEcsAccessKeys } from "./auth/ecs-access-k
 export { accessKeysFromEnv } from "./auth/environment-keys.js";
 export type { ProviderFetchOptions } from "./auth/expiring-cache.js";
 export { fetchIamToken, type IamPasswordAuth, type IamToken } from "./auth/iam-token.js";
+export { invalidateRefusedToken } from "./auth/refused-token.js";
 export {
   type AccessKeyProviderCredentials,
   type Credentials,
-  invalidateRefusedToken,
   type ResolvedCredentials,
   resolveCredentials,
   type TokenCredentials,
   type TokenProvider,
-} from "./auth/token-credentials.js";
+} from "./auth/resolve-credentials.js";
 export { type CachingTokenProviderOptions, createTokenProvider } from "./auth/token-provider.js";
 export { checkSignal } from "./errors/argument-checks.js";
 export { errorDetails, errorFromResponse, parseErrorBody, requestIdOf } from "./errors/from-response.js";

@@ -1,7 +1,7 @@
 import { assertHeaderSafe } from "./credentials.js";
 import { createExpiringCache, type ProviderFetchOptions, providerSettings } from "./expiring-cache.js";
 import type { IamToken } from "./iam-token.js";
-import type { TokenProvider } from "./token-credentials.js";
+import type { TokenProvider } from "./resolve-credentials.js";
 
 export interface CachingTokenProviderOptions extends ProviderFetchOptions {
   /** Fetch a new token, e.g. `({ signal }) => fetchIamToken({ ..., signal })`. */

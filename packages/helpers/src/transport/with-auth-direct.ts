@@ -2,7 +2,7 @@
 // same authentication on plain parts, where headers are lower-case names (as a fetch Headers keeps
 // them). Signing on Node is synchronous: no promise between the caller and the socket.
 import { type AccessKeyCredentials, assertHeaderSafe, providedKeys } from "../auth/credentials.js";
-import type { ResolvedCredentials, TokenProvider } from "../auth/token-credentials.js";
+import type { ResolvedCredentials, TokenProvider } from "../auth/resolve-credentials.js";
 import { trimHttpWhitespace } from "../signing/canonical.js";
 import { type Signature, signWithPlatformHashes } from "../signing/sign.js";
 import type { DirectRequest, DirectResponse, DirectSend } from "./direct.js";

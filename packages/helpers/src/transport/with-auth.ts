@@ -1,6 +1,6 @@
 import { authDirect, directOf, withDirect } from "#platform";
 import { assertHeaderSafe, providedKeys } from "../auth/credentials.js";
-import type { ResolvedCredentials } from "../auth/token-credentials.js";
+import type { ResolvedCredentials } from "../auth/resolve-credentials.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { computeSignature } from "../signing/sign.js";
 import { signRequest } from "../signing/sign-request.js";

@@ -10,6 +10,9 @@ export interface CachingTokenProviderOptions extends ProviderFetchOptions {
   refreshBeforeMs?: number;
 }
 
+/** A refused token younger than this is not dropped (see invalidate below). */
+const REFUSED_TOKEN_MIN_AGE_MS = 30_000;
+
 /**
  * A token provider that caches the token, refreshes it before it expires, and lets concurrent
  * callers share one refresh. While a refresh fails, a token that has not expired yet is still used.
@@ -32,6 +35,3 @@ export function createTokenProvider(options: CachingTokenProviderOptions): Token
   provider.invalidate = (token) => cache.drop((held) => held.token.trim() === token.trim(), REFUSED_TOKEN_MIN_AGE_MS);
   return provider;
 }
-
-/** A refused token younger than this is not dropped (see invalidate). */
-export const REFUSED_TOKEN_MIN_AGE_MS = 30_000;

@@ -1,4 +1,4 @@
-import { checkMilliseconds, unwrap } from "@fgkit/helpers";
+import { checkMilliseconds, checkWholeNumber, unwrap } from "@fgkit/helpers";
 import { assertClient, assertOptionalObject } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import { checkEvent } from "./request-validation.js";
@@ -80,7 +80,8 @@ export async function invokeFunction<Result = unknown>(
   const timeoutMs = checkMilliseconds("timeoutMs", options.timeoutMs, DEFAULT_INVOKE_TIMEOUT_MS);
   const header: Record<string, string> = { "X-CFF-Request-Version": "v1" };
   if (options.tailLog ?? true) header["X-Cff-Log-Type"] = "tail";
-  if (options.instanceMemory !== undefined) header["X-Cff-Instance-Memory"] = String(options.instanceMemory);
+  if (options.instanceMemory !== undefined)
+    header["X-Cff-Instance-Memory"] = String(checkWholeNumber("instanceMemory", options.instanceMemory, 0, 1));
   const call = invokerOf(client, timeoutMs).POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
     params: { path: { function_urn: functionUrn }, header },
     body: event,

@@ -9,6 +9,8 @@ export function encodePathValue(field: string, value: unknown): string {
   if (value === undefined || value === null) throw new InvalidInputError(field, "is required");
   if (typeof value !== "string" && typeof value !== "number")
     throw new InvalidInputError(field, `must be a string or a number, got ${typeof value}`);
+  if (typeof value === "number" && !Number.isFinite(value))
+    throw new InvalidInputError(field, `must be a finite number, got ${value}`);
   const text = String(value);
   if (text === "") throw new InvalidInputError(field, "must not be empty");
   if (text === "." || text === "..") throw new InvalidInputError(field, `"${text}" would change the path`);

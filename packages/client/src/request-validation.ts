@@ -11,8 +11,29 @@ function checkHeader(field: string, value: unknown): void {
     throw new InvalidInputError(field, "is not a valid header name");
   if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean")
     throw new InvalidInputError(field, `must be a string, number or boolean, got ${typeof value}`);
+  if (typeof value === "number" && !Number.isFinite(value))
+    throw new InvalidInputError(field, `must be a finite number, got ${value}`);
   if (BAD_HEADER_VALUE.test(String(value)))
     throw new InvalidInputError(field, "contains CR, LF or another character a header cannot carry");
+}
+
+/**
+ * Every query parameter of the API is a single string, number or boolean. openapi-fetch would drop
+ * a Date without a word, spell an object out as `name[key]=`, and send NaN as "NaN".
+ */
+function checkQueryValue(name: string, value: unknown): void {
+  if (value === undefined || value === null || typeof value === "string" || typeof value === "boolean") return;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new InvalidInputError(`params.query.${name}`, `must be a finite number, got ${value}`);
+    return;
+  }
+  const kind =
+    value instanceof Date
+      ? "a Date (format it as the parameter's description says)"
+      : Array.isArray(value)
+        ? "an array"
+        : typeof value;
+  throw new InvalidInputError(`params.query.${name}`, `must be a string, number or boolean, got ${kind}`);
 }
 
 /** Refuses a value that is given but is not an object. */
@@ -33,6 +54,7 @@ function validateOptions(init: unknown): void {
     checkObject("params", params);
     for (const where of PARAM_GROUPS) if (params[where] !== undefined) checkObject(`params.${where}`, params[where]);
     if (params.header) for (const [name, value] of Object.entries(params.header)) checkHeader(`params.header.${name}`, value);
+    if (params.query) for (const name in params.query) checkQueryValue(name, (params.query as Record<string, unknown>)[name]);
   }
   // A Headers object was checked by fetch as it was filled; pairs and records are checked here.
   if (headers && typeof headers === "object" && !(headers instanceof Headers))

@@ -80,4 +80,45 @@ describe("arguments of the helpers built on a client", () => {
     );
     expect(requests).toHaveLength(0);
   });
+
+  it("a query value the API cannot take is refused, not dropped or spelled out (a Date, an object, NaN)", async () => {
+    const { client, requests } = createObservedClient();
+    const list = (marker: unknown) =>
+      client.GET("/v2/{project_id}/fgs/functions", { params: { query: { marker: marker as never } } });
+    await refusal(
+      () => list(new Date(0)),
+      "params.query.marker: must be a string, number or boolean, got a Date (format it as the parameter's description says)",
+    );
+    await refusal(() => list({ a: 1 }), "params.query.marker: must be a string, number or boolean, got object");
+    await refusal(() => list(["a", "b"]), "params.query.marker: must be a string, number or boolean, got an array");
+    await refusal(() => list(Number.NaN), "params.query.marker: must be a finite number, got NaN");
+    expect(requests).toHaveLength(0);
+    await list(40);
+    await list(undefined);
+    expect(requests.map((request) => new URL(request.url).search)).toEqual(["?marker=40", ""]);
+  });
+
+  it("NaN is refused as a path or header value, and as invokeFunction's instanceMemory", async () => {
+    const { client, requests } = createObservedClient();
+    await refusal(
+      () =>
+        client.GET("/v2/{project_id}/fgs/functions/{function_urn}/config", {
+          params: { path: { function_urn: Number.NaN as never } },
+        }),
+      "params.path.function_urn: must be a finite number, got NaN",
+    );
+    await refusal(
+      () =>
+        client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
+          params: { path: { function_urn: URN }, header: { "X-Cff-Instance-Memory": Number.NaN as never } },
+          body: {},
+        }),
+      "params.header.X-Cff-Instance-Memory: must be a finite number, got NaN",
+    );
+    await refusal(
+      () => invokeFunction(client, URN, {}, { instanceMemory: Number.NaN }),
+      "instanceMemory: must be a whole number, 1 or more",
+    );
+    expect(requests).toHaveLength(0);
+  });
 });

@@ -7,9 +7,20 @@ export function checkObject(field: string, value: unknown): void {
   if (value === null || typeof value !== "object") throw new InvalidInputError(field, "must be an object");
 }
 
-/** A signal, when given, must be an AbortSignal (a look-alike would fail inside fetch or a timer). */
+/**
+ * A signal, when given, must be an AbortSignal: what fgkit uses of one (aborted, reason and its
+ * abort event), so that another realm's signal or a polyfill's passes and anything else is refused.
+ */
 export function checkSignal(field: string, value: unknown): void {
-  if (value !== undefined && !(value instanceof AbortSignal)) throw new InvalidInputError(field, "must be an AbortSignal");
+  if (value === undefined) return;
+  const signal = value as { aborted?: unknown; addEventListener?: unknown } | null;
+  if (
+    !signal ||
+    typeof signal !== "object" ||
+    typeof signal.aborted !== "boolean" ||
+    typeof signal.addEventListener !== "function"
+  )
+    throw new InvalidInputError(field, "must be an AbortSignal");
 }
 
 export function checkFunction(field: string, value: unknown, shape: string): void {

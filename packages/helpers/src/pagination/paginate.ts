@@ -40,7 +40,7 @@ export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Curs
     let page: Page | undefined;
     let items: readonly Item[] = [];
     while (true) {
-      options.signal?.throwIfAborted();
+      if (options.signal?.aborted) throw options.signal.reason;
       page = undefined;
       items = [];
       page = await options.fetchPage(cursor);

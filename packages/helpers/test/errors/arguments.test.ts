@@ -131,4 +131,19 @@ describe("arguments of the helpers' entry points", () => {
     await refusal(() => paginate({ ...walk, signal: { aborted: false } } as never), "signal: must be an AbortSignal");
     await refusal(() => waitWith({ signal: "stop" }), "signal: must be an AbortSignal");
   });
+
+  it("a polyfill's signal (aborted, reason, addEventListener) is accepted, and its abort is heeded", async () => {
+    const polyfill = (aborted: boolean) =>
+      Object.assign(new EventTarget(), { aborted, reason: aborted ? new Error("stopped by the polyfill") : undefined });
+    const pages = [{ items: [1, 2] }, { items: [3] }];
+    const walk = (signal: unknown) =>
+      paginate<{ items: number[] }, number, number>({
+        fetchPage: async (cursor) => pages[cursor ?? 0] as { items: number[] },
+        items: (page) => page.items,
+        next: (_page, cursor) => ((cursor ?? 0) + 1 < pages.length ? (cursor ?? 0) + 1 : undefined),
+        signal: signal as AbortSignal,
+      });
+    expect(await walk(polyfill(false)).all()).toEqual([1, 2, 3]);
+    await expect(walk(polyfill(true)).all()).rejects.toThrow("stopped by the polyfill");
+  });
 });

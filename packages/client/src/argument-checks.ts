@@ -30,8 +30,8 @@ export function assertTarget(value: unknown, keys: readonly string[]): void {
   }
 }
 
-/** A waiter's config: `{ client, ...WaiterOptions }`. */
-export function assertWaiterConfig(config: unknown): void {
+/** A paginator's or waiter's config: `{ client, ...options }`. */
+export function assertConfigWithClient(config: unknown): void {
   if (!config || typeof config !== "object") throw new InvalidInputError("config", "must be an object with a client");
   assertClient((config as { client?: unknown }).client);
 }

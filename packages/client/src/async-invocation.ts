@@ -1,5 +1,5 @@
 import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
-import { assertClient, assertOptionalObject, assertTarget, assertWaiterConfig } from "./argument-checks.js";
+import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import { checkEvent } from "./request-validation.js";
 import type { Schemas } from "./types.js";
@@ -39,7 +39,7 @@ export function waitUntilAsyncInvocationFinished(
   target: { functionUrn: string; requestId: string },
 ): Promise<AsyncInvocation> {
   try {
-    assertWaiterConfig(config);
+    assertConfigWithClient(config);
     assertTarget(target, ["functionUrn", "requestId"]);
   } catch (error) {
     return Promise.reject(error);

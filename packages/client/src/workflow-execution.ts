@@ -1,5 +1,5 @@
 import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
-import { assertClient, assertOptionalObject, assertTarget, assertWaiterConfig } from "./argument-checks.js";
+import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import type { Schemas } from "./types.js";
 
@@ -34,7 +34,7 @@ export function waitUntilWorkflowExecutionFinished(
   target: { workflowId: string; executionId: string },
 ): Promise<WorkflowExecution> {
   try {
-    assertWaiterConfig(config);
+    assertConfigWithClient(config);
     assertTarget(target, ["workflowId", "executionId"]);
   } catch (error) {
     return Promise.reject(error);

@@ -11,7 +11,7 @@ import {
   paginate,
   unwrap,
 } from "@fgkit/helpers";
-import { assertClient } from "../argument-checks.js";
+import { assertConfigWithClient } from "../argument-checks.js";
 import type { FunctionGraphClient } from "../create-client.js";
 import type { operations } from "../types.js";
 
@@ -44,8 +44,7 @@ export interface MarkerStyle<Page, Item> {
 
 /** Refuses a config that would send a bad page size or offset, before any page is asked for. */
 function checkConfig(config: PaginatorConfig): void {
-  if (!config || typeof config !== "object") throw new InvalidInputError("config", "must be an object with a client");
-  assertClient(config.client);
+  assertConfigWithClient(config);
   checkSignal("signal", config.signal);
   checkWholeNumber("pageSize", config.pageSize, 1, 1);
 }

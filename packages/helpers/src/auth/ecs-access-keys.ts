@@ -1,12 +1,12 @@
+import { checkObject } from "../errors/argument-checks.js";
 import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
-import { FunctionGraphError } from "../errors/function-graph-error.js";
-import { InvalidInputError } from "../errors/invalid-input-error.js";
+import { type ErrorRequestInfo, FunctionGraphError } from "../errors/function-graph-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
 import { parseEndpoint } from "../transport/endpoint.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
-import { untilAborted } from "../transport/until-aborted.js";
 import type { TemporaryAccessKeys } from "./access-key-provider.js";
+import { exchangeWithin } from "./service-exchange.js";
 
 export interface EcsMetadataOptions {
   /** The metadata service (default http://169.254.169.254, the link-local address every ECS reaches). */
@@ -30,7 +30,7 @@ const KEYS_PATH = "/openstack/latest/securitykey";
  * fetches new ones in time: `{ accessKeys: createAccessKeyProvider({ fetchKeys: fetchEcsAccessKeys }) }`.
  */
 export async function fetchEcsAccessKeys(options: EcsMetadataOptions = {}): Promise<TemporaryAccessKeys> {
-  if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
+  checkObject("options", options);
   // The service is plain http: by design (a link-local address, never routed off the host).
   const base =
     options.endpoint === undefined ? METADATA_SERVICE : parseEndpoint("endpoint", options.endpoint, { allowInsecureHttp: true });
@@ -61,44 +61,28 @@ export async function fetchEcsAccessKeys(options: EcsMetadataOptions = {}): Prom
   }
 }
 
-interface Exchange {
-  response: Response;
-  text: string;
-  /** The request as errors show it: method and URL, no headers (the session token is a secret). */
-  described: { method: string; url: string; headers: Record<string, string> };
-}
-
-async function exchange(
+/** One request to the metadata service; errors show its method and URL, no headers (the session token is a secret). */
+function exchange(
   send: FetchLike,
   method: string,
   url: string,
   headers: Record<string, string>,
   ending: LinkedSignal,
   timeoutMs: number,
-): Promise<Exchange> {
+) {
   const described = { method, url, headers: {} };
-  try {
-    // Bounded here too: a custom fetch may not heed the signal.
-    const response = await untilAborted(send(new Request(url, { method, headers, signal: ending.signal })), ending);
-    const text = await untilAborted(response.text(), ending);
-    return { response, text, described };
-  } catch (cause) {
-    const [code, why] = ending.timedOut
-      ? ["Timeout", `no answer from the ECS metadata service within ${timeoutMs} ms`]
-      : ending.aborted
-        ? ["Aborted", "aborted by the caller"]
-        : ["NetworkError", "no response from the ECS metadata service (is this an ECS?)"];
-    throw new FunctionGraphError(`${method} ${new URL(url).pathname}: ${why}`, {
-      status: 0,
-      code,
-      request: described,
-      cause,
-    });
-  }
+  const request = new Request(url, { method, headers, signal: ending.signal });
+  return exchangeWithin(send, request, ending, {
+    label: `${method} ${new URL(url).pathname}`,
+    service: "the ECS metadata service",
+    noResponse: "no response from the ECS metadata service (is this an ECS?)",
+    described,
+    timeoutMs,
+  }).then((answer) => ({ ...answer, described }));
 }
 
 /** The keys in the service's answer: `{ credential: { access, secret, securitytoken, expires_at } }`. */
-function keysFrom(text: string, request: Exchange["described"], status: number): TemporaryAccessKeys {
+function keysFrom(text: string, request: ErrorRequestInfo, status: number): TemporaryAccessKeys {
   const credential = (parseErrorBody(text) as { credential?: Record<string, unknown> } | undefined)?.credential;
   const { access, secret, securitytoken, expires_at } = credential ?? {};
   const expiresAt = new Date(typeof expires_at === "string" ? expires_at : Number.NaN);

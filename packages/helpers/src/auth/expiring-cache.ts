@@ -1,3 +1,4 @@
+import { checkFunction, checkObject } from "../errors/argument-checks.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
@@ -44,8 +45,7 @@ export interface ExpiringCacheOptions<T extends Expiring> {
  */
 export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOptions<T>) {
   const { fetchTimeoutMs, refreshBeforeMs, now, label, fetchField, shape } = options;
-  if (typeof options.fetch !== "function")
-    throw new InvalidInputError(fetchField, `must be a function ({ signal }) => Promise<${shape}>`);
+  checkFunction(fetchField, options.fetch, `({ signal }) => Promise<${shape}>`);
   // A wrong value is refused here, by name, rather than failing later inside the cache.
   const checked = (value: T): T => {
     const field = `${fetchField}()`;
@@ -127,7 +127,7 @@ export function providerSettings(
   options: ProviderFetchOptions & { refreshBeforeMs?: number },
   defaultRefreshBeforeMs: number,
 ): { fetchTimeoutMs: number; refreshBeforeMs: number; now: () => number } {
-  if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
+  checkObject("options", options);
   if (options.now !== undefined && typeof options.now !== "function")
     throw new InvalidInputError("now", "must be a function returning epoch milliseconds");
   return {

@@ -1,3 +1,4 @@
+import { checkObject } from "../errors/argument-checks.js";
 import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
@@ -5,8 +6,8 @@ import { checkMilliseconds } from "../errors/number-checks.js";
 import { parseEndpoint } from "../transport/endpoint.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
-import { untilAborted } from "../transport/until-aborted.js";
 import { assertHeaderSafe } from "./credentials.js";
+import { exchangeWithin } from "./service-exchange.js";
 
 export interface IamPasswordAuth {
   /** The region whose IAM endpoint is used (https://iam.<region>.myhuaweicloud.com), or give `iamEndpoint`. */
@@ -36,7 +37,7 @@ const REGION = /^[a-z]{2}(-[a-z0-9]+)+$/;
 
 /** Asks IAM for a project-scoped user token with password authentication (POST /v3/auth/tokens). */
 export async function fetchIamToken(options: IamPasswordAuth): Promise<IamToken> {
-  if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
+  checkObject("options", options);
   const base = iamBase(options);
   assertHeaderSafe("username", options.username);
   if (typeof options.password !== "string" || options.password === "")
@@ -80,20 +81,12 @@ async function requestToken(
   });
   const described = { method: request.method, url: request.url, headers: { "content-type": "application/json;charset=utf8" } };
   const send = options.fetch ?? ((r: Request) => globalThis.fetch(r));
-  let response: Response;
-  let text: string;
-  try {
-    // Bounded here too: a custom fetch may not heed the signal.
-    response = await untilAborted(send(request), ending);
-    text = await untilAborted(response.text(), ending);
-  } catch (cause) {
-    const [code, why] = ending.timedOut
-      ? ["Timeout", `no answer from IAM within ${timeoutMs} ms`]
-      : ending.aborted
-        ? ["Aborted", "aborted by the caller"]
-        : ["NetworkError", "no response from IAM"];
-    throw new FunctionGraphError(`POST /v3/auth/tokens: ${why}`, { status: 0, code, request: described, cause });
-  }
+  const { response, text } = await exchangeWithin(send, request, ending, {
+    label: "POST /v3/auth/tokens",
+    service: "IAM",
+    described,
+    timeoutMs,
+  });
   if (!response.ok) throw errorFromResponse(described, response, parseErrorBody(withoutSecret(text, options.password)));
   const token = response.headers.get("x-subject-token");
   const expires = (parseErrorBody(text) as { token?: { expires_at?: string } } | undefined)?.token?.expires_at;

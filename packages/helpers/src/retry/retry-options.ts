@@ -1,3 +1,4 @@
+import { checkObject } from "../errors/argument-checks.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds, checkWholeNumber } from "../errors/number-checks.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../transport/read-body.js";
@@ -75,7 +76,3 @@ export function resolveMaxResponseBytes(value: number | undefined, field = "maxR
 }
 
 const fieldName = (prefix: string) => (name: string) => (prefix ? `${prefix}.${name}` : name);
-
-function checkObject(field: string, value: unknown): void {
-  if (value === null || typeof value !== "object") throw new InvalidInputError(field, "must be an object");
-}

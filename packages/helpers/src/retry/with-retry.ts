@@ -1,4 +1,5 @@
 import { attemptDirect, directOf, isDraftRequest, readParts } from "#platform";
+import { checkFunction, checkObject } from "../errors/argument-checks.js";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { copyRequest } from "../transport/copy-request.js";
@@ -44,14 +45,13 @@ export type Outcome = { response: Response } | { error: unknown };
 export function withRetry(next: FetchLike, options: RetryTransportOptions = {}): FetchLike {
   if (typeof next !== "function")
     throw new InvalidInputError("next", "must be a fetch function (request: Request) => Promise<Response>");
-  if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
+  checkObject("options", options);
   const retry = resolveRetryOptions(options);
   const { attemptTimeoutMs, totalTimeoutMs } = resolveTimeoutOptions(options);
   const maxBytes = resolveMaxResponseBytes(options.maxResponseBytes);
   const clock = options.clock ?? { offsetMs: 0 };
   const { onUnauthorized } = options;
-  if (onUnauthorized !== undefined && typeof onUnauthorized !== "function")
-    throw new InvalidInputError("onUnauthorized", "must be a function (request: Request) => boolean");
+  if (onUnauthorized !== undefined) checkFunction("onUnauthorized", onUnauthorized, "(request: Request) => boolean");
 
   // With a direct entry point below (fgkit's Node transport under withAuth), attempts skip the
   // per-attempt Request and the streamed Response; the answer becomes one buffered Response.

@@ -56,6 +56,9 @@ export function computeSignature(
   options: SignOptions = {},
 ): Promise<Signature> {
   try {
+    // The parts are checked at this public entry; fgkit's own callers build them right.
+    checkSigningInput(input);
+    checkObject("options", options);
     return Promise.resolve(computeSignatureWith(platformHashes, input, credentials, options));
   } catch (error) {
     return Promise.reject(error);
@@ -82,8 +85,6 @@ export function computeSignatureWith(
   credentials: AccessKeyCredentials,
   options: SignOptions = {},
 ): Signature | Promise<Signature> {
-  checkSigningInput(input);
-  checkObject("options", options);
   assertAccessKeyCredentials(credentials);
   const added: Record<string, string> = {};
   // Lower-cased name and trimmed value pairs, one per name (a few headers: a list beats a Map).

@@ -1,6 +1,7 @@
 import { authDirect, directOf, withDirect } from "#platform";
 import { assertHeaderSafe, providedKeys } from "../auth/credentials.js";
 import type { ResolvedCredentials } from "../auth/resolve-credentials.js";
+import { checkObject } from "../errors/argument-checks.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { computeSignature } from "../signing/sign.js";
 import { signRequest } from "../signing/sign-request.js";
@@ -25,7 +26,7 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
     throw new InvalidInputError("next", "must be a fetch function (request: Request) => Promise<Response>");
   if (!auth || typeof auth !== "object" || typeof auth.kind !== "string")
     throw new InvalidInputError("auth", "must be the result of resolveCredentials(credentials)");
-  if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
+  checkObject("options", options);
   const signingDate = () => new Date(Date.now() + (options.clockOffset?.() ?? 0));
 
   const fetch: FetchLike = async (request) => {

@@ -1,4 +1,4 @@
-import { checkObject, checkSignal } from "../errors/argument-checks.js";
+import { checkFunction, checkObject, checkSignal } from "../errors/argument-checks.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
@@ -28,9 +28,8 @@ export async function waitUntil<T>(
   check: (value: T) => WaiterState,
   options: WaiterOptions = {},
 ): Promise<T> {
-  if (typeof poll !== "function") throw new InvalidInputError("poll", "must be a function (signal) => Promise<value>");
-  if (typeof check !== "function")
-    throw new InvalidInputError("check", 'must be a function (value) => "success" | "failure" | "retry"');
+  checkFunction("poll", poll, "(signal) => Promise<value>");
+  checkFunction("check", check, '(value) => "success" | "failure" | "retry"');
   checkObject("options", options);
   checkSignal("signal", options.signal);
   if (options.random !== undefined && typeof options.random !== "function")

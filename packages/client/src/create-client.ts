@@ -5,7 +5,7 @@ import {
   draftRequestClass,
   type FetchLike,
   InvalidInputError,
-  invalidateRefusedToken,
+  invalidateRefusedCredentials,
   type ResolvedCredentials,
   type RetryOptions,
   resolveCredentials,
@@ -149,8 +149,8 @@ function build(shared: Shared, call: CallOptions): FunctionGraphClient {
       ...call.retry,
       ...call.timeout,
       clock: shared.clock,
-      // A token the gateway refused (revoked before its expiry): the provider drops it, one resend.
-      onUnauthorized: (request) => invalidateRefusedToken(shared.auth, request),
+      // A token or keys the gateway refused (revoked before expiry): the provider drops them, one resend.
+      onUnauthorized: (request) => invalidateRefusedCredentials(shared.auth, request),
       ...(call.maxResponseBytes !== undefined ? { maxResponseBytes: call.maxResponseBytes } : {}),
     }),
     pathSerializer: shared.serializePath,

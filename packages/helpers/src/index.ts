@@ -9,7 +9,7 @@ export { type EcsMetadataOptions, fetchEcsAccessKeys } from "./auth/ecs-access-k
 export { accessKeysFromEnv } from "./auth/environment-keys.js";
 export type { ProviderFetchOptions } from "./auth/expiring-cache.js";
 export { fetchIamToken, type IamPasswordAuth, type IamToken } from "./auth/iam-token.js";
-export { invalidateRefusedToken } from "./auth/refused-token.js";
+export { invalidateRefusedCredentials } from "./auth/refused-credentials.js";
 export {
   type AccessKeyProviderCredentials,
   type Credentials,
@@ -19,24 +19,41 @@ export {
   type TokenProvider,
 } from "./auth/resolve-credentials.js";
 export { type CachingTokenProviderOptions, createTokenProvider } from "./auth/token-provider.js";
+export {
+  canonicalHeaders,
+  canonicalQuery,
+  canonicalUri,
+  errorFromResponse,
+  exchangeOf,
+  fullJitterDelay,
+  isSecretHeader,
+  parseErrorBody,
+  parseRetryAfter,
+  percentDecode,
+  percentEncode,
+  recordExchange,
+  redactHeaders,
+  redactUrl,
+  requestIdOf,
+  skewCorrection,
+  sleep,
+} from "./building-blocks.js";
 export { checkSignal } from "./errors/argument-checks.js";
-export { errorDetails, errorFromResponse, parseErrorBody, requestIdOf } from "./errors/from-response.js";
+export { errorDetails } from "./errors/from-response.js";
 export {
   type ErrorRequestInfo,
   type ErrorResponseInfo,
   FunctionGraphError,
   type FunctionGraphErrorOptions,
-  redactUrl,
 } from "./errors/function-graph-error.js";
 export { InvalidInputError } from "./errors/invalid-input-error.js";
 export { checkMilliseconds, checkWholeNumber } from "./errors/number-checks.js";
-export { isSecretHeader, REDACTED, redactHeaders } from "./errors/redact.js";
+export { REDACTED } from "./errors/redact.js";
 export { type CallResult, unwrap } from "./errors/unwrap.js";
 export { type PaginateOptions, type Paginator, paginate } from "./pagination/paginate.js";
 export { nextMarker, nextOffset } from "./pagination/styles.js";
-export { fullJitterDelay, parseRetryAfter, sleep } from "./retry/backoff.js";
 export { isTransientNetworkError } from "./retry/classify.js";
-export { type ClockOffset, skewCorrection } from "./retry/clock-skew.js";
+export type { ClockOffset } from "./retry/clock-skew.js";
 export {
   IDEMPOTENT_METHODS,
   type RetryOptions,
@@ -46,8 +63,7 @@ export {
   type TimeoutOptions,
 } from "./retry/retry-options.js";
 export { type RetryTransportOptions, withRetry } from "./retry/with-retry.js";
-export { canonicalHeaders, canonicalQuery, canonicalUri } from "./signing/canonical.js";
-export { percentDecode, percentEncode } from "./signing/percent-encode.js";
+export type { CanonicalHeaders } from "./signing/canonical.js";
 export { formatSdkDate } from "./signing/sdk-date.js";
 export {
   ALGORITHM,
@@ -60,7 +76,7 @@ export {
 export { signRequest } from "./signing/sign-request.js";
 export { defaultFetch, draftRequestClass } from "./transport/default-fetch.js";
 export { parseEndpoint } from "./transport/endpoint.js";
-export { type ExchangeInfo, exchangeOf, recordExchange } from "./transport/exchange-info.js";
+export type { ExchangeInfo } from "./transport/exchange-info.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./transport/read-body.js";
 export type { FetchLike } from "./transport/types.js";
 export { type AuthOptions, withAuth } from "./transport/with-auth.js";

@@ -55,3 +55,55 @@ describe("credentials: { accessKeys }", () => {
     });
   }
 });
+
+describe("temporary access keys the gateway refuses", () => {
+  const refused = json(401, { error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information" });
+  const accessKeyIdOf = (authorization: unknown) => /Access=([^,]+)/.exec(String(authorization))?.[1];
+
+  for (const [name, fetch] of Object.entries(TRANSPORTS)) {
+    const withTransport = fetch ? { fetch } : {};
+
+    it(`${name}: are dropped; the call is signed with new keys and sent once more, and later calls keep them`, async () => {
+      let fetched = 0;
+      let offset = 0;
+      const now = () => Date.now() + offset;
+      const accessKeys = createAccessKeyProvider({
+        now,
+        fetchKeys: async () => {
+          fetched++;
+          return {
+            ak: `${AKSK.ak}${fetched}`,
+            sk: AKSK.sk,
+            securityToken: `token-${fetched}`,
+            expiresAt: new Date(now() + 3_600_000),
+          };
+        },
+      });
+      const client = clientFor(server.current.url, { credentials: { accessKeys }, ...withTransport });
+      server.current.script(json(200, SAMPLE_CONFIG));
+      await unwrap(client.GET(CONFIG, byUrn));
+      offset += 60_000; // keys refused within 30 s of their fetch would be kept
+      server.current.script(refused, json(200, { result: "ok" }), json(200, SAMPLE_CONFIG));
+      await unwrap(client.POST(INVOKE, { ...byUrn, body: { a: 1 } }));
+      await unwrap(client.GET(CONFIG, byUrn));
+      const sent = server.current.requests;
+      expect(
+        sent.map((request) => [
+          request.method,
+          accessKeyIdOf(request.headers.authorization),
+          request.headers["x-security-token"],
+        ]),
+      ).toEqual([
+        ["GET", `${AKSK.ak}1`, "token-1"],
+        ["POST", `${AKSK.ak}1`, "token-1"],
+        ["POST", `${AKSK.ak}2`, "token-2"],
+        ["GET", `${AKSK.ak}2`, "token-2"],
+      ]);
+      for (const request of sent)
+        expect(await signatureIsValid(request, { ak: accessKeyIdOf(request.headers.authorization) ?? "", sk: AKSK.sk })).toBe(
+          true,
+        );
+      expect(fetched).toBe(2);
+    });
+  }
+});

@@ -80,12 +80,12 @@ export function expectRequestInfo(error: FunctionGraphError, method: string, pat
 }
 
 /** What a gateway checks: the Authorization it received is the signature of what it received. */
-export async function signatureIsValid(request: Received): Promise<boolean> {
+export async function signatureIsValid(request: Received, keys: { ak: string; sk: string } = AKSK): Promise<boolean> {
   const authorization = String(request.headers.authorization ?? "");
   const signed = /SignedHeaders=([^,]+)/.exec(authorization)?.[1]?.split(";") ?? [];
   const headers = signed.filter((name) => name !== "host").map((name): [string, string] => [name, String(request.headers[name])]);
   const url = new URL(`${request.url.pathname}${request.url.search}`, `http://${request.headers.host}`);
-  const expected = await computeSignature({ method: request.method, url, headers, body: request.body }, AKSK);
+  const expected = await computeSignature({ method: request.method, url, headers, body: request.body }, keys);
   return signed.includes("x-sdk-date") && expected.authorization === authorization;
 }
 

@@ -4,8 +4,17 @@ import { createExpiringCache, type ProviderFetchOptions, providerSettings } from
 /**
  * Returns the access keys to sign the next request with; called before every request, so it should
  * cache (see createAccessKeyProvider). Give it as `credentials: { accessKeys: provider }`.
+ * A provider may also have `invalidate`: when the gateway refuses a request signed with its keys
+ * (401), the client calls it with their access key id and sends the request once more.
  */
-export type AccessKeyProvider = () => AccessKeyCredentials | Promise<AccessKeyCredentials>;
+export type AccessKeyProvider = (() => AccessKeyCredentials | Promise<AccessKeyCredentials>) & {
+  /**
+   * The gateway refused the keys with access key id `ak`: stop handing them out (temporary keys
+   * revoked before their expiry, say). Return false when the next call would get the same keys
+   * again (then the request is not sent once more); nothing or true sends it again.
+   */
+  invalidate?: (ak: string) => boolean | undefined;
+};
 
 /** Temporary access keys and when they stop working, as a key source hands them out. */
 export interface TemporaryAccessKeys extends AccessKeyCredentials {
@@ -25,7 +34,9 @@ export interface CachingAccessKeyProviderOptions extends ProviderFetchOptions {
 /**
  * An access key provider for temporary keys: caches them, fetches new ones before they expire, and
  * lets concurrent callers share one fetch. While a fetch fails, keys that have not expired yet are
- * still used. Signing stays synchronous while the cached keys are fresh.
+ * still used. Signing stays synchronous while the cached keys are fresh. Keys the gateway refused
+ * (`invalidate`, which the client calls on a 401) are not used again, unless they were fetched in
+ * the last 30 seconds.
  */
 export function createAccessKeyProvider(options: CachingAccessKeyProviderOptions): AccessKeyProvider {
   const cache = createExpiringCache<TemporaryAccessKeys>({
@@ -36,5 +47,7 @@ export function createAccessKeyProvider(options: CachingAccessKeyProviderOptions
     ...providerSettings(options, 5 * 60 * 1000),
     label: "access key refresh: no keys",
   });
-  return () => cache.get();
+  const provider: AccessKeyProvider = () => cache.get();
+  provider.invalidate = (ak) => cache.dropRefused((held) => held.ak === ak);
+  return provider;
 }

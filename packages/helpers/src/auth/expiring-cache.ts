@@ -5,6 +5,9 @@ import { checkMilliseconds } from "../errors/number-checks.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import { untilAborted } from "../transport/until-aborted.js";
 
+/** A refused value younger than this is kept (see dropRefused). */
+const REFUSED_MIN_AGE_MS = 30_000;
+
 /** Something that stops being valid at a known time: an IAM token, temporary access keys. */
 export interface Expiring {
   expiresAt: Date;
@@ -109,13 +112,15 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
       return refresh();
     },
     /**
-     * Drops the cached value when it `matches` and was fetched at least `minAgeMs` ago, so the next
-     * `get` fetches a new one. Answers whether the next `get` hands out a different value: false
-     * only when the matching value was kept for being too new (a fetch would likely give it again).
+     * The gateway refused the cached value (a 401): drops it when it `matches` and was fetched at
+     * least REFUSED_MIN_AGE_MS ago, so the next `get` fetches a new one. Answers whether the next
+     * `get` hands out a different value: false only when the matching value was kept for being too
+     * new. When the gateway refuses even a fresh value the cause lies elsewhere, and dropping it would
+     * send every call to the source (IAM, the metadata service).
      */
-    drop(matches: (value: T) => boolean, minAgeMs = 0): boolean {
+    dropRefused(matches: (value: T) => boolean): boolean {
       if (current === undefined || !matches(current)) return true;
-      if (now() - fetchedAt < minAgeMs) return false;
+      if (now() - fetchedAt < REFUSED_MIN_AGE_MS) return false;
       current = undefined;
       return true;
     },

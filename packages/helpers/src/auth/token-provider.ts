@@ -10,9 +10,6 @@ export interface CachingTokenProviderOptions extends ProviderFetchOptions {
   refreshBeforeMs?: number;
 }
 
-/** A refused token younger than this is not dropped (see invalidate below). */
-const REFUSED_TOKEN_MIN_AGE_MS = 30_000;
-
 /**
  * A token provider that caches the token, refreshes it before it expires, and lets concurrent
  * callers share one refresh. While a refresh fails, a token that has not expired yet is still used.
@@ -30,8 +27,7 @@ export function createTokenProvider(options: CachingTokenProviderOptions): Token
   });
   const provider: TokenProvider = async () => (await cache.get()).token;
   // Only the refused token is dropped: concurrent calls refused the same one, and a newer token
-  // fetched meanwhile stays. A token fetched moments ago is kept: when the gateway refuses even a
-  // fresh one, the cause lies elsewhere, and dropping it would send every call through IAM.
-  provider.invalidate = (token) => cache.drop((held) => held.token.trim() === token.trim(), REFUSED_TOKEN_MIN_AGE_MS);
+  // fetched meanwhile stays.
+  provider.invalidate = (token) => cache.dropRefused((held) => held.token.trim() === token.trim());
   return provider;
 }

@@ -53,7 +53,9 @@ export function errorFromResponse(
       ? redirectDetail(headers.get("location"))
       : typeof data === "string"
         ? `non-JSON body: ${data.replace(/\s+/g, " ").slice(0, MAX_TEXT_IN_MESSAGE)}`
-        : "empty body");
+        : data === undefined
+          ? "empty body"
+          : "no error message in the body");
   return new FunctionGraphError(`${callLabel(request)} failed with ${status}${code ? ` ${code}` : ""}: ${detail}`, {
     status,
     code,

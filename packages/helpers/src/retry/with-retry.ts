@@ -28,8 +28,8 @@ export interface RetryTransportOptions extends RetryOptions, TimeoutOptions {
   maxResponseBytes?: number;
   /**
    * Called when an attempt is answered 401 (other than for a clock fix), with the request it sent:
-   * return true to send it once more, e.g. after the token provider dropped the refused token (see
-   * invalidateRefusedToken). At most once per call, whatever the method: the gateway refused the
+   * return true to send it once more, e.g. after the provider dropped the refused token or keys (see
+   * invalidateRefusedCredentials). At most once per call, whatever the method: the gateway refused the
    * request before anything ran, and the resend does not count against maxAttempts.
    */
   onUnauthorized?: (request: Request) => boolean;

@@ -42,6 +42,9 @@ export async function waitUntil<T>(
     const value = await poll(options.signal);
     const state = check(value);
     if (state === "success") return value;
+    // Anything else would be taken as "retry" and wait out maxWaitMs (a check that forgot to return).
+    if (state !== "failure" && state !== "retry")
+      throw new InvalidInputError("check", `returned ${String(state)}; must return "success", "failure" or "retry"`);
     if (state === "failure")
       throw new FunctionGraphError(`${what} reached a failure state after ${polls} poll(s)`, {
         status: 0,
@@ -50,7 +53,10 @@ export async function waitUntil<T>(
         response: { status: 0, headers: {}, data: value },
       });
     const ceiling = Math.min(maxDelay, minDelay * 2 ** (polls - 1));
-    const delay = Math.min(minDelay + random() * (ceiling - minDelay), deadline - Date.now());
+    const share = random();
+    // NaN or a value out of range would poll without pause.
+    if (!(share >= 0 && share < 1)) throw new InvalidInputError("random", "must be a function returning a number in [0, 1)");
+    const delay = Math.min(minDelay + share * (ceiling - minDelay), deadline - Date.now());
     if (delay <= 0)
       throw new FunctionGraphError(`${what} did not finish within ${maxWait} ms (${polls} poll(s))`, {
         status: 0,

@@ -86,6 +86,34 @@ describe("arguments of the helpers' entry points", () => {
     );
     await refusal(() => waitWith(null), "options: must be an object");
     await refusal(() => waitWith({ random: 0.5 }), "random: must be a function returning a number in [0, 1)");
+    // Found out only while waiting: a random that gives NaN would poll without pause, and a check
+    // that forgot to return would be taken as "retry" until maxWaitMs.
+    await refusal(
+      () =>
+        waitUntil(
+          "x",
+          async () => 1,
+          () => "retry",
+          { random: () => Number.NaN },
+        ),
+      "random: must be a function returning a number in [0, 1)",
+    );
+    await refusal(
+      () => waitUntil("x", async () => 1, (() => undefined) as never),
+      'check: returned undefined; must return "success", "failure" or "retry"',
+    );
+    let polls = 0;
+    await refusal(
+      () =>
+        waitUntil(
+          "x",
+          async () => ++polls,
+          (n) => (n < 2 ? "retry" : (true as never)),
+          { minDelayMs: 1 },
+        ),
+      'check: returned true; must return "success", "failure" or "retry"',
+    );
+    expect(polls).toBe(2);
   });
 
   it("the token and key fetchers", async () => {

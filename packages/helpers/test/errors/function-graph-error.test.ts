@@ -45,6 +45,9 @@ describe("FunctionGraphError", () => {
     expect(html.code).toBeUndefined();
     const empty = errorFromResponse(request(), new Response(null, { status: 503 }), undefined);
     expect(empty.message).toBe("GET /v2/p/fgs/functions failed with 503: empty body");
+    // JSON with a code but no message is not an empty body.
+    const codeOnly = errorFromResponse(request(), new Response(null, { status: 500 }), { error_code: "FSS.0500" });
+    expect(codeOnly.message).toBe("GET /v2/p/fgs/functions failed with 500 FSS.0500: no error message in the body");
   });
 
   it("is recognised across package copies by isInstance", () => {

@@ -1,29 +1,32 @@
-// withRetry's onUnauthorized with invalidateRefusedToken: a token the gateway refuses (revoked before
-// its expiry) is dropped by its provider and the request is sent once more with a new one, on the
-// Node transport's direct path and over a fetch transport alike.
+// withRetry's onUnauthorized with invalidateRefusedCredentials: a token or temporary access keys the
+// gateway refuses (revoked before their expiry) are dropped by their provider and the request is sent
+// once more with new ones, on the Node transport's direct path and over a fetch transport alike.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
+  type AccessKeyProvider,
+  createAccessKeyProvider,
   createTokenProvider,
   defaultFetch,
   type FetchLike,
-  invalidateRefusedToken,
+  invalidateRefusedCredentials,
   resolveCredentials,
   type TokenProvider,
   withAuth,
   withRetry,
 } from "../../src/index.js";
 
-/** What the gateway saw: method, token and body of every request. */
+/** What the gateway saw: method, token (or access key id) and body of every request. */
 let seen: { method: string; token: string | undefined; body: string }[] = [];
-/** Tokens the gateway refuses with 401. */
+/** Tokens and access key ids the gateway refuses with 401. */
 let revoked = new Set<string>();
 let base = "";
 const server = createServer(async (req, res) => {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const token = req.headers["x-auth-token"] as string | undefined;
+  const token =
+    (req.headers["x-auth-token"] as string | undefined) ?? /Access=([^,]+)/.exec(req.headers.authorization ?? "")?.[1];
   seen.push({ method: req.method ?? "", token, body: Buffer.concat(chunks).toString("utf8") });
   const refused = token === undefined || revoked.has(token);
   res.writeHead(refused ? 401 : 200, { "content-type": "application/json" });
@@ -57,11 +60,11 @@ function countingProvider() {
   return { provider, fetched: () => fetched, age: () => (offset += 60_000) };
 }
 
-function transportWith(provider: TokenProvider, fetch: FetchLike, refresh = true): FetchLike {
+function transportWith(provider: TokenProvider | { accessKeys: AccessKeyProvider }, fetch: FetchLike, refresh = true): FetchLike {
   const auth = resolveCredentials(provider);
   return withRetry(withAuth(fetch, auth), {
     baseDelayMs: 1,
-    ...(refresh ? { onUnauthorized: (request: Request) => invalidateRefusedToken(auth, request) } : {}),
+    ...(refresh ? { onUnauthorized: (request: Request) => invalidateRefusedCredentials(auth, request) } : {}),
   });
 }
 
@@ -137,7 +140,7 @@ describe("a token the gateway refuses", () => {
     revoked.add("fixed");
     const fixed = resolveCredentials({ token: "fixed" });
     const sendFixed = withRetry(withAuth(defaultFetch, fixed), {
-      onUnauthorized: (request) => invalidateRefusedToken(fixed, request),
+      onUnauthorized: (request) => invalidateRefusedCredentials(fixed, request),
     });
     expect((await sendFixed(new Request(`${base}/e`))).status).toBe(401);
     expect(seen.map((request) => request.token)).toEqual(["t1", "t1", "fixed"]);
@@ -156,5 +159,72 @@ describe("a token the gateway refuses", () => {
     expect(() => withRetry(defaultFetch, { onUnauthorized: "yes" as never })).toThrow(
       "onUnauthorized: must be a function (request: Request) => boolean",
     );
+  });
+});
+
+/** A caching provider of temporary keys AK1, AK2, ...; counted and aged like countingProvider's tokens. */
+function countingKeyProvider() {
+  let fetched = 0;
+  let offset = 0;
+  const now = () => Date.now() + offset;
+  const provider = createAccessKeyProvider({
+    now,
+    fetchKeys: async () => {
+      fetched++;
+      return { ak: `AK${fetched}`, sk: `SK${fetched}`, securityToken: `ST${fetched}`, expiresAt: new Date(now() + 3_600_000) };
+    },
+  });
+  return { provider, fetched: () => fetched, age: () => (offset += 60_000) };
+}
+
+describe("temporary access keys the gateway refuses", () => {
+  for (const [name, fetch] of Object.entries(TRANSPORTS)) {
+    it(`${name}: are dropped, and the request is signed with new keys and sent once more`, async () => {
+      const { provider, fetched, age } = countingKeyProvider();
+      const send = transportWith({ accessKeys: provider }, fetch);
+      expect((await send(new Request(`${base}/a`))).status).toBe(200);
+      age();
+      revoked.add("AK1");
+      const response = await send(new Request(`${base}/b`, { method: "PUT", body: '{"n":2}' }));
+      expect(response.status).toBe(200);
+      expect(seen.slice(1)).toEqual([
+        { method: "PUT", token: "AK1", body: '{"n":2}' },
+        { method: "PUT", token: "AK2", body: '{"n":2}' },
+      ]);
+      expect(fetched()).toBe(2);
+    });
+
+    it(`${name}: keys fetched moments ago and refused are the answer: no metadata round trip per call`, async () => {
+      const { provider, fetched } = countingKeyProvider();
+      revoked.add("AK1");
+      const send = transportWith({ accessKeys: provider }, fetch);
+      expect((await send(new Request(`${base}/c`))).status).toBe(401);
+      expect((await send(new Request(`${base}/d`))).status).toBe(401);
+      expect(seen.map((request) => request.token)).toEqual(["AK1", "AK1"]);
+      expect(fetched()).toBe(1);
+    });
+  }
+
+  it("keys from a plain provider function (no invalidate), or fixed keys: the 401 is the answer", async () => {
+    revoked = new Set(["FIXED"]);
+    for (const credentials of [{ accessKeys: () => ({ ak: "FIXED", sk: "S" }) }, { ak: "FIXED", sk: "S" }]) {
+      const auth = resolveCredentials(credentials);
+      const send = withRetry(withAuth(defaultFetch, auth), {
+        onUnauthorized: (request) => invalidateRefusedCredentials(auth, request),
+      });
+      expect((await send(new Request(`${base}/e`))).status).toBe(401);
+    }
+    expect(seen.map((request) => request.token)).toEqual(["FIXED", "FIXED"]);
+  });
+
+  it("invalidate drops only the refused keys: keys fetched since stay", async () => {
+    const { provider, fetched, age } = countingKeyProvider();
+    expect((await provider()).ak).toBe("AK1");
+    age();
+    expect(provider.invalidate?.("SOMETHING-ELSE")).toBe(true);
+    expect((await provider()).ak).toBe("AK1");
+    expect(provider.invalidate?.("AK1")).toBe(true);
+    expect((await provider()).ak).toBe("AK2");
+    expect(fetched()).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-// The README's TypeScript examples compile, strict, against the packages as they are: an example
+// The READMEs' TypeScript examples compile, strict, against the packages as they are: an example
 // that drifts from the API (a renamed option, a removed export) fails here instead of misleading
 // a reader. The official SDK's side of the migration examples is left out; names an example takes
 // from the text around it (`client`, `projectId`, ...) are declared before it.
@@ -12,7 +12,10 @@ import { expect, it } from "vitest";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = join(here, "..");
-const readme = readFileSync(join(packageDir, "..", "..", "README.md"), "utf8");
+// The project's README and the two packages' own (their npm pages).
+const readme = ["../../README.md", "README.md", "../helpers/README.md"]
+  .map((file) => readFileSync(join(packageDir, file), "utf8"))
+  .join("\n");
 
 /** What an example may use without defining it, and how it is declared then. */
 const CONTEXT: Record<string, string> = {

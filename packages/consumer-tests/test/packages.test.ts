@@ -36,9 +36,10 @@ describe.each(Object.entries(PUBLISHED))("%s", (name, dir) => {
     expect(status, output).toBe(0);
   });
 
-  it("ships no source maps, sources or tests", () => {
+  it("ships its README (the npm page) and no source maps, sources or tests", () => {
     const files = filesOf(name);
     expect(files).toContain("package.json");
+    expect(files).toContain("README.md");
     expect(files.filter((file) => /\.map$|^src\/|^test\/|\.test\./.test(file))).toEqual([]);
   });
 });

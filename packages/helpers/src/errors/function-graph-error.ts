@@ -44,7 +44,8 @@ export class FunctionGraphError extends Error {
   declare readonly request: ErrorRequestInfo | undefined;
   declare readonly response: ErrorResponseInfo | undefined;
 
-  constructor(message: string, options: FunctionGraphErrorOptions) {
+  /** `options` may be left out (a test's stand-in error, say): status 0, nothing else known. */
+  constructor(message: string, options: FunctionGraphErrorOptions = { status: 0 }) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     const { request } = options;
     this.status = options.status;

@@ -50,6 +50,11 @@ describe("FunctionGraphError", () => {
     expect(codeOnly.message).toBe("GET /v2/p/fgs/functions failed with 500 FSS.0500: no error message in the body");
   });
 
+  it("can be made with a message alone", () => {
+    const error = new FunctionGraphError("stand-in");
+    expect(error).toMatchObject({ message: "stand-in", status: 0, attempts: 1, code: undefined, request: undefined });
+  });
+
   it("is recognised across package copies by isInstance", () => {
     const error = new FunctionGraphError("x", { status: 0 });
     expect(FunctionGraphError.isInstance(error)).toBe(true);

@@ -28,6 +28,11 @@ test("a smoke run measures every mode and prints every row", () => {
   ])
     assert.ok(result.stdout.includes(`| ${row}`), `missing row: ${row}`);
   assert.match(result.stdout, /Machine: \d+ × /);
+  // The memory row has the raw walks beside fgkit's.
+  assert.match(
+    result.stdout,
+    /\| iterating 1,200 functions, 400 a page .*\| peak RSS [\d.]+ MB +\| peak [+-][\d.]+ MB +\| peak [+-][\d.]+ MB +\|/,
+  );
 });
 
 test("a wrong answer fails the run loudly", () => {

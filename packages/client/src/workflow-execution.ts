@@ -24,6 +24,10 @@ export async function startWorkflowExecution(
   return { executionId: String(data.execution_id) };
 }
 
+// The final states other than success. Anything else is taken as not finished yet: besides
+// `running`, the service's execution lists show `scheduled`, `retrying`, `stopping` and `recovered`.
+const FINISHED_BADLY = new Set(["fail", "timeout", "cancel"]);
+
 /**
  * Waits until a workflow execution has finished, polling ShowWorkflowExecution with backoff. Resolves
  * on `success`; throws a FunctionGraphError (WaiterFailure, with the execution as response.data) on
@@ -49,7 +53,8 @@ export function waitUntilWorkflowExecutionFinished(
           signal,
         }),
       ),
-    (execution) => (execution.status === "success" ? "success" : execution.status === "running" ? "retry" : "failure"),
+    (execution) =>
+      execution.status === "success" ? "success" : FINISHED_BADLY.has(execution.status ?? "") ? "failure" : "retry",
     options,
   );
 }

@@ -77,4 +77,23 @@ describe("waitUntilWorkflowExecutionFinished", () => {
       code: "WaiterFailure",
     });
   });
+
+  it("waits through states that are not final (retrying, scheduled, stopping, none), and fails on cancel", async () => {
+    let poll = 0;
+    const states = ["scheduled", "running", "retrying", undefined, "stopping", "success"];
+    const ok = createObservedClient(() =>
+      Response.json({ execution_id: "e-3", status: states[Math.min(poll++, states.length - 1)] }),
+    );
+    await expect(
+      waitUntilWorkflowExecutionFinished({ client: ok.client, ...fast }, { workflowId: "wf", executionId: "e-3" }),
+    ).resolves.toMatchObject({ status: "success" });
+    expect(ok.requests).toHaveLength(6);
+
+    for (const status of ["fail", "cancel"]) {
+      const stopped = createObservedClient(() => Response.json({ execution_id: "e-4", status }));
+      await expect(
+        waitUntilWorkflowExecutionFinished({ client: stopped.client, ...fast }, { workflowId: "wf", executionId: "e-4" }),
+      ).rejects.toMatchObject({ code: "WaiterFailure", attempts: 1, response: { data: { status } } });
+    }
+  });
 });

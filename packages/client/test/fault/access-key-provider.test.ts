@@ -50,7 +50,8 @@ describe("credentials: { accessKeys }", () => {
         ...withTransport,
       });
       const { error } = await failure(() => client.GET(CONFIG, byUrn));
-      expect(String(error.cause ?? error.message)).toContain("metadata service unreachable");
+      expect(error).toMatchObject({ status: 0, code: "CredentialsError", attempts: 1 });
+      expect(String((error.cause as Error).message)).toBe("metadata service unreachable");
       expect(server.current.requests).toHaveLength(0);
     });
   }

@@ -1,3 +1,4 @@
+import { ProviderFailure } from "../auth/provider-failure.js";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 
@@ -20,6 +21,14 @@ export function isTransientNetworkError(error: unknown, depth = 0): boolean {
 
 export function networkError(error: unknown, request: Request, attempts: number): FunctionGraphError {
   if (FunctionGraphError.isInstance(error)) return error;
+  if (ProviderFailure.isInstance(error))
+    return new FunctionGraphError(`${callLabel(request)}: no credentials (${error.message})`, {
+      status: 0,
+      code: "CredentialsError",
+      attempts,
+      request,
+      cause: error.cause,
+    });
   const reason = error instanceof Error ? error.message : String(error);
   const code = (error as { cause?: { code?: unknown } })?.cause?.code ?? (error as { code?: unknown })?.code;
   return new FunctionGraphError(`${callLabel(request)}: no response (${typeof code === "string" ? `${code}: ` : ""}${reason})`, {

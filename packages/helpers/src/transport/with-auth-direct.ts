@@ -2,6 +2,7 @@
 // same authentication on plain parts, where headers are lower-case names (as a fetch Headers keeps
 // them). Signing on Node is synchronous: no promise between the caller and the socket.
 import { type AccessKeyCredentials, assertHeaderSafe, providedKeys } from "../auth/credentials.js";
+import { fromProvider } from "../auth/provider-failure.js";
 import type { ResolvedCredentials, TokenProvider } from "../auth/resolve-credentials.js";
 import { trimHttpWhitespace } from "../signing/canonical.js";
 import { type Signature, signWithPlatformHashes } from "../signing/sign.js";
@@ -19,7 +20,7 @@ export function authDirect(
     if (projectId !== undefined && headers["x-project-id"] === undefined) headers["x-project-id"] = projectId;
     if (auth.kind === "token")
       return withToken(
-        () => untilAborted(auth.getToken(), abort),
+        () => untilAborted(fromProvider(auth.getToken), abort),
         request,
         () => send(request, abort, maxBytes),
       );
@@ -35,7 +36,7 @@ export function authDirect(
     try {
       if (auth.kind === "accessKey") return signAndSend(auth.credentials);
       // Fresh keys from a caching provider come without a promise: signing stays synchronous.
-      const keys = auth.getKeys();
+      const keys = fromProvider(auth.getKeys);
       return keys instanceof Promise
         ? providedKeys(untilAborted(keys, abort)).then(signAndSend)
         : signAndSend(providedKeys(keys));

@@ -1,5 +1,6 @@
 import { authDirect, directOf, withDirect } from "#platform";
 import { assertHeaderSafe, providedKeys } from "../auth/credentials.js";
+import { fromProvider } from "../auth/provider-failure.js";
 import type { ResolvedCredentials } from "../auth/resolve-credentials.js";
 import { checkObject } from "../errors/argument-checks.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
@@ -33,13 +34,13 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
     if (options.projectId !== undefined && !request.headers.has("x-project-id"))
       request.headers.set("X-Project-Id", options.projectId);
     if (auth.kind === "token") {
-      const token = await untilAborted(auth.getToken(), request.signal);
+      const token = await untilAborted(fromProvider(auth.getToken), request.signal);
       assertHeaderSafe("credentials.token", token, { secret: true });
       request.headers.set("X-Auth-Token", token);
       return next(request);
     }
     const credentials =
-      auth.kind === "accessKey" ? auth.credentials : await providedKeys(untilAborted(auth.getKeys(), request.signal));
+      auth.kind === "accessKey" ? auth.credentials : await providedKeys(untilAborted(fromProvider(auth.getKeys), request.signal));
     const body = knownBody(request);
     if (body !== undefined) {
       // The body was read already (withRetry notes it): sign in place, no second read, no copy.

@@ -1,0 +1,38 @@
+// A credentials provider's own failure (the metadata service's client threw, a custom provider
+// rejected) is marked on its way through withAuth, so that withRetry reports it as CredentialsError
+// rather than as a network failure of the call. fgkit's own errors pass unmarked: a
+// FunctionGraphError from IAM or the metadata service already names that exchange, and an
+// InvalidInputError names the bad value.
+import { FunctionGraphError } from "../errors/function-graph-error.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
+
+const BRAND = Symbol.for("fgkit.ProviderFailure");
+
+export class ProviderFailure extends Error {
+  override readonly name = "ProviderFailure";
+
+  /** Works across copies of this module (the package's tests meet its source and its build). */
+  static isInstance(value: unknown): value is ProviderFailure {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  get [BRAND](): true {
+    return true;
+  }
+}
+
+const marked = (error: unknown): unknown =>
+  FunctionGraphError.isInstance(error) || error instanceof InvalidInputError
+    ? error
+    : new ProviderFailure(error instanceof Error ? error.message : String(error), { cause: error });
+
+/** Calls a provider; a value comes back as it is (no promise added), a failure marked. */
+export function fromProvider<T>(provide: () => T | Promise<T>): T | Promise<T> {
+  let value: T | Promise<T>;
+  try {
+    value = provide();
+  } catch (error) {
+    throw marked(error);
+  }
+  return value instanceof Promise ? value.catch((error: unknown) => Promise.reject(marked(error))) : value;
+}

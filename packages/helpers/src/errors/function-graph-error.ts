@@ -36,7 +36,11 @@ export class FunctionGraphError extends Error {
   // Declared, not initialised: the constructor sets each one (no field list in the emitted class).
   /** HTTP status, or 0 when no response came. */
   declare readonly status: number;
-  /** The API's error code (`FSS.0404`, `APIGW.0301`, ...) or an fgkit code (`Timeout`, `NetworkError`, `Aborted`, `Redirect`). */
+  /**
+   * The API's error code (`FSS.0404`, `APIGW.0301`, ...), or one of fgkit's: `NetworkError`, `Timeout`,
+   * `Aborted`, `CredentialsError`, `Redirect`, `InvalidResponseBody`, `ResponseTooLarge`,
+   * `PaginationLoop`, `WaiterFailure`, `WaiterTimeout`.
+   */
   declare readonly code: string | undefined;
   declare readonly requestId: string | undefined;
   /** How many attempts were made, retries included. */

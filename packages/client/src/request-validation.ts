@@ -73,11 +73,55 @@ export function checkEvent(event: unknown): void {
     throw new InvalidInputError("event", "must be a JSON object");
 }
 
-/** JSON body serializer that turns a BigInt or a cycle into a clear error instead of a crash inside fetch. */
+/**
+ * What JSON.stringify would send as something else without a word: NaN and ±Infinity as null (an
+ * unset environment variable read with Number()), a Map or a Set as {}.
+ */
+function lossyInJson(value: unknown): string | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : `must be a finite number, got ${value}`;
+  if (value instanceof Map || value instanceof Set)
+    return `is a ${value instanceof Map ? "Map" : "Set"}, which JSON would send as {}: use a plain object or an array`;
+  return undefined;
+}
+
+class LossyValue {
+  constructor(readonly problem: string) {}
+}
+
+function refuseLossy(_key: string, value: unknown): unknown {
+  const problem = lossyInJson(value);
+  if (problem !== undefined) throw new LossyValue(problem);
+  return value;
+}
+
+/** Where the first lossy value sits (`body.environment.variables.n`), looked for only once one was met. */
+function pathToLossy(value: unknown, path: string, seen = new Set<unknown>()): string | undefined {
+  if (lossyInJson(value) !== undefined) return path;
+  if (!value || typeof value !== "object" || seen.has(value)) return undefined;
+  seen.add(value);
+  const json =
+    typeof (value as { toJSON?: unknown }).toJSON === "function" ? (value as { toJSON: () => unknown }).toJSON() : value;
+  if (json !== value) return pathToLossy(json, path, seen);
+  for (const key of Object.keys(value)) {
+    const found = pathToLossy(
+      (value as Record<string, unknown>)[key],
+      Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`,
+      seen,
+    );
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * JSON body serializer that refuses, by field, what JSON would change or cannot hold (NaN, a Map, a
+ * BigInt, a cycle) instead of sending something else or failing inside fetch.
+ */
 export function serializeJsonBody(body: unknown): string {
   try {
-    return JSON.stringify(body);
+    return JSON.stringify(body, refuseLossy);
   } catch (cause) {
+    if (cause instanceof LossyValue) throw new InvalidInputError(pathToLossy(body, "body") ?? "body", cause.problem);
     // V8 says "circular structure", Firefox and Safari "cyclic"; a toJSON that throws is neither.
     const why = String(cause);
     const reason =

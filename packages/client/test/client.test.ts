@@ -133,6 +133,23 @@ describe("createFunctionGraphClient", () => {
       })(),
       "body: contains a circular reference",
     ],
+    // What JSON would change without a word: NaN and Infinity into null, a Map or a Set into {}.
+    [
+      "NaN (an unset variable read with Number())",
+      { memory: Number(undefined) },
+      "body.memory: must be a finite number, got NaN",
+    ],
+    [
+      "Infinity deep inside",
+      { config: { limits: [1, Number.POSITIVE_INFINITY] } },
+      "body.config.limits[1]: must be a finite number, got Infinity",
+    ],
+    [
+      "a Map",
+      { variables: new Map([["A", "1"]]) },
+      "body.variables: is a Map, which JSON would send as {}: use a plain object or an array",
+    ],
+    ["a Set", { ids: new Set([1]) }, "body.ids: is a Set, which JSON would send as {}: use a plain object or an array"],
   ])("refuses a body with %s before sending", async (_, body, message) => {
     const { client, requests } = createObservedClient();
     const call = client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {

@@ -6,6 +6,7 @@ export {
   type FunctionGraphClient,
   type FunctionGraphClientOptions,
 } from "./create-client.js";
+export { type FunctionApplication, waitUntilFunctionApplicationCreated } from "./function-application.js";
 export { type InvokeOptions, type InvokeResult, type InvokeSummary, invokeFunction } from "./invoke.js";
 export {
   paginateListActiveAsyncInvocations,

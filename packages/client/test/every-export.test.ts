@@ -36,6 +36,7 @@ const CASES: Record<string, unknown[] | string> = {
   startWorkflowExecution: [client, "w", {}, {}],
   unwrap: "from @fgkit/helpers",
   waitUntilAsyncInvocationFinished: [waiter, { functionUrn: URN, requestId: "r" }],
+  waitUntilFunctionApplicationCreated: [waiter, { applicationId: "app-1" }],
   waitUntilWorkflowExecutionFinished: [waiter, { workflowId: "w", executionId: "e" }],
 };
 

@@ -1,6 +1,10 @@
 import { FunctionGraphError } from "@fgkit/helpers";
-import { describe, expect, it } from "vitest";
-import { waitUntilAsyncInvocationFinished, waitUntilWorkflowExecutionFinished } from "../src/index.js";
+import { describe, expect, it, vi } from "vitest";
+import {
+  waitUntilAsyncInvocationFinished,
+  waitUntilFunctionApplicationCreated,
+  waitUntilWorkflowExecutionFinished,
+} from "../src/index.js";
 import { createObservedClient, URN } from "./helpers.js";
 
 const fast = { minDelayMs: 1, maxDelayMs: 4, random: () => 0.5 };
@@ -94,6 +98,63 @@ describe("waitUntilWorkflowExecutionFinished", () => {
       await expect(
         waitUntilWorkflowExecutionFinished({ client: stopped.client, ...fast }, { workflowId: "wf", executionId: "e-4" }),
       ).rejects.toMatchObject({ code: "WaiterFailure", attempts: 1, response: { data: { status } } });
+    }
+  });
+});
+
+describe("waitUntilFunctionApplicationCreated", () => {
+  /** Answers ShowFunctionApp with the given statuses, one per poll (the last one repeats). */
+  const applicationStatuses = (...statuses: (string | undefined)[]) => {
+    let poll = 0;
+    return createObservedClient(() =>
+      Response.json({ name: "thumbnails", status: statuses[Math.min(poll++, statuses.length - 1)] }),
+    );
+  };
+
+  it("polls the application through its creation steps (and states it does not know) until success", async () => {
+    const { client, requests } = applicationStatuses("creating", "creatingRepo", "creatingStack", "someNewStep", "success");
+    const application = await waitUntilFunctionApplicationCreated({ client, ...fast }, { applicationId: "app-1" });
+    expect(application).toEqual({ name: "thumbnails", status: "success" });
+    expect(requests).toHaveLength(5);
+    expect(new URL(requests[0]?.url ?? "").pathname).toMatch(/\/fgs\/applications\/app-1$/);
+  });
+
+  it.each(["failed", "repoFail", "stackFail", "deleting"])("throws WaiterFailure with the application on %s", async (status) => {
+    const { client, requests } = applicationStatuses("creating", status);
+    const error = await waitUntilFunctionApplicationCreated({ client, ...fast }, { applicationId: "app-1" }).catch((e) => e);
+    expect(error).toMatchObject({ code: "WaiterFailure", attempts: 2, response: { data: { status } } });
+    expect(requests).toHaveLength(2);
+  });
+
+  it("waits 15 minutes by default (longer than other waiters: stacks take minutes); maxWaitMs changes it", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"] });
+    try {
+      const { client, requests } = applicationStatuses("creating");
+      let settled: unknown;
+      void waitUntilFunctionApplicationCreated(
+        { client, minDelayMs: 60_000, maxDelayMs: 60_000, random: () => 0, maxWaitMs: undefined },
+        { applicationId: "app-1" },
+      ).catch((error) => {
+        settled = error;
+      });
+      await vi.advanceTimersByTimeAsync(14 * 60_000); // past the 5 minutes of other waiters
+      expect(settled).toBeUndefined();
+      expect(requests.length).toBeGreaterThanOrEqual(14);
+      await vi.advanceTimersByTimeAsync(2 * 60_000);
+      expect(settled).toMatchObject({ code: "WaiterTimeout", message: expect.stringMatching(/within 900000 ms/) });
+
+      const shorter = applicationStatuses("creating");
+      let shortened: unknown;
+      void waitUntilFunctionApplicationCreated(
+        { client: shorter.client, minDelayMs: 60_000, maxDelayMs: 60_000, random: () => 0, maxWaitMs: 120_000 },
+        { applicationId: "app-1" },
+      ).catch((error) => {
+        shortened = error;
+      });
+      await vi.advanceTimersByTimeAsync(3 * 60_000);
+      expect(shortened).toMatchObject({ code: "WaiterTimeout", message: expect.stringMatching(/within 120000 ms/) });
+    } finally {
+      vi.useRealTimers();
     }
   });
 });

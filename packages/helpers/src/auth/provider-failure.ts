@@ -26,13 +26,18 @@ const marked = (error: unknown): unknown =>
     ? error
     : new ProviderFailure(error instanceof Error ? error.message : String(error), { cause: error });
 
-/** Calls a provider; a value comes back as it is (no promise added), a failure marked. */
-export function fromProvider<T>(provide: () => T | Promise<T>): T | Promise<T> {
-  let value: T | Promise<T>;
+/**
+ * Calls a provider; a value comes back as it is (no promise added), a thenable as a Promise, and a
+ * failure marked.
+ */
+export function fromProvider<T>(provide: () => T | PromiseLike<T>): T | Promise<T> {
+  let value: T | PromiseLike<T>;
   try {
     value = provide();
   } catch (error) {
     throw marked(error);
   }
-  return value instanceof Promise ? value.catch((error: unknown) => Promise.reject(marked(error))) : value;
+  return typeof (value as PromiseLike<T> | null)?.then === "function"
+    ? Promise.resolve(value).catch((error: unknown) => Promise.reject(marked(error)))
+    : (value as T);
 }

@@ -91,6 +91,24 @@ describe("a credentials provider that fails", () => {
       expect(hits).toBe(0);
     });
 
+    it(`${transport}: a provider's thenable that is not a native Promise is awaited, resolved or rejected`, async () => {
+      const thenable = <T>(settle: (resolve: (value: T) => void, reject: (reason: unknown) => void) => void) => ({
+        // biome-ignore lint/suspicious/noThenProperty: the point is a promise-like that is no Promise
+        then: (onFulfilled: (value: T) => unknown, onRejected: (reason: unknown) => unknown) =>
+          new Promise<T>(settle).then(onFulfilled, onRejected),
+      });
+      const keys = { accessKeys: () => thenable((resolve) => resolve({ ak: "AK", sk: "SK" })) } as unknown as Credentials;
+      const send = withRetry(withAuth(fetch, resolveCredentials(keys)));
+      expect((await send(new Request(`${base}/ok`))).status).toBe(200);
+      expect(hits).toBe(1);
+      const refusing = { accessKeys: () => thenable((_, reject) => reject(new Error("vault sealed"))) } as unknown as Credentials;
+      expect(await failure(refusing, fetch)).toMatchObject({
+        code: "CredentialsError",
+        message: expect.stringContaining("vault sealed"),
+      });
+      expect(hits).toBe(1);
+    });
+
     it(`${transport}: fgkit's own error from the provider (IAM refused the password) comes through as it is`, async () => {
       const iam = new FunctionGraphError("POST /v3/auth/tokens failed with 401: The username or password is wrong.", {
         status: 401,

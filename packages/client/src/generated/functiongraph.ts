@@ -5273,10 +5273,10 @@ export interface components {
             /** @description ID of the execution. */
             execution_id?: string;
             /**
-             * @description State of the execution: `success`, `fail`, `running`, `timeout` (ran past its time limit) or `cancel` (stopped).
+             * @description State of the execution: `scheduled` (accepted, not started yet), `running`, `retrying` (being re-run after a failure), `recovered`, `stopping` (a stop was requested), or a final state: `success`, `fail`, `timeout` (ran past its time limit) or `cancel` (stopped), as the execution lists report them.
              * @enum {string}
              */
-            status?: "success" | "fail" | "running" | "timeout" | "cancel";
+            status?: "success" | "fail" | "running" | "timeout" | "cancel" | "scheduled" | "recovered" | "retrying" | "stopping";
             /** @description Headers the execution was started with and passed to the functions, as a JSON object. */
             headers?: unknown;
             /** @description Input the execution was started with, as a JSON value. */

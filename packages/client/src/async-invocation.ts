@@ -1,7 +1,7 @@
 import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
 import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
-import { checkEvent } from "./request-validation.js";
+import { checkEvent, serializeEvent } from "./request-validation.js";
 import type { Schemas } from "./types.js";
 
 export type AsyncInvocation = Schemas["ListFunctionAsyncInvocationsResult"];
@@ -20,6 +20,7 @@ export async function invokeFunctionAsync(
     client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations-async", {
       params: { path: { function_urn: functionUrn } },
       body: event,
+      bodySerializer: serializeEvent,
       signal: options.signal,
     }),
   );

@@ -1,7 +1,7 @@
 import { checkMilliseconds, checkWholeNumber, unwrap } from "@fgkit/helpers";
 import { assertClient, assertOptionalObject } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
-import { checkEvent } from "./request-validation.js";
+import { checkEvent, serializeEvent } from "./request-validation.js";
 import type { Schemas } from "./types.js";
 
 export interface InvokeOptions {
@@ -85,6 +85,7 @@ export async function invokeFunction<Result = unknown>(
   const call = invokerOf(client, timeoutMs).POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
     params: { path: { function_urn: functionUrn }, header },
     body: event,
+    bodySerializer: serializeEvent,
     signal: options.signal,
   });
   const { response } = await call;

@@ -133,3 +133,27 @@ export function serializeJsonBody(body: unknown): string {
     throw new InvalidInputError("body", reason, { cause });
   }
 }
+
+/**
+ * A body serializer for a helper that builds the body from its own argument: a bad value is named
+ * after that argument (`event.n`, `input.n`) rather than after the body the user never wrote.
+ */
+export function serializeJsonNaming(fieldOf: (bodyField: string) => string): (body: unknown) => string {
+  return (body) => {
+    try {
+      return serializeJsonBody(body);
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      const field = fieldOf(error.field);
+      throw new InvalidInputError(field, error.message.slice(error.field.length + 2), { cause: error.cause });
+    }
+  };
+}
+
+/** An invocation's body is the event itself. */
+export const serializeEvent = /* @__PURE__ */ serializeJsonNaming((field) => `event${field.slice("body".length)}`);
+
+/** A workflow execution's body is `{ input }`: only the input can hold a bad value. */
+export const serializeWorkflowInput = /* @__PURE__ */ serializeJsonNaming((field) =>
+  field === "body" ? "input" : field.replace(/^body\.input/, "input"),
+);

@@ -1,6 +1,7 @@
 import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
 import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
+import { serializeWorkflowInput } from "./request-validation.js";
 import type { Schemas } from "./types.js";
 
 export type WorkflowExecution = Schemas["ShowWorkflowExecutionResponse"];
@@ -18,6 +19,7 @@ export async function startWorkflowExecution(
     client.POST("/v2/{project_id}/fgs/workflows/{workflow_id}/executions", {
       params: { path: { workflow_id: workflowId } },
       body: { input },
+      bodySerializer: serializeWorkflowInput,
       signal: options.signal,
     }),
   );

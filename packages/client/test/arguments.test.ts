@@ -121,4 +121,24 @@ describe("arguments of the helpers built on a client", () => {
     );
     expect(requests).toHaveLength(0);
   });
+
+  it("a bad value in an event or a workflow input is named after that argument, not after the body", async () => {
+    const { client, requests } = createObservedClient();
+    const big = 10n;
+    await refusal(() => invokeFunction(client, URN, { memory: Number.NaN }), "event.memory: must be a finite number, got NaN");
+    await refusal(
+      () => invokeFunctionAsync(client, URN, { tags: [1, new Map()] }),
+      "event.tags[1]: is a Map, which JSON would send as {}: use a plain object or an array",
+    );
+    await refusal(() => invokeFunction(client, URN, { big }), "event: contains a BigInt");
+    await refusal(
+      () => startWorkflowExecution(client, "flow-1", { n: Number.POSITIVE_INFINITY }),
+      "input.n: must be a finite number, got Infinity",
+    );
+    await refusal(() => startWorkflowExecution(client, "flow-1", { big }), "input: contains a BigInt");
+    expect(requests).toHaveLength(0);
+    await startWorkflowExecution(client, "flow-1", { n: 1 }).catch(() => undefined);
+    await invokeFunctionAsync(client, URN, { n: 1 }).catch(() => undefined);
+    expect(await Promise.all(requests.map((request) => request.text()))).toEqual(['{"input":{"n":1}}', '{"n":1}']);
+  });
 });

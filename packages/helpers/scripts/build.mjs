@@ -13,7 +13,7 @@
 // tsc also leaves the Node-only modules and per-module declarations in dist/ (and source maps):
 // the package's own tests and type check reach them through "imports", but they are not published.
 import { execFileSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { buildSync } from "esbuild";
 import { bundleDeclarations } from "./declarations.mjs";
 
@@ -22,13 +22,17 @@ rmSync("dist", { recursive: true, force: true });
 // Type check, and the per-module ESM.
 execFileSync("tsc", ["-p", "tsconfig.build.json"], { stdio: "inherit" });
 
+// The version the Node transport's User-Agent names (transport/user-agent.ts).
+const { version } = JSON.parse(readFileSync("package.json", "utf8"));
+const define = { FGKIT_HELPERS_VERSION: JSON.stringify(version) };
+
 // From tsc's output; the platform's condition resolves #crypto and #platform.
 for (const [platform, format, outfile, target] of [
   ["node", "esm", "dist/index.node.js", "node20"],
   ["node", "cjs", "dist/cjs/index.node.js", "node20"],
   ["browser", "cjs", "dist/cjs/index.js", "es2022"],
 ]) {
-  buildSync({ entryPoints: ["dist/index.js"], outfile, bundle: true, platform, format, target, logLevel: "warning" });
+  buildSync({ entryPoints: ["dist/index.js"], outfile, bundle: true, platform, format, target, define, logLevel: "warning" });
 }
 writeFileSync("dist/cjs/package.json", `${JSON.stringify({ type: "commonjs" })}\n`);
 

@@ -8,6 +8,7 @@
 import type { AttemptAbort, DirectRequest, DirectResponse } from "./direct.js";
 import { putHeader } from "./header-record.js";
 import { rawHeaderValue } from "./raw-headers.js";
+import { NODE_USER_AGENT } from "./user-agent.js";
 
 // The key undici (Node's copy and the npm package alike) keeps its global dispatcher under.
 const GLOBAL_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
@@ -48,6 +49,8 @@ export function dispatchDirect(request: DirectRequest, abort: AttemptAbort, maxB
     headers.host = url.host;
     // As fetch does: ask for a compressed answer (decompressed below).
     if (headers["accept-encoding"] === undefined) headers["accept-encoding"] = "gzip, deflate, br";
+    // Added after signing, so never signed (as the official SDK's); a User-Agent of the caller's own is kept.
+    if (headers["user-agent"] === undefined) headers["user-agent"] = NODE_USER_AGENT;
     const answer = new AnswerReader(request.method, maxBytes, abort, resolve, reject);
     try {
       dispatcher.dispatch(

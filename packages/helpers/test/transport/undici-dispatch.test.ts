@@ -143,6 +143,15 @@ for (const [label, makeDispatcher] of Object.entries(dispatchers)) {
       expect(connections.length).toBe(afterTwo);
     });
 
+    it("names itself in User-Agent (which a request of its own keeps), as Node's fetch and the official SDK do", async () => {
+      const sent = async (headers: Record<string, string>) =>
+        (JSON.parse(text((await direct("/echo", { headers })).body)) as { headers: Record<string, string> }).headers;
+      expect((await sent({}))["user-agent"]).toBe(
+        `fgkit/dev Node.js/${process.versions.node} (${process.platform}; ${process.arch})`,
+      );
+      expect((await sent({ "user-agent": "my-app/2.0" }))["user-agent"]).toBe("my-app/2.0");
+    });
+
     it("reads a large body whole and byte for byte, with or without a declared length", async () => {
       const expected = Array.from({ length: 300_000 }, (_, i) => String.fromCharCode(97 + (i % 26))).join("");
       for (const path of ["/large", "/large-chunked"]) {

@@ -24,6 +24,10 @@ const server = createServer(async (req, res) => {
 });
 server.on("connection", (socket) => connections.push(socket));
 
+let releaseSlow = () => {};
+const slowGate = new Promise<void>((resolve) => {
+  releaseSlow = resolve;
+});
 const page = JSON.stringify({ hello: "world".repeat(100) });
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -59,6 +63,8 @@ beforeAll(async () => {
     res.write("only part");
     setTimeout(() => res.socket?.destroy(), 10);
   });
+  // Answers once the test calls releaseSlow().
+  routes.set("/slow", (_req, _body, res) => void slowGate.then(() => res.writeHead(200).end("late")));
   routes.set("/stall", (_req, _body, res) => {
     res.writeHead(200, { "content-length": "100" });
     res.write("the rest never comes");
@@ -239,6 +245,23 @@ describe("the direct entry and an installed global dispatcher", () => {
     } finally {
       setGlobalDispatcher(before);
       await mock.close();
+    }
+  });
+
+  it("under an agent that caps connections, a queued call still ends with its attempt, and the pool goes on", async () => {
+    const before = getGlobalDispatcher();
+    const capped = new Agent({ connections: 1 });
+    setGlobalDispatcher(capped);
+    try {
+      // The one connection is held by a call the server does not answer until told to.
+      const slow = direct("/slow");
+      await expect(direct("/echo", {}, 1 << 20, new LinkedSignal([], 100))).rejects.toMatchObject({ name: "TimeoutError" });
+      releaseSlow();
+      expect((await slow).status).toBe(200);
+      expect((await direct("/echo")).status).toBe(200);
+    } finally {
+      setGlobalDispatcher(before);
+      await capped.close();
     }
   });
 });

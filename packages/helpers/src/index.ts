@@ -56,6 +56,7 @@ export { isTransientNetworkError } from "./retry/classify.js";
 export type { ClockOffset } from "./retry/clock-skew.js";
 export {
   IDEMPOTENT_METHODS,
+  type RetryEvent,
   type RetryOptions,
   resolveMaxResponseBytes,
   resolveRetryOptions,

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { unwrap } from "../../src/index.js";
 import { huge, json, text } from "./scripted-server.js";
@@ -7,6 +8,7 @@ import {
   CONFIG_PATH,
   clientFor,
   expectRequestInfo,
+  FAST_RETRY,
   failure,
   SAMPLE_CONFIG,
   timed,
@@ -35,6 +37,28 @@ describe("HTTP error answers", () => {
     expect(error.response).toMatchObject({ status: 500, data: { error_code: "FSS.0500", error_msg: "Internal error" } });
     expect(error.response?.headers["x-request-id"]).toBe("req-500");
     expectRequestInfo(error, "GET", CONFIG_PATH);
+  });
+
+  it("retry.onRetry sees each retried answer as an error, with no secret in it; withOptions can set it per call", async () => {
+    const events: { status: number; attempt: number; text: string }[] = [];
+    const token = "MIIsecret-token-value";
+    const onRetry = ({ error, attempt }: { error: Error & { status: number }; attempt: number }) =>
+      events.push({ status: error.status, attempt, text: `${JSON.stringify(error)} ${inspect(error, { depth: 9 })}` });
+    server.current.script(json(503, { error_code: "FSS.0503", error_msg: "Busy" }), json(200, config));
+    const client = clientFor(server.current.url, { credentials: { token }, retry: { ...FAST_RETRY, onRetry } });
+    expect(await unwrap(client.GET(CONFIG, byUrn))).toEqual(config);
+    expect(events.map(({ status, attempt }) => [status, attempt])).toEqual([[503, 1]]);
+    expect(events[0]?.text).toContain("FSS.0503");
+    expect(events[0]?.text).not.toContain(token);
+
+    server.current.script(json(500, {}), json(200, config));
+    const perCall: number[] = [];
+    await unwrap(
+      clientFor(server.current.url)
+        .withOptions({ retry: { onRetry: ({ attempt }) => perCall.push(attempt) } })
+        .GET(CONFIG, byUrn),
+    );
+    expect(perCall).toEqual([1]);
   });
 
   it("reads the { error: { code, message } } shape too", async () => {

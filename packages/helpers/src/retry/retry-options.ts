@@ -1,4 +1,5 @@
-import { checkObject } from "../errors/argument-checks.js";
+import { checkFunction, checkObject } from "../errors/argument-checks.js";
+import type { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds, checkWholeNumber } from "../errors/number-checks.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../transport/read-body.js";
@@ -19,6 +20,21 @@ export interface RetryOptions {
   retryNonIdempotent?: boolean;
   /** Source of randomness for the jitter (tests pass a fixed one). */
   random?: () => number;
+  /**
+   * Called before each wait for another attempt, with the failed attempt as a FunctionGraphError
+   * (status 0 when there was no answer; secrets redacted) and the wait: for logs and metrics
+   * (throttling shows up here as 429). Whatever it throws ends the call with that error.
+   */
+  onRetry?: (retry: RetryEvent) => void;
+}
+
+export interface RetryEvent {
+  /** Why the attempt failed, as the call would have failed without a retry. */
+  error: FunctionGraphError;
+  /** The attempt that failed (1 for the first request). */
+  attempt: number;
+  /** How long the call now waits before the next attempt. */
+  delayMs: number;
 }
 
 export interface TimeoutOptions {
@@ -28,7 +44,10 @@ export interface TimeoutOptions {
   totalTimeoutMs?: number;
 }
 
-export type ResolvedRetryOptions = Required<Omit<RetryOptions, "retryableStatuses">> & { retryableStatuses: ReadonlySet<number> };
+export type ResolvedRetryOptions = Required<Omit<RetryOptions, "retryableStatuses" | "onRetry">> & {
+  retryableStatuses: ReadonlySet<number>;
+  onRetry: RetryOptions["onRetry"];
+};
 
 export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 
@@ -47,6 +66,7 @@ export function resolveRetryOptions(options: RetryOptions = {}, field = ""): Res
     throw new InvalidInputError(name("retryNonIdempotent"), "must be true or false");
   if (options.random !== undefined && typeof options.random !== "function")
     throw new InvalidInputError(name("random"), "must be a function returning a number in [0, 1)");
+  if (options.onRetry !== undefined) checkFunction(name("onRetry"), options.onRetry, "({ error, attempt, delayMs }) => void");
   return {
     maxAttempts: checkWholeNumber(name("maxAttempts"), options.maxAttempts, 3, 1),
     baseDelayMs: checkMilliseconds(name("baseDelayMs"), options.baseDelayMs, 100),
@@ -56,6 +76,7 @@ export function resolveRetryOptions(options: RetryOptions = {}, field = ""): Res
     retryableStatuses: new Set(statuses),
     retryNonIdempotent: options.retryNonIdempotent ?? false,
     random: options.random ?? Math.random,
+    onRetry: options.onRetry,
   };
 }
 

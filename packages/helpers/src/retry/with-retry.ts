@@ -1,5 +1,6 @@
 import { attemptDirect, directOf, isDraftRequest, readParts } from "#platform";
 import { checkFunction, checkObject } from "../errors/argument-checks.js";
+import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { copyRequest } from "../transport/copy-request.js";
@@ -142,6 +143,13 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
         const hinted = parseRetryAfter(response.headers.get("retry-after"));
         if (hinted !== undefined && hinted > retry.maxRetryAfterMs) return response;
         delay = Math.max(backoff, hinted ?? 0);
+        // The answer is dropped for the next attempt: its body is read only for an onRetry to see.
+        if (retry.onRetry)
+          retry.onRetry({
+            error: errorFromResponse(described(), response, parseErrorBody(await response.text()), sent),
+            attempt: sent,
+            delayMs: delay,
+          });
       } else {
         const timedOut = signal.timedOut;
         const error = timedOut
@@ -156,6 +164,7 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
         const transient = timedOut || isTransientNetworkError(outcome.error);
         if (!transient || !retryable || attempt >= retry.maxAttempts) throw error;
         delay = fullJitterDelay(attempt - 1, retry.baseDelayMs, retry.maxDelayMs, retry.random);
+        retry.onRetry?.({ error, attempt: sent, delayMs: delay });
       }
       const waiting = deadline ? new LinkedSignal([callerSignal, deadline.signal]) : undefined;
       try {

@@ -42,6 +42,7 @@ describe("retry, timeout and size options", () => {
     [{ retryableStatuses: [500, 99] }, "retry.retryableStatuses: must be an array of HTTP statuses (100 to 599)"],
     [{ retryNonIdempotent: "yes" }, "retry.retryNonIdempotent: must be true or false"],
     [{ random: 0.5 }, "retry.random: must be a function returning a number in [0, 1)"],
+    [{ onRetry: "log" }, "retry.onRetry: must be a function ({ error, attempt, delayMs }) => void"],
   ])("refuses the retry option %o", (options, message) => {
     const check = () => resolveRetryOptions(options as never, "retry");
     expect(check).toThrow(InvalidInputError);

@@ -95,7 +95,9 @@ export function createFunctionGraphClient(options: FunctionGraphClientOptions): 
     baseUrl,
     projectId,
     auth,
-    headers: options.headers,
+    // Every request says JSON, with a body or without, as the official SDK's do (the API's documents
+    // mark Content-Type mandatory): the same signed headers, and nothing for a gateway to refuse.
+    headers: { "Content-Type": "application/json", ...options.headers },
     transport: options.fetch ?? defaultFetch,
     clock: { offsetMs: 0 },
     serializePath: cachedPathSerializer(projectId),
@@ -108,7 +110,7 @@ interface Shared {
   baseUrl: string;
   projectId: string;
   auth: ResolvedCredentials;
-  headers: Record<string, string> | undefined;
+  headers: Record<string, string>;
   transport: FetchLike;
   clock: ClockOffset;
   serializePath: (template: string, params: Record<string, unknown>) => string;

@@ -15,8 +15,26 @@ describe("createFunctionGraphClient", () => {
     expect(request?.headers.get("x-project-id")).toBe(PROJECT);
     expect(request?.headers.get("x-sdk-date")).toMatch(/^\d{8}T\d{6}Z$/);
     expect(request?.headers.get("authorization")).toMatch(
-      /^SDK-HMAC-SHA256 Access=HPUAEXAMPLEAK0123456, SignedHeaders=host;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$/,
+      /^SDK-HMAC-SHA256 Access=HPUAEXAMPLEAK0123456, SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$/,
     );
+  });
+
+  it("says Content-Type: application/json on every request, bodyless ones too, as the official SDK does", async () => {
+    const { client, requests } = createObservedClient(() => new Response(null, { status: 204 }));
+    await client.GET("/v2/{project_id}/fgs/quotas");
+    await client.DELETE("/v2/{project_id}/fgs/functions/{function_urn}", { params: { path: { function_urn: URN } } });
+    await client.POST("/v2/{project_id}/fgs/functions/enable-lts-logs");
+    for (const request of requests) {
+      expect(request.headers.get("content-type"), request.method).toBe("application/json");
+      expect(request.headers.get("authorization"), request.method).toContain("SignedHeaders=content-type;host;");
+    }
+    expect(await requests[2]?.text()).toBe("");
+    // One of the caller's own is sent instead, whatever its case.
+    const { client: custom, requests: sent } = createObservedClient(undefined, { headers: { "content-type": "text/plain" } });
+    await custom.GET("/v2/{project_id}/fgs/quotas");
+    await client.GET("/v2/{project_id}/fgs/quotas", { headers: { "Content-Type": "application/xml" } });
+    expect(sent[0]?.headers.get("content-type")).toBe("text/plain");
+    expect(requests[3]?.headers.get("content-type")).toBe("application/xml");
   });
 
   it("fills project_id on calls that have no other path parameter", async () => {

@@ -39,6 +39,16 @@ export function assertAccessKeyCredentials(
   if (securityToken !== undefined) assertHeaderSafe(`${field}.securityToken`, securityToken, { secret: true });
 }
 
+/**
+ * assertAccessKeyCredentials for keys a client will use (not for the signer, which takes any key): a
+ * key read from a file or a secret store often keeps its newline, which the gateway would refuse (401).
+ */
+export function assertUsableKeys(credentials: unknown, field = "credentials"): asserts credentials is AccessKeyCredentials {
+  assertAccessKeyCredentials(credentials, field);
+  if (credentials.sk.trim() !== credentials.sk)
+    throw new InvalidInputError(`${field}.sk`, "must not start or end with whitespace");
+}
+
 /** Checks what an access key provider answered; the field named is `credentials.accessKeys()`. */
 export function providedKeys(keys: AccessKeyCredentials): AccessKeyCredentials;
 export function providedKeys(keys: Promise<AccessKeyCredentials>): Promise<AccessKeyCredentials>;
@@ -46,6 +56,6 @@ export function providedKeys(
   keys: AccessKeyCredentials | Promise<AccessKeyCredentials>,
 ): AccessKeyCredentials | Promise<AccessKeyCredentials> {
   if (keys instanceof Promise) return keys.then((resolved) => providedKeys(resolved));
-  assertAccessKeyCredentials(keys, "credentials.accessKeys()");
+  assertUsableKeys(keys, "credentials.accessKeys()");
   return keys;
 }

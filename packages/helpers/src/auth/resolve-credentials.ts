@@ -1,6 +1,6 @@
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import type { AccessKeyProvider } from "./access-key-provider.js";
-import { type AccessKeyCredentials, assertAccessKeyCredentials, assertHeaderSafe } from "./credentials.js";
+import { type AccessKeyCredentials, assertHeaderSafe, assertUsableKeys } from "./credentials.js";
 
 /**
  * Returns a valid IAM token; called before every request, so it should cache (see createTokenProvider).
@@ -26,8 +26,16 @@ export interface AccessKeyProviderCredentials {
   readonly accessKeys: AccessKeyProvider;
 }
 
-/** What a client accepts: an access key pair or a provider of them, a token, or a token provider. */
-export type Credentials = AccessKeyCredentials | AccessKeyProviderCredentials | TokenCredentials | TokenProvider;
+/**
+ * What a client accepts: an access key pair or a provider of them, a token, or a token provider. One
+ * kind only: `{ ak, sk, token }` is refused (by the compiler for an object literal, and at run time),
+ * since a token would replace the keys; a temporary key pair's token goes in `securityToken`.
+ */
+export type Credentials =
+  | (AccessKeyCredentials & { readonly token?: never; readonly accessKeys?: never })
+  | (AccessKeyProviderCredentials & { readonly ak?: never; readonly sk?: never; readonly token?: never })
+  | (TokenCredentials & { readonly ak?: never; readonly sk?: never; readonly accessKeys?: never })
+  | TokenProvider;
 
 export type ResolvedCredentials =
   | { kind: "accessKey"; credentials: AccessKeyCredentials }
@@ -42,6 +50,7 @@ export function resolveCredentials(credentials: unknown, field = "credentials"):
       field,
       "must be { ak, sk, securityToken? }, { accessKeys }, { token } or a token provider function",
     );
+  checkOneKind(credentials as Record<string, unknown>, field);
   if ("token" in credentials) {
     const token = (credentials as TokenCredentials).token;
     if (typeof token === "function") return { kind: "token", getToken: token };
@@ -54,6 +63,35 @@ export function resolveCredentials(credentials: unknown, field = "credentials"):
       throw new InvalidInputError(`${field}.accessKeys`, "must be a function returning { ak, sk, securityToken? }");
     return { kind: "accessKeyProvider", getKeys };
   }
-  assertAccessKeyCredentials(credentials, field);
+  assertUsableKeys(credentials, field);
   return { kind: "accessKey", credentials };
+}
+
+// The fields of each kind; `expiresAt` may come along from fetchIamToken or fetchEcsAccessKeys.
+const KINDS: Record<string, readonly string[]> = {
+  "{ ak, sk, securityToken? }": ["ak", "sk", "securityToken"],
+  "{ accessKeys }": ["accessKeys"],
+  "{ token }": ["token"],
+};
+const ALSO_ALLOWED = new Set(["expiresAt"]);
+
+/**
+ * Refuses credentials that mix kinds (`{ ak, sk, token }`: the token would replace the keys) or carry
+ * a field fgkit does not read (`sessionToken`, another SDK's name for securityToken, would be dropped).
+ */
+function checkOneKind(credentials: Record<string, unknown>, field: string): void {
+  const given = Object.keys(credentials);
+  const kinds = Object.entries(KINDS).filter(([, fields]) => fields.some((name) => given.includes(name)));
+  if (kinds.length > 1)
+    throw new InvalidInputError(
+      field,
+      `give one kind of credentials, not ${kinds.map(([kind]) => kind).join(" and ")} together (a temporary key pair's token goes in securityToken)`,
+    );
+  const known = new Set(kinds[0]?.[1] ?? []);
+  for (const name of given)
+    if (!known.has(name) && !ALSO_ALLOWED.has(name))
+      throw new InvalidInputError(
+        `${field}.${name}`,
+        `is not a field of ${kinds[0]?.[0] ?? "any kind of credentials"} (a temporary key pair's token goes in securityToken)`,
+      );
 }

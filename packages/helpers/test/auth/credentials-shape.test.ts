@@ -1,0 +1,85 @@
+// Credentials of one kind only, with only the fields fgkit reads: a token next to access keys would
+// replace them, and another SDK's field name (sessionToken) would be dropped without a word.
+import { describe, expect, it } from "vitest";
+import { type Credentials, InvalidInputError, resolveCredentials, withAuth } from "../../src/index.js";
+
+const AK = "HPUAEXAMPLEAK0123456";
+const SK = "example-secret-key-0123456789";
+const TOKEN = "MIIexample-token";
+
+function refusal(credentials: unknown): InvalidInputError {
+  try {
+    resolveCredentials(credentials);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidInputError);
+    return error as InvalidInputError;
+  }
+  throw new Error("accepted");
+}
+
+describe("the shape of credentials", () => {
+  it("refuses two kinds at once, naming them", () => {
+    expect(refusal({ ak: AK, sk: SK, token: TOKEN }).message).toBe(
+      "credentials: give one kind of credentials, not { ak, sk, securityToken? } and { token } together (a temporary key pair's token goes in securityToken)",
+    );
+    expect(refusal({ accessKeys: () => ({ ak: AK, sk: SK }), token: TOKEN }).field).toBe("credentials");
+    expect(refusal({ ak: AK, sk: SK, accessKeys: () => ({ ak: AK, sk: SK }) }).field).toBe("credentials");
+  });
+
+  it("refuses a field it would not read, by name", () => {
+    const error = refusal({ ak: AK, sk: SK, sessionToken: TOKEN });
+    expect(error.field).toBe("credentials.sessionToken");
+    expect(error.message).toBe(
+      "credentials.sessionToken: is not a field of { ak, sk, securityToken? } (a temporary key pair's token goes in securityToken)",
+    );
+    expect(refusal({ token: TOKEN, refresh: true }).field).toBe("credentials.refresh");
+    for (const error of [refusal({ ak: AK, sk: SK, token: TOKEN }), refusal({ ak: AK, sk: SK, sessionToken: TOKEN })]) {
+      expect(error.message).not.toContain(SK);
+      expect(error.message).not.toContain(TOKEN);
+    }
+  });
+
+  it("refuses an SK with whitespace around it (a newline kept from a file), without showing it", () => {
+    const error = refusal({ ak: AK, sk: `${SK}\n` });
+    expect(error.message).toBe("credentials.sk: must not start or end with whitespace");
+    expect(refusal({ ak: AK, sk: ` ${SK}` }).field).toBe("credentials.sk");
+  });
+
+  it("refuses such an SK from a provider too, before sending", async () => {
+    let sent = 0;
+    const send = withAuth(
+      async () => {
+        sent++;
+        return new Response("{}");
+      },
+      resolveCredentials({ accessKeys: () => ({ ak: AK, sk: `${SK}\r\n` }) }),
+    );
+    await expect(send(new Request("https://functiongraph.example/v2/p/fgs/functions"))).rejects.toMatchObject({
+      name: "InvalidInputError",
+      message: "credentials.accessKeys().sk: must not start or end with whitespace",
+    });
+    expect(sent).toBe(0);
+  });
+
+  it("takes each kind, with expiresAt from fetchIamToken or fetchEcsAccessKeys alongside", () => {
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    expect(resolveCredentials({ ak: AK, sk: SK }).kind).toBe("accessKey");
+    expect(resolveCredentials({ ak: AK, sk: SK, securityToken: TOKEN, expiresAt }).kind).toBe("accessKey");
+    expect(resolveCredentials({ accessKeys: () => ({ ak: AK, sk: SK }) }).kind).toBe("accessKeyProvider");
+    expect(resolveCredentials({ token: TOKEN, expiresAt }).kind).toBe("token");
+    expect(resolveCredentials(() => TOKEN).kind).toBe("token");
+  });
+
+  it("is refused by the compiler when an object literal mixes kinds", () => {
+    // @ts-expect-error a token next to access keys
+    const mixed: Credentials = { ak: AK, sk: SK, token: TOKEN };
+    // @ts-expect-error a provider next to access keys
+    const both: Credentials = { ak: AK, sk: SK, accessKeys: () => ({ ak: AK, sk: SK }) };
+    const fine: Credentials[] = [
+      { ak: AK, sk: SK, securityToken: TOKEN },
+      { token: TOKEN },
+      { accessKeys: () => ({ ak: AK, sk: SK }) },
+    ];
+    expect([mixed, both, fine].length).toBe(3);
+  });
+});

@@ -44,14 +44,33 @@ function checkObject(field: string, value: unknown): void {
 
 const PARAM_GROUPS = ["path", "query", "header"] as const;
 
+// Options that openapi-fetch would ignore without a word where people put them: parameters outside
+// `params`, and client options given to one call (as the AWS SDK takes them) rather than withOptions.
+const MISPLACED: Record<string, string> = {
+  path: "path parameters go in params.path",
+  query: "query parameters go in params.query",
+  header: "header parameters go in params.header (or headers)",
+  retry: "per-call retry options go through client.withOptions({ retry })",
+  timeout: "per-call timeouts go through client.withOptions({ timeout })",
+  maxResponseBytes: "a per-call size limit goes through client.withOptions({ maxResponseBytes })",
+};
+
 /** Checks one call's options: header values, and that params are objects. */
 function validateOptions(init: unknown): void {
   if (init === undefined) return; // a call without options: nothing to check, and it runs on every such call
   checkObject("options", init);
   const { params, headers, signal } = init as { params?: Record<string, unknown>; headers?: unknown; signal?: unknown };
   checkSignal("signal", signal);
+  for (const name in init as object)
+    if (Object.hasOwn(MISPLACED, name)) throw new InvalidInputError(name, `is not a call option: ${MISPLACED[name]}`);
   if (params !== undefined) {
     checkObject("params", params);
+    for (const group in params)
+      if (group !== "cookie" && !(PARAM_GROUPS as readonly string[]).includes(group))
+        throw new InvalidInputError(
+          `params.${group}`,
+          "is not a parameter group: use params.path, params.query or params.header",
+        );
     for (const where of PARAM_GROUPS) if (params[where] !== undefined) checkObject(`params.${where}`, params[where]);
     if (params.header) for (const [name, value] of Object.entries(params.header)) checkHeader(`params.header.${name}`, value);
     if (params.query) for (const name in params.query) checkQueryValue(name, (params.query as Record<string, unknown>)[name]);

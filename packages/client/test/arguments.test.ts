@@ -141,4 +141,25 @@ describe("arguments of the helpers built on a client", () => {
     await invokeFunctionAsync(client, URN, { n: 1 }).catch(() => undefined);
     expect(await Promise.all(requests.map((request) => request.text()))).toEqual(['{"input":{"n":1}}', '{"n":1}']);
   });
+
+  it("refuses call options openapi-fetch would ignore: parameters outside params, client options on a call", async () => {
+    const { client, requests } = createObservedClient();
+    const list = (init: object) => client.GET("/v2/{project_id}/fgs/functions", init as never);
+    await refusal(() => list({ query: { maxitems: "1" } }), "query: is not a call option: query parameters go in params.query");
+    await refusal(
+      () => list({ retry: { maxAttempts: 1 } }),
+      "retry: is not a call option: per-call retry options go through client.withOptions({ retry })",
+    );
+    await refusal(
+      () => list({ timeout: 100 }),
+      "timeout: is not a call option: per-call timeouts go through client.withOptions({ timeout })",
+    );
+    await refusal(
+      () => list({ params: { headers: { "X-Language": "en" } } }),
+      "params.headers: is not a parameter group: use params.path, params.query or params.header",
+    );
+    expect(requests).toHaveLength(0);
+    await list({ params: { query: { maxitems: "1" } }, headers: { "X-Trace": "t" }, parseAs: "json" });
+    expect(new URL(requests[0]?.url ?? "").search).toBe("?maxitems=1");
+  });
 });

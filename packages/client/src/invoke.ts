@@ -65,7 +65,8 @@ export interface InvokeResult<Result = unknown> {
 /**
  * Runs a function synchronously and decodes the answer: the result parsed when it is JSON, the
  * log decoded, the request id taken from the headers. Throws FunctionGraphError on an API error.
- * Invocations are not retried (a repeated run is not harmless); opt in with client.withOptions.
+ * Invocations are not retried (a repeated run is not harmless), except a 429 (throttled: nothing ran);
+ * opt in to more with client.withOptions.
  * The run gets `timeoutMs` (default 930 s), not the client's 60 s per attempt: functions may run longer.
  */
 export async function invokeFunction<Result = unknown>(

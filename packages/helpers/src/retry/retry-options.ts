@@ -16,7 +16,10 @@ export interface RetryOptions {
   maxRetryAfterMs?: number;
   /** HTTP statuses worth another attempt (default 429, 500, 502, 503, 504). */
   retryableStatuses?: readonly number[];
-  /** Retry POST too (create, invoke): only when the operation is known to be safe to repeat. */
+  /**
+   * Retry POST too (create, invoke): only when the operation is known to be safe to repeat. A 429
+   * (throttled: nothing ran) is retried whatever the method.
+   */
   retryNonIdempotent?: boolean;
   /** Source of randomness for the jitter (tests pass a fixed one). */
   random?: () => number;

@@ -132,7 +132,9 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
             continue;
           }
         }
-        if (!retry.retryableStatuses.has(response.status) || !retryable || attempt >= retry.maxAttempts) return response;
+        // A 429 was refused before anything ran (throttling), so it is retried whatever the method.
+        const again = retryable || response.status === 429;
+        if (!retry.retryableStatuses.has(response.status) || !again || attempt >= retry.maxAttempts) return response;
         const throttled = response.status === 429 || response.status === 503;
         const backoff = fullJitterDelay(
           attempt - 1,

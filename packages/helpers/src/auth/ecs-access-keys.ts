@@ -6,6 +6,7 @@ import { parseEndpoint } from "../transport/endpoint.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
 import type { TemporaryAccessKeys } from "./access-key-provider.js";
+import { withSecretsHidden } from "./hidden-secrets.js";
 import { exchangeWithin } from "./service-exchange.js";
 
 export interface EcsMetadataOptions {
@@ -93,5 +94,6 @@ function keysFrom(text: string, request: ErrorRequestInfo, status: number): Temp
       `GET ${KEYS_PATH}: the metadata service answered without credential.access, secret, securitytoken and expires_at`,
       { status, code: "InvalidResponseBody", request },
     );
-  return { ak: access as string, sk: secret as string, securityToken: securitytoken as string, expiresAt };
+  const keys = { ak: access as string, sk: secret as string, securityToken: securitytoken as string, expiresAt };
+  return withSecretsHidden(keys, ["sk", "securityToken"]);
 }

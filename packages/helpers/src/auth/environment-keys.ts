@@ -1,5 +1,6 @@
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { type AccessKeyCredentials, assertHeaderSafe } from "./credentials.js";
+import { withSecretsHidden } from "./hidden-secrets.js";
 
 // The names Huawei Cloud's official SDKs read (their EnvCredentialProvider), so one environment
 // serves both.
@@ -23,7 +24,7 @@ export function accessKeysFromEnv(env?: Record<string, string | undefined>): Acc
   if (sk === undefined || sk === "") throw new InvalidInputError(SK, "is not set");
   assertHeaderSafe(AK, ak);
   if (/\s/.test(ak)) throw new InvalidInputError(AK, "must not contain whitespace");
-  if (securityToken === undefined || securityToken === "") return { ak, sk };
+  if (securityToken === undefined || securityToken === "") return withSecretsHidden({ ak, sk }, ["sk"]);
   assertHeaderSafe(SECURITY_TOKEN, securityToken, { secret: true });
-  return { ak, sk, securityToken };
+  return withSecretsHidden({ ak, sk, securityToken }, ["sk", "securityToken"]);
 }

@@ -7,6 +7,7 @@ import { parseEndpoint } from "../transport/endpoint.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
 import { assertHeaderSafe } from "./credentials.js";
+import { withSecretsHidden } from "./hidden-secrets.js";
 import { exchangeWithin } from "./service-exchange.js";
 
 export interface IamPasswordAuth {
@@ -97,7 +98,7 @@ async function requestToken(
       code: "InvalidResponseBody",
       request: described,
     });
-  return { token, expiresAt };
+  return withSecretsHidden({ token, expiresAt }, ["token"]);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import type { AccessKeyProvider } from "./access-key-provider.js";
 import { type AccessKeyCredentials, assertHeaderSafe, assertUsableKeys } from "./credentials.js";
+import { withSecretsHidden } from "./hidden-secrets.js";
 
 /**
  * Returns a valid IAM token; called before every request, so it should cache (see createTokenProvider).
@@ -64,7 +65,8 @@ export function resolveCredentials(credentials: unknown, field = "credentials"):
     return { kind: "accessKeyProvider", getKeys };
   }
   assertUsableKeys(credentials, field);
-  return { kind: "accessKey", credentials };
+  // The keys stay the caller's object (read at each request); only the wrapper prints them redacted.
+  return withSecretsHidden({ kind: "accessKey", credentials }, ["credentials.sk", "credentials.securityToken"]);
 }
 
 // The fields of each kind; `expiresAt` may come along from fetchIamToken or fetchEcsAccessKeys.

@@ -2,6 +2,7 @@
 // token-guarded one (a session token first) and the older one without it.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAccessKeyProvider, FunctionGraphError, fetchEcsAccessKeys } from "../../src/index.js";
 
@@ -80,7 +81,12 @@ async function failureOf(call: Promise<unknown>): Promise<FunctionGraphError> {
 
 describe("fetchEcsAccessKeys", () => {
   it("asks for a session token, then the keys with it", async () => {
-    expect(await fetchEcsAccessKeys({ endpoint: base })).toEqual(KEYS);
+    const keys = await fetchEcsAccessKeys({ endpoint: base });
+    expect(keys).toEqual(KEYS);
+    // Printed or logged, the SK and the security token are redacted.
+    const printed = `${JSON.stringify(keys)} ${inspect(keys, { showHidden: true, depth: 9 })}`;
+    for (const secret of [CREDENTIAL.secret, CREDENTIAL.securitytoken]) expect(printed).not.toContain(secret);
+    expect(printed).toContain(keys.ak);
     expect(requests).toEqual([
       { method: "PUT", path: "/meta-data/latest/api/token", ttl: "21600", token: undefined },
       { method: "GET", path: "/openstack/latest/securitykey", ttl: undefined, token: SESSION_TOKEN },

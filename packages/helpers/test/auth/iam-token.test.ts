@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { FunctionGraphError, fetchIamToken } from "../../src/index.js";
 
@@ -18,6 +19,9 @@ describe("fetchIamToken", () => {
       },
     });
     expect(token).toEqual({ token: "MIIT-token", expiresAt: new Date("2026-11-25T18:00:00.000Z") });
+    // Printed or logged, the token is redacted; read, it is whole.
+    expect(`${JSON.stringify(token)} ${inspect(token, { showHidden: true, depth: 9 })}`).not.toContain("MIIT-token");
+    expect(JSON.stringify(token)).toBe('{"token":"[REDACTED]","expiresAt":"2026-11-25T18:00:00.000Z"}');
     expect(seen[0]?.url).toBe("https://iam.cn-north-4.myhuaweicloud.com/v3/auth/tokens");
     expect(await seen[0]?.json()).toEqual({
       auth: {

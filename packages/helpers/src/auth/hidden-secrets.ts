@@ -1,0 +1,31 @@
+import { REDACTED } from "../errors/redact.js";
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/**
+ * Makes `value` (keys or a token that fgkit hands back) print and serialise with the fields at
+ * `secrets` (`"sk"`, or a path such as `"credentials.sk"`) redacted, for console.log, util.inspect
+ * and JSON.stringify, as a log line would show it. The fields stay readable and enumerable, so code
+ * that copies or passes the object on works as before; the objects at the paths are not changed.
+ */
+export function withSecretsHidden<T extends object>(value: T, secrets: readonly string[]): T {
+  const redacted = () => redact(value, secrets);
+  Object.defineProperty(value, "toJSON", { value: redacted });
+  Object.defineProperty(value, INSPECT, {
+    value: (_depth: number, options: object, inspect: (value: unknown, options: object) => string) =>
+      inspect(redacted(), options),
+  });
+  return value;
+}
+
+/** A copy of `value` with each path replaced by REDACTED (objects on the way copied, not changed). */
+function redact(value: object, paths: readonly string[]): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const path of paths) {
+    const [head = "", ...rest] = path.split(".");
+    const field = copy[head];
+    if (field === undefined) continue;
+    copy[head] = rest.length === 0 ? REDACTED : field && typeof field === "object" ? redact(field, [rest.join(".")]) : field;
+  }
+  return copy;
+}

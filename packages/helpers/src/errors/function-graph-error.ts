@@ -69,6 +69,12 @@ export class FunctionGraphError extends Error {
   get [BRAND](): true {
     return true;
   }
+
+  /** For structured logs: JSON.stringify would leave out `message` (not an own enumerable field). */
+  toJSON(): Record<string, unknown> {
+    const { name, message, status, code, requestId, attempts, request, response } = this;
+    return { name, message, status, code, requestId, attempts, request, response };
+  }
 }
 
 /** `GET /v2/.../fgs/functions`: how every message about one call begins (no host, no query). */

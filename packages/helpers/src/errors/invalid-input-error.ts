@@ -3,6 +3,8 @@
  * input (`credentials.sk`, `params.path.function_urn`, `headers.X-Custom`, ...). The message never
  * contains the rejected value when that value may be a secret.
  */
+const BRAND = Symbol.for("fgkit.InvalidInputError");
+
 export class InvalidInputError extends TypeError {
   override readonly name = "InvalidInputError";
   readonly field: string;
@@ -10,5 +12,19 @@ export class InvalidInputError extends TypeError {
   constructor(field: string, problem: string, options?: { cause?: unknown }) {
     super(`${field}: ${problem}`, options);
     this.field = field;
+  }
+
+  /** Works across duplicated copies of the package, where `instanceof` does not. */
+  static isInstance(value: unknown): value is InvalidInputError {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  get [BRAND](): true {
+    return true;
+  }
+
+  /** For structured logs: JSON.stringify would leave out `message`. */
+  toJSON(): { name: string; message: string; field: string } {
+    return { name: this.name, message: this.message, field: this.field };
   }
 }

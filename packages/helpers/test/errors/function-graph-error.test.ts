@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorFromResponse, FunctionGraphError, redactHeaders, redactUrl, unwrap } from "../../src/index.js";
+import { errorFromResponse, FunctionGraphError, InvalidInputError, redactHeaders, redactUrl, unwrap } from "../../src/index.js";
 
 const request = () =>
   new Request("https://functiongraph.cn-north-4.myhuaweicloud.com/v2/p/fgs/functions?marker=1", {
@@ -27,6 +27,36 @@ describe("FunctionGraphError", () => {
     });
     expect(original.headers.get("x-auth-token")).toBe("secret-token");
     expect(error.response?.data).toEqual({ error_code: "FSS.0404", error_msg: "function not found" });
+  });
+
+  it("serialises with its message for structured logs, secrets still redacted", () => {
+    const response = Response.json({}, { status: 404, headers: { "X-Request-Id": "rid-9" } });
+    const error = errorFromResponse(request(), response, { error_code: "FSS.0404", error_msg: "function not found" });
+    const logged = JSON.parse(JSON.stringify({ error })).error;
+    expect(logged).toMatchObject({
+      name: "FunctionGraphError",
+      message: "GET /v2/p/fgs/functions failed with 404 FSS.0404: function not found",
+      status: 404,
+      code: "FSS.0404",
+      requestId: "rid-9",
+      attempts: 1,
+      response: { status: 404, data: { error_code: "FSS.0404", error_msg: "function not found" } },
+    });
+    expect(logged.request.headers["x-auth-token"]).toBe("[REDACTED]");
+    expect(JSON.stringify(error)).not.toContain("secret-token");
+  });
+
+  it("InvalidInputError: isInstance across package copies, and its message in JSON", () => {
+    const error = new InvalidInputError("params.path.function_urn", "is required");
+    expect(InvalidInputError.isInstance(error)).toBe(true);
+    expect(InvalidInputError.isInstance(new TypeError("x"))).toBe(false);
+    expect(InvalidInputError.isInstance({ [Symbol.for("fgkit.InvalidInputError")]: true })).toBe(true);
+    expect(InvalidInputError.isInstance(null)).toBe(false);
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "InvalidInputError",
+      message: "params.path.function_urn: is required",
+      field: "params.path.function_urn",
+    });
   });
 
   it("reads the { error: { code, message } } shape", () => {

@@ -56,6 +56,12 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
     const { expiresAt } = value;
     if (!(expiresAt instanceof Date) || Number.isNaN(expiresAt.getTime()))
       throw new InvalidInputError(`${field}.expiresAt`, "must be a valid Date");
+    // Kept, it would send every call back to fetch (IAM, the metadata service) for a new one.
+    if (expiresAt.getTime() <= now())
+      throw new InvalidInputError(
+        `${field}.expiresAt`,
+        `is already past (${expiresAt.toISOString()}): epoch seconds given as milliseconds?`,
+      );
     options.check(value, field);
     return value;
   };

@@ -172,4 +172,20 @@ describe("createTokenProvider and a refresh that never ends", () => {
     answer = { token: "t2", expiresAt: new Date(Date.now() + 3_600_000) };
     expect(await provider()).toBe("t2");
   });
+
+  it("refuses an expiresAt already past (epoch seconds read as milliseconds) rather than fetching on every call", async () => {
+    let fetches = 0;
+    const inAnHour = Math.floor(Date.now() / 1000) + 3600;
+    const provider = createTokenProvider({
+      fetchToken: async () => {
+        fetches++;
+        return { token: "t1", expiresAt: new Date(inAnHour) };
+      },
+    });
+    await expect(provider()).rejects.toThrow(
+      `fetchToken().expiresAt: is already past (${new Date(inAnHour).toISOString()}): epoch seconds given as milliseconds?`,
+    );
+    await expect(provider()).rejects.toMatchObject({ name: "InvalidInputError", field: "fetchToken().expiresAt" });
+    expect(fetches).toBe(2);
+  });
 });

@@ -1,6 +1,6 @@
 import { InvalidInputError } from "@fgkit/helpers";
 import { describe, expect, it } from "vitest";
-import { createFunctionGraphClient, REGIONS } from "../src/index.js";
+import { createFunctionGraphClient, REGIONS, type Schemas } from "../src/index.js";
 import { AKSK, createObservedClient, PROJECT, URN } from "./helpers.js";
 
 describe("createFunctionGraphClient", () => {
@@ -35,6 +35,28 @@ describe("createFunctionGraphClient", () => {
     await client.GET("/v2/{project_id}/fgs/quotas", { headers: { "Content-Type": "application/xml" } });
     expect(sent[0]?.headers.get("content-type")).toBe("text/plain");
     expect(requests[3]?.headers.get("content-type")).toBe("application/xml");
+  });
+
+  it("takes a runtime newer than the spec's list (the type is open: the known names are listed, any string is taken)", async () => {
+    const { client, requests } = createObservedClient(() => Response.json({ func_name: "hello", runtime: "Python3.12" }));
+    const known: Schemas["Runtime"] = "Node.js18.15";
+    const newer: Schemas["Runtime"] = "Node.js20.15";
+    // @ts-expect-error still a string
+    const wrong: Schemas["Runtime"] = 20;
+    const { data } = await client.POST("/v2/{project_id}/fgs/functions", {
+      body: {
+        func_name: "hello",
+        package: "default",
+        runtime: newer,
+        handler: "index.handler",
+        memory_size: 128,
+        timeout: 3,
+        code_type: "inline",
+      },
+    });
+    const returned: string | undefined = data?.runtime;
+    expect([known, returned, wrong]).toEqual(["Node.js18.15", "Python3.12", 20]);
+    expect(JSON.parse(await (requests[0] as Request).text())).toMatchObject({ runtime: "Node.js20.15" });
   });
 
   it("fills project_id on calls that have no other path parameter", async () => {

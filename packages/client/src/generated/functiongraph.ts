@@ -1659,6 +1659,12 @@ export interface components {
             /** @description URL that invokes the application through API Gateway, when the template exposes an API. */
             apig_url?: string;
         };
+        /**
+         * Runtime
+         * @description The language runtime of a function or a dependency package. The names listed are the ones known when this spec was written; FunctionGraph adds runtimes over time (newer Node.js and Python versions, for instance), so a value not listed here may be sent and may come back. `Custom` is a custom runtime that ships its own bootstrap, `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image.
+         * @example Node.js18.15
+         */
+        Runtime: ("Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image") | string;
         /** @description Summary of one dependency package, as returned by the dependency listing. */
         ListDependenciesResult: {
             /** @description ID of the dependency. Use it as `depend_id` to list or manage its versions. */
@@ -1667,11 +1673,8 @@ export interface components {
             owner: string;
             /** @description OBS URL where FunctionGraph stores the package file. */
             link: string;
-            /**
-             * @description Runtime the dependency package is built for; attach it only to functions of the same runtime. `Custom` is a custom runtime, `http` an HTTP function and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written.
-             * @enum {string}
-             */
-            runtime: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the dependency package is built for; attach it only to functions of the same runtime. `Custom` is a custom runtime, `http` an HTTP function and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written. */
+            runtime: components["schemas"]["Runtime"];
             /** @description Unique tag of the package file (its MD5 checksum). */
             etag: string;
             /**
@@ -1719,11 +1722,8 @@ export interface components {
             depend_link?: string;
             /** @description How the package is supplied: `zip` (inline, in `depend_file`) or `obs` (by URL, in `depend_link`). */
             depend_type: string;
-            /**
-             * @description Runtime the dependency package is built for; attach it only to functions of the same runtime. `Custom` is a custom runtime, `http` an HTTP function and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written.
-             * @enum {string}
-             */
-            runtime: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the dependency package is built for; attach it only to functions of the same runtime. `Custom` is a custom runtime, `http` an HTTP function and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written. */
+            runtime: components["schemas"]["Runtime"];
             /** @description Name of the dependency, at most 96 characters. Must start with a letter and end with a letter or digit; only letters, digits, underscores (_), periods (.) and hyphens (-) are allowed. Uploading under an existing name adds a new version to that dependency. */
             name: string;
             /** @description Free-text description of this version, at most 512 characters. */
@@ -1737,11 +1737,8 @@ export interface components {
             owner?: string;
             /** @description OBS URL where FunctionGraph stores the package file. */
             link?: string;
-            /**
-             * @description Runtime the dependency package is built for; attach it only to functions of the same runtime. `Custom` is a custom runtime, `http` an HTTP function and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written.
-             * @enum {string}
-             */
-            runtime?: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the dependency package is built for; attach it only to functions of the same runtime. `Custom` is a custom runtime, `http` an HTTP function and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written. */
+            runtime?: components["schemas"]["Runtime"];
             /** @description MD5 checksum of the package file, usable to check that a download is intact. */
             etag?: string;
             /**
@@ -1776,11 +1773,8 @@ export interface components {
             owner: string;
             /** @description OBS URL where FunctionGraph stores the package file. */
             link: string;
-            /**
-             * @description Runtime the dependency package is built for; attach it only to functions of the same runtime. `Custom` is a custom runtime, `http` an HTTP function and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written.
-             * @enum {string}
-             */
-            runtime: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the dependency package is built for; attach it only to functions of the same runtime. `Custom` is a custom runtime, `http` an HTTP function and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written. */
+            runtime: components["schemas"]["Runtime"];
             /** @description MD5 checksum of the package file, usable to check that a download is intact. */
             etag: string;
             /**
@@ -1832,11 +1826,8 @@ export interface components {
             owner?: string;
             /** @description OBS URL where FunctionGraph stores the package file. */
             link?: string;
-            /**
-             * @description Runtime the dependency package is built for; attach it only to functions of the same runtime. `Custom` is a custom runtime, `http` an HTTP function and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written.
-             * @enum {string}
-             */
-            runtime?: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the dependency package is built for; attach it only to functions of the same runtime. `Custom` is a custom runtime, `http` an HTTP function and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written. */
+            runtime?: components["schemas"]["Runtime"];
             /** @description MD5 checksum of the package file, usable to check that a download is intact. */
             etag?: string;
             /**
@@ -1921,11 +1912,8 @@ export interface components {
             project_name: string;
             /** @description Group (package) the function is filed under, a free label for organising functions; `default` unless set otherwise. */
             package: string;
-            /**
-             * @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202).
-             * @enum {string}
-             */
-            runtime: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            runtime: components["schemas"]["Runtime"];
             /**
              * Format: int32
              * @description Maximum run time of one invocation, in seconds; a run that exceeds it is stopped. 3 to 259200 (72 hours).
@@ -2152,11 +2140,8 @@ export interface components {
             func_name: string;
             /** @description Group (package) to file the function under, a free label for organising functions, e.g. `default`. */
             package: string;
-            /**
-             * @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202).
-             * @enum {string}
-             */
-            runtime: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            runtime: components["schemas"]["Runtime"];
             /**
              * Format: int32
              * @description Maximum run time of one invocation, in seconds; a run that exceeds it is stopped. 3 to 259200 (72 hours).
@@ -2261,11 +2246,8 @@ export interface components {
             owner: string;
             /** @description OBS URL of the dependency package. */
             link: string;
-            /**
-             * @description Runtime the dependency is built for; same values as a function's `runtime`.
-             * @enum {string}
-             */
-            runtime: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the dependency is built for; same values as a function's `runtime`. */
+            runtime: components["schemas"]["Runtime"];
             /** @description MD5 checksum of the package. */
             etag: string;
             /**
@@ -2308,11 +2290,8 @@ export interface components {
             project_name?: string;
             /** @description Group (package) the function is filed under, a free label for organising functions; `default` unless set otherwise. */
             package?: string;
-            /**
-             * @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202).
-             * @enum {string}
-             */
-            runtime?: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            runtime?: components["schemas"]["Runtime"];
             /**
              * Format: int32
              * @description Maximum run time of one invocation, in seconds; a run that exceeds it is stopped. 3 to 259200 (72 hours).
@@ -2509,11 +2488,8 @@ export interface components {
             project_name?: string;
             /** @description Application (function group) the function belongs to; `default` unless you chose another one. */
             package?: string;
-            /**
-             * @description Runtime the function runs on, for example `Python3.9` or `Node.js18.15`. `Custom` is a custom runtime (you ship a `bootstrap` executable), `http` an HTTP function that runs a web server, and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written.
-             * @enum {string}
-             */
-            runtime?: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the function runs on, for example `Python3.9` or `Node.js18.15`. `Custom` is a custom runtime (you ship a `bootstrap` executable), `http` an HTTP function that runs a web server, and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written. */
+            runtime?: components["schemas"]["Runtime"];
             /**
              * Format: int32
              * @description Maximum execution time of one invocation, in seconds; the function is stopped when it runs longer. 3 to 259,200; see also `long_time`.
@@ -3135,11 +3111,8 @@ export interface components {
             func_name?: string;
             /** @description ID of the account (domain) that owns the function. */
             domain_id?: string;
-            /**
-             * @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202).
-             * @enum {string}
-             */
-            runtime?: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            runtime?: components["schemas"]["Runtime"];
             /**
              * @description How the code is supplied: `inline` (source edited in the console or sent in `func_code.file`), `zip` (a ZIP package), `obs` (a package stored in OBS, see `code_url`), `jar` (a JAR package, for Java) or `Custom-Image-Swr` (a container image in SWR, see `custom_image`).
              * @enum {string}
@@ -3198,11 +3171,8 @@ export interface components {
             func_name?: string;
             /** @description ID of the account (domain) that owns the function. */
             domain_id?: string;
-            /**
-             * @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202).
-             * @enum {string}
-             */
-            runtime?: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            runtime?: components["schemas"]["Runtime"];
             /**
              * @description How the code is supplied: `inline` (source edited in the console or sent in `func_code.file`), `zip` (a ZIP package), `obs` (a package stored in OBS, see `code_url`), `jar` (a JAR package, for Java) or `Custom-Image-Swr` (a container image in SWR, see `custom_image`).
              * @enum {string}
@@ -3255,11 +3225,8 @@ export interface components {
             project_name?: string;
             /** @description Group (package) the function is filed under, a free label for organising functions; `default` unless set otherwise. */
             package?: string;
-            /**
-             * @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202).
-             * @enum {string}
-             */
-            runtime?: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            runtime?: components["schemas"]["Runtime"];
             /**
              * Format: int32
              * @description Maximum run time of one invocation, in seconds; a run that exceeds it is stopped. 3 to 259200 (72 hours).
@@ -3412,11 +3379,8 @@ export interface components {
         UpdateFunctionConfigRequestBody: {
             /** @description Name of the function; a function cannot be renamed, so send its current name. */
             func_name: string;
-            /**
-             * @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202).
-             * @enum {string}
-             */
-            runtime: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            runtime: components["schemas"]["Runtime"];
             /**
              * Format: int32
              * @description Maximum run time of one invocation, in seconds; a run that exceeds it is stopped. 3 to 259200 (72 hours).
@@ -3530,11 +3494,8 @@ export interface components {
             project_name?: string;
             /** @description Group (package) the function is filed under, a free label for organising functions; `default` unless set otherwise. */
             package?: string;
-            /**
-             * @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202).
-             * @enum {string}
-             */
-            runtime?: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            runtime?: components["schemas"]["Runtime"];
             /**
              * Format: int32
              * @description Maximum run time of one invocation, in seconds; a run that exceeds it is stopped. 3 to 259200 (72 hours).
@@ -3685,11 +3646,8 @@ export interface components {
             project_name?: string;
             /** @description Group (package) the function is filed under, a free label for organising functions; `default` unless set otherwise. */
             package?: string;
-            /**
-             * @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202).
-             * @enum {string}
-             */
-            runtime?: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            runtime?: components["schemas"]["Runtime"];
             /**
              * Format: int32
              * @description Maximum run time of one invocation, in seconds; a run that exceeds it is stopped. 3 to 259200 (72 hours).
@@ -3971,11 +3929,8 @@ export interface components {
             project_name: string;
             /** @description Application (function group) the function belongs to; `default` unless you chose another one. */
             package: string;
-            /**
-             * @description Runtime the function runs on, for example `Python3.9` or `Node.js18.15`. `Custom` is a custom runtime (you ship a `bootstrap` executable), `http` an HTTP function that runs a web server, and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written.
-             * @enum {string}
-             */
-            runtime: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the function runs on, for example `Python3.9` or `Node.js18.15`. `Custom` is a custom runtime (you ship a `bootstrap` executable), `http` an HTTP function that runs a web server, and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written. */
+            runtime: components["schemas"]["Runtime"];
             /**
              * Format: int32
              * @description Maximum execution time of one invocation, in seconds; the function is stopped when it runs longer. 3 to 259,200; see also `long_time`.
@@ -4111,11 +4066,8 @@ export interface components {
             project_name?: string;
             /** @description Application (function group) the function belongs to; `default` unless you chose another one. */
             package?: string;
-            /**
-             * @description Runtime the function runs on, for example `Python3.9` or `Node.js18.15`. `Custom` is a custom runtime (you ship a `bootstrap` executable), `http` an HTTP function that runs a web server, and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written.
-             * @enum {string}
-             */
-            runtime?: "Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image";
+            /** @description Runtime the function runs on, for example `Python3.9` or `Node.js18.15`. `Custom` is a custom runtime (you ship a `bootstrap` executable), `http` an HTTP function that runs a web server, and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written. */
+            runtime?: components["schemas"]["Runtime"];
             /**
              * Format: int32
              * @description Maximum execution time of one invocation, in seconds; the function is stopped when it runs longer. 3 to 259,200; see also `long_time`.

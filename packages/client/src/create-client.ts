@@ -76,6 +76,8 @@ const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TR
 
 type Init = { params?: { path?: Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown>;
 
+const PROJECT_ID = /^[A-Za-z0-9_-]+$/;
+
 /**
  * Creates a typed FunctionGraph client: `client.GET("/v2/{project_id}/fgs/functions", { params })`
  * resolves to openapi-fetch's `{ data, error, response }`. Options are checked here, and every
@@ -85,6 +87,9 @@ export function createFunctionGraphClient(options: FunctionGraphClientOptions): 
   if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
   const baseUrl = resolveEndpoint(options);
   const projectId = encodePathValue("projectId", options.projectId);
+  // It goes into every path and, as it is, into X-Project-Id: an ID is 32 hex characters.
+  if (!PROJECT_ID.test(projectId))
+    throw new InvalidInputError("projectId", "must be a project ID: letters, digits, - or _ (32 hex characters)");
   const auth = resolveCredentials(options.credentials);
   if (options.fetch !== undefined && typeof options.fetch !== "function")
     throw new InvalidInputError("fetch", "must be a function (request: Request) => Promise<Response>");

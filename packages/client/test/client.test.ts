@@ -222,6 +222,10 @@ describe("createFunctionGraphClient", () => {
     expect(() => createFunctionGraphClient({ region: "cn-north-4", projectId: "", credentials: AKSK })).toThrow(
       "projectId: must not be empty",
     );
+    for (const projectId of ["../x", "p/q", "id with space", "中"])
+      expect(() => createFunctionGraphClient({ region: "cn-north-4", projectId, credentials: AKSK })).toThrow(
+        "projectId: must be a project ID: letters, digits, - or _ (32 hex characters)",
+      );
     expect(() =>
       createFunctionGraphClient({ region: "cn-north-4", projectId: PROJECT, credentials: { ak: "AK", sk: "" } }),
     ).toThrow("credentials.sk: must be a non-empty string");

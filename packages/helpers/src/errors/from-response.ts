@@ -29,7 +29,8 @@ export function errorDetails(data: unknown): { code?: string; message?: string }
   const nested = (body.error && typeof body.error === "object" ? body.error : {}) as Record<string, unknown>;
   const code = body.error_code ?? nested.code;
   const message = body.error_msg ?? nested.message ?? body.message;
-  if (code !== undefined) details.code = String(code);
+  // A number there (IAM's `{ error: { code: 401 } }`) only repeats the HTTP status: not an API code.
+  if (typeof code === "string" && code !== "") details.code = code;
   if (message !== undefined) details.message = String(message);
   return details;
 }

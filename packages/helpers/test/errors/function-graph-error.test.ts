@@ -46,6 +46,14 @@ describe("FunctionGraphError", () => {
     expect(JSON.stringify(error)).not.toContain("secret-token");
   });
 
+  it("takes a numeric error code (IAM's, the status again) as no API code", () => {
+    const error = errorFromResponse(request(), new Response(null, { status: 401 }), {
+      error: { code: 401, title: "Unauthorized", message: "The username or password is wrong." },
+    });
+    expect(error.code).toBeUndefined();
+    expect(error.message).toBe("GET /v2/p/fgs/functions failed with 401: The username or password is wrong.");
+  });
+
   it("InvalidInputError: isInstance across package copies, and its message in JSON", () => {
     const error = new InvalidInputError("params.path.function_urn", "is required");
     expect(InvalidInputError.isInstance(error)).toBe(true);

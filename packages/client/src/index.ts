@@ -7,7 +7,13 @@ export {
   type FunctionGraphClientOptions,
 } from "./create-client.js";
 export { type FunctionApplication, waitUntilFunctionApplicationCreated } from "./function-application.js";
-export { type InvokeOptions, type InvokeResult, type InvokeSummary, invokeFunction } from "./invoke.js";
+export {
+  type FunctionErrorResult,
+  type InvokeOptions,
+  type InvokeResult,
+  type InvokeSummary,
+  invokeFunction,
+} from "./invoke.js";
 export {
   paginateListActiveAsyncInvocations,
   paginateListAsyncInvocations,

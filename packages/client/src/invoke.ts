@@ -45,22 +45,44 @@ export interface InvokeSummary {
   memoryUsed?: number;
 }
 
-export interface InvokeResult<Result = unknown> {
+interface InvokeResultFields {
   /** The invocation id, from X-Cff-Request-Id (or the envelope). */
   requestId: string | undefined;
-  /** What the function returned: parsed when it is JSON, the raw text otherwise. */
-  result: Result;
   /** The text the function returned, exactly. */
   rawResult: string | undefined;
   /** The tail of the run's log, decoded (when asked for). */
   log: string | undefined;
   /** The envelope's status field. */
   status: number | undefined;
-  /** True when the run failed inside the user's code (X-Is-Func-Err / X-Func-Err-Code). */
-  functionError: boolean;
   /** Duration, billed duration and memory of the run, from X-Cff-Invoke-Summary. */
   summary: InvokeSummary | undefined;
 }
+
+/** What a run that failed inside the function's code returns: the error the runtime reported. */
+export interface FunctionErrorResult {
+  errorMessage?: string;
+  errorType?: string;
+  stackTrace?: string[];
+  [field: string]: unknown;
+}
+
+/**
+ * The decoded answer of a run. Test `functionError` before reading `result` as `Result`: when the
+ * function's own code failed, `result` is the error the runtime reported instead.
+ */
+export type InvokeResult<Result = unknown> =
+  | (InvokeResultFields & {
+      /** False: the function ran and returned. */
+      functionError: false;
+      /** What the function returned: parsed when it is JSON, the raw text otherwise. */
+      result: Result;
+    })
+  | (InvokeResultFields & {
+      /** True: the run failed inside the function's code (X-Is-Func-Err / X-Func-Err-Code). */
+      functionError: true;
+      /** The error the runtime reported (parsed when it is JSON, the raw text otherwise). */
+      result: FunctionErrorResult | string | undefined;
+    });
 
 /**
  * Runs a function synchronously and decodes the answer: the result parsed when it is JSON, the
@@ -94,15 +116,17 @@ export async function invokeFunction<Result = unknown>(
   const headers = response.headers;
   const rawResult = envelope?.result;
   const errorCode = headers.get("x-func-err-code");
-  return {
+  const fields: InvokeResultFields = {
     requestId: headers.get("x-cff-request-id") ?? envelope?.request_id,
-    result: parseMaybeJson(rawResult) as Result,
     rawResult,
     log: envelope?.log ?? decodeBase64(headers.get("x-cff-function-log")),
     status: envelope?.status,
-    functionError: headers.get("x-is-func-err") === "true" || (errorCode !== null && errorCode !== "0"),
     summary: parseMaybeJson(headers.get("x-cff-invoke-summary") ?? undefined) as InvokeSummary | undefined,
   };
+  const result = parseMaybeJson(rawResult);
+  return headers.get("x-is-func-err") === "true" || (errorCode !== null && errorCode !== "0")
+    ? { ...fields, functionError: true, result: result as FunctionErrorResult | string | undefined }
+    : { ...fields, functionError: false, result: result as Result };
 }
 
 function parseMaybeJson(text: string | undefined): unknown {

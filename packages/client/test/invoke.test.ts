@@ -1,7 +1,7 @@
 import { setTimeout as wait } from "node:timers/promises";
 import { FunctionGraphError } from "@fgkit/helpers";
 import { describe, expect, it } from "vitest";
-import { invokeFunction, invokeFunctionAsync } from "../src/index.js";
+import { type FunctionErrorResult, invokeFunction, invokeFunctionAsync } from "../src/index.js";
 import { createObservedClient, URN } from "./helpers.js";
 
 const log = "START RequestId: 42\nhello from the function\nEND RequestId: 42";
@@ -47,6 +47,24 @@ describe("invokeFunction", () => {
     expect(run.result).toBe("plain text ✓");
     expect(run.log).toBe(log);
     expect(run.requestId).toBeUndefined();
+    expect(run.functionError).toBe(true);
+  });
+
+  it("types result as the caller's Result only once functionError is false; otherwise as the runtime's error", async () => {
+    const failure = { errorMessage: "boom", errorType: "Error", stackTrace: ["at handler (index.js:3)"] };
+    const { client } = createObservedClient(() =>
+      Response.json({ result: JSON.stringify(failure), status: 200 }, { headers: { "X-Func-Err-Code": "1" } }),
+    );
+    const run = await invokeFunction<{ greeting: string }>(client, URN, {});
+    // @ts-expect-error the result may be the runtime's error: narrow on functionError first
+    expect(run.result.greeting).toBeUndefined();
+    if (run.functionError) {
+      const reported: FunctionErrorResult | string | undefined = run.result;
+      expect(reported).toEqual(failure);
+    } else {
+      const greeting: string = run.result.greeting;
+      expect.unreachable(greeting);
+    }
     expect(run.functionError).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { unwrap } from "../../src/index.js";
+import { URN } from "../helpers.js";
 import { hang, json, refusedUrl, reset, stalledBody, truncated } from "./scripted-server.js";
 import {
   ATTEMPT_TIMEOUT_MS,
@@ -9,6 +10,7 @@ import {
   clientFor,
   expectRequestInfo,
   failure,
+  INVOKE,
   SAMPLE_CONFIG,
   SHORT_TIMEOUT,
   timed,
@@ -41,6 +43,17 @@ describe("connections that fail", () => {
     expect(ms).toBeLessThan(1000);
     expect(error).toMatchObject({ status: 0, code: "NetworkError", attempts: 3 });
     expect(error.message).toMatch(/no response \(ECONNREFUSED: /);
+  });
+
+  it("a refused port is retried for POST too (nothing was sent), unlike a reset connection", async () => {
+    const invoke = { params: { path: { function_urn: URN } }, body: { name: "fgkit" } };
+    const { error } = await failure(async () => clientFor(await refusedUrl()).POST(INVOKE, invoke));
+    expect(error).toMatchObject({ status: 0, code: "NetworkError", attempts: 3 });
+
+    server.current.script(reset);
+    const { error: afterReset } = await failure(() => clientFor(server.current.url).POST(INVOKE, invoke));
+    expect(server.current.requests).toHaveLength(1);
+    expect(afterReset).toMatchObject({ status: 0, code: "NetworkError", attempts: 1 });
   });
 
   it("a truncated body (Content-Length larger than what came, then close): retried, then a NetworkError", async () => {

@@ -19,6 +19,18 @@ export function isTransientNetworkError(error: unknown, depth = 0): boolean {
   return isTransientNetworkError((error as { cause?: unknown }).cause, depth + 1);
 }
 
+// Failures before any connection was made (refused, no such host, no route, connect timeout): the
+// request never left, so sending it again is safe whatever the method.
+const NOT_CONNECTED = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
+
+/** Whether a failed attempt certainly sent nothing: no connection was made, or no credentials came. */
+export function sentNothing(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 4) return false;
+  if (ProviderFailure.isInstance(error)) return true;
+  if (NOT_CONNECTED.test(String((error as { code?: unknown }).code))) return true;
+  return sentNothing((error as { cause?: unknown }).cause, depth + 1);
+}
+
 export function networkError(error: unknown, request: Request, attempts: number): FunctionGraphError {
   if (FunctionGraphError.isInstance(error)) return error;
   if (ProviderFailure.isInstance(error))

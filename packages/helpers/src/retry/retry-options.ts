@@ -18,7 +18,8 @@ export interface RetryOptions {
   retryableStatuses?: readonly number[];
   /**
    * Retry POST too (create, invoke): only when the operation is known to be safe to repeat. A 429
-   * (throttled: nothing ran) is retried whatever the method.
+   * (throttled: nothing ran) and a request that never left (connection refused, no such host, no
+   * credentials) are retried whatever the method.
    */
   retryNonIdempotent?: boolean;
   /** Source of randomness for the jitter (tests pass a fixed one). */

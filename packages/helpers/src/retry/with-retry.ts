@@ -11,7 +11,7 @@ import { LinkedSignal } from "../transport/linked-signal.js";
 import { bufferedResponse, readBody } from "../transport/read-body.js";
 import type { FetchLike } from "../transport/types.js";
 import { fullJitterDelay, parseRetryAfter, sleep } from "./backoff.js";
-import { isFinalError, isTransientNetworkError, networkError } from "./classify.js";
+import { isFinalError, isTransientNetworkError, networkError, sentNothing } from "./classify.js";
 import { type ClockOffset, skewCorrection } from "./clock-skew.js";
 import {
   IDEMPOTENT_METHODS,
@@ -164,7 +164,9 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
             )
           : networkError(outcome.error, described(), sent);
         const transient = timedOut || isTransientNetworkError(outcome.error);
-        if (!transient || !retryable || attempt >= retry.maxAttempts) throw error;
+        // A request that never left (refused, no such host) is sent again whatever the method.
+        const again = retryable || (!timedOut && sentNothing(outcome.error));
+        if (!transient || !again || attempt >= retry.maxAttempts) throw error;
         delay = fullJitterDelay(attempt - 1, retry.baseDelayMs, retry.maxDelayMs, retry.random);
         retry.onRetry?.({ error, attempt: sent, delayMs: delay });
       }

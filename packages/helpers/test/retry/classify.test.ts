@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { ProviderFailure } from "../../src/auth/provider-failure.js";
 import { isTransientNetworkError } from "../../src/index.js";
+import { sentNothing } from "../../src/retry/classify.js";
 
 const withCode = (code: string) => Object.assign(new Error(`connect ${code}`), { code });
 
@@ -44,5 +46,28 @@ describe("isTransientNetworkError", () => {
     let deep: Error = withCode("ECONNRESET");
     for (let i = 0; i < 5; i++) deep = new Error("wrapped", { cause: deep });
     expect(isTransientNetworkError(deep)).toBe(false);
+  });
+});
+
+describe("sentNothing (retried whatever the method)", () => {
+  it.each(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"])(
+    "holds for %s, directly or as the cause: no connection was made",
+    (code) => {
+      expect(sentNothing(withCode(code))).toBe(true);
+      expect(sentNothing(new TypeError("fetch failed", { cause: withCode(code) }))).toBe(true);
+    },
+  );
+
+  it.each(["ECONNRESET", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "UND_ERR_HEADERS_TIMEOUT"])(
+    "does not hold for %s: the request may have reached the server",
+    (code) => {
+      expect(sentNothing(withCode(code))).toBe(false);
+    },
+  );
+
+  it("holds for a credentials provider's failure, and not for an error without a code", () => {
+    expect(sentNothing(new ProviderFailure("metadata service down"))).toBe(true);
+    expect(sentNothing(new TypeError("fetch failed"))).toBe(false);
+    expect(sentNothing(undefined)).toBe(false);
   });
 });

@@ -100,9 +100,7 @@ export function createFunctionGraphClient(options: FunctionGraphClientOptions): 
     baseUrl,
     projectId,
     auth,
-    // Every request says JSON, with a body or without, as the official SDK's do (the API's documents
-    // mark Content-Type mandatory): the same signed headers, and nothing for a gateway to refuse.
-    headers: { "Content-Type": "application/json", ...options.headers },
+    headers: options.headers,
     transport: options.fetch ?? defaultFetch,
     clock: { offsetMs: 0 },
     serializePath: cachedPathSerializer(projectId),
@@ -115,7 +113,7 @@ interface Shared {
   baseUrl: string;
   projectId: string;
   auth: ResolvedCredentials;
-  headers: Record<string, string>;
+  headers: Record<string, string> | undefined;
   transport: FetchLike;
   clock: ClockOffset;
   serializePath: (template: string, params: Record<string, unknown>) => string;
@@ -146,6 +144,10 @@ function build(shared: Shared, call: CallOptions): FunctionGraphClient {
   // Retry outside, signing inside: every attempt is signed afresh with the corrected clock.
   const signed = withAuth(shared.transport, shared.auth, {
     projectId: shared.projectId,
+    // Every request says JSON, with a body or without, as the official SDK's do (the API's documents
+    // mark Content-Type mandatory): the same signed headers, nothing for a gateway to refuse. Added
+    // here rather than as a default header, which openapi-fetch would merge into a Headers per call.
+    contentType: "application/json",
     clockOffset: () => shared.clock.offsetMs,
   });
   const client = createClient<FunctionGraphPaths>({

@@ -12,12 +12,14 @@ import { untilAborted } from "./until-aborted.js";
 export function authDirect(
   send: DirectSend,
   auth: ResolvedCredentials,
-  projectId: string | undefined,
+  added: { projectId: string | undefined; contentType: string | undefined },
   signingDate: () => Date,
 ): DirectSend {
+  const { projectId, contentType } = added;
   return (request, abort, maxBytes) => {
     const headers = request.headers;
     if (projectId !== undefined && headers["x-project-id"] === undefined) headers["x-project-id"] = projectId;
+    if (contentType !== undefined && headers["content-type"] === undefined) headers["content-type"] = contentType;
     if (auth.kind === "token")
       return withToken(
         () => untilAborted(fromProvider(auth.getToken), abort),

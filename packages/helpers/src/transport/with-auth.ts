@@ -15,6 +15,11 @@ export interface AuthOptions {
   projectId?: string;
   /** Current clock correction in milliseconds, read at every signing (see withRetry's skew fix). */
   clockOffset?: () => number;
+  /**
+   * Sent (and signed) as Content-Type on a request that has none, bodyless ones included, as the
+   * official SDK sends application/json on every request.
+   */
+  contentType?: string;
 }
 
 /**
@@ -28,11 +33,13 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
   if (!auth || typeof auth !== "object" || typeof auth.kind !== "string")
     throw new InvalidInputError("auth", "must be the result of resolveCredentials(credentials)");
   checkObject("options", options);
+  const { projectId, contentType } = options;
+  if (contentType !== undefined) assertHeaderSafe("contentType", contentType);
   const signingDate = () => new Date(Date.now() + (options.clockOffset?.() ?? 0));
 
   const fetch: FetchLike = async (request) => {
-    if (options.projectId !== undefined && !request.headers.has("x-project-id"))
-      request.headers.set("X-Project-Id", options.projectId);
+    if (projectId !== undefined && !request.headers.has("x-project-id")) request.headers.set("X-Project-Id", projectId);
+    if (contentType !== undefined && !request.headers.has("content-type")) request.headers.set("Content-Type", contentType);
     if (auth.kind === "token") {
       const token = await untilAborted(fromProvider(auth.getToken), request.signal);
       assertHeaderSafe("credentials.token", token, { secret: true });
@@ -62,5 +69,5 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
   };
 
   const send = directOf(next);
-  return send ? withDirect(fetch, authDirect(send, auth, options.projectId, signingDate)) : fetch;
+  return send ? withDirect(fetch, authDirect(send, auth, { projectId, contentType }, signingDate)) : fetch;
 }

@@ -1,15 +1,13 @@
 // retry.onRetry sees every failed attempt that is retried, as the FunctionGraphError the call would
 // have ended with, and the wait before the next: on the Node transport's direct path and over fetch.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { defaultFetch, type FetchLike, FunctionGraphError, type RetryEvent, withRetry } from "../../src/index.js";
+import { useLoopbackServer } from "../support/loopback-server.js";
 
 /** What the server does with each request, in turn (then 200). */
 let script: ("throttle" | "reset" | "ok")[] = [];
 let served = 0;
-let base = "";
-const server = createServer((req, res) => {
+const server = useLoopbackServer((req, res) => {
   served++;
   const step = script.shift() ?? "ok";
   if (step === "reset") return req.socket.destroy();
@@ -20,14 +18,6 @@ const server = createServer((req, res) => {
   res.writeHead(200, { "content-type": "application/json" }).end("{}");
 });
 
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
 beforeEach(() => {
   served = 0;
 });
@@ -48,7 +38,7 @@ for (const [label, transport] of Object.entries(transports)) {
         random: () => 0.5,
         onRetry: (event) => events.push(event),
       });
-      const response = await send(new Request(`${base}/v2/p/fgs/functions?marker=0`));
+      const response = await send(new Request(`${server.url()}/v2/p/fgs/functions?marker=0`));
       expect(response.status).toBe(200);
       expect(served).toBe(3);
       expect(events).toHaveLength(2);
@@ -64,7 +54,7 @@ for (const [label, transport] of Object.entries(transports)) {
     it("is not called when nothing is retried, and what it throws ends the call", async () => {
       script = ["ok"];
       const events: RetryEvent[] = [];
-      await withRetry(transport, { onRetry: (event) => events.push(event) })(new Request(`${base}/ok`));
+      await withRetry(transport, { onRetry: (event) => events.push(event) })(new Request(`${server.url()}/ok`));
       expect(events).toEqual([]);
 
       script = ["throttle", "ok"];
@@ -75,7 +65,7 @@ for (const [label, transport] of Object.entries(transports)) {
           throw stop;
         },
       });
-      await expect(send(new Request(`${base}/throttled`))).rejects.toBe(stop);
+      await expect(send(new Request(`${server.url()}/throttled`))).rejects.toBe(stop);
       expect(served).toBe(2);
     });
   });

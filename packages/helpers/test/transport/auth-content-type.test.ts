@@ -1,24 +1,14 @@
 // withAuth's contentType: set and signed on a request without one (bodyless ones too), on the Node
 // transport's direct path and over a fetch transport; a request's own Content-Type is kept.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { defaultFetch, type FetchLike, resolveCredentials, withAuth, withRetry } from "../../src/index.js";
+import { useLoopbackServer } from "../support/loopback-server.js";
 
 const seen: { contentType: string | undefined; authorization: string | undefined }[] = [];
-const server = createServer((req, res) => {
+const server = useLoopbackServer((req, res) => {
   seen.push({ contentType: req.headers["content-type"], authorization: req.headers.authorization });
   req.resume();
   req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
-});
-let base = "";
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
 });
 
 const auth = resolveCredentials({ ak: "HPUAEXAMPLEAK0123456", sk: "example-secret" });
@@ -32,16 +22,16 @@ for (const [label, transport] of Object.entries(transports)) {
     it("is sent and signed on a GET and a bodyless POST; a request's own Content-Type wins", async () => {
       seen.length = 0;
       const send = withRetry(withAuth(transport, auth, { contentType: "application/json" }));
-      await send(new Request(`${base}/v2/p/fgs/functions`));
-      await send(new Request(`${base}/v2/p/fgs/functions/enable-lts-logs`, { method: "POST" }));
-      await send(new Request(`${base}/v2/p/x`, { method: "POST", body: "a", headers: { "content-type": "text/plain" } }));
+      await send(new Request(`${server.url()}/v2/p/fgs/functions`));
+      await send(new Request(`${server.url()}/v2/p/fgs/functions/enable-lts-logs`, { method: "POST" }));
+      await send(new Request(`${server.url()}/v2/p/x`, { method: "POST", body: "a", headers: { "content-type": "text/plain" } }));
       expect(seen.map((request) => request.contentType)).toEqual(["application/json", "application/json", "text/plain"]);
       for (const request of seen) expect(request.authorization).toContain("SignedHeaders=content-type;host;x-sdk-date");
     });
 
     it("is not added without the option", async () => {
       seen.length = 0;
-      await withRetry(withAuth(transport, auth))(new Request(`${base}/v2/p/fgs/functions`));
+      await withRetry(withAuth(transport, auth))(new Request(`${server.url()}/v2/p/fgs/functions`));
       expect(seen[0]?.contentType).toBeUndefined();
       expect(seen[0]?.authorization).toContain("SignedHeaders=host;x-sdk-date");
     });

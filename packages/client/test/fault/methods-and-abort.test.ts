@@ -37,7 +37,7 @@ describe("which methods are retried", () => {
     expectRequestInfo(error, "POST", INVOKE_PATH);
   });
 
-  it("a 429 is retried for POST too (throttled: nothing ran), and invokeFunction gets the run", async () => {
+  it("a throttling 429 (with the API's error code) is retried for POST too: nothing ran", async () => {
     const throttled = json(429, { error_code: "FSS.0429", error_msg: "Too many requests" }, { "retry-after": "0" });
     server.current.script(throttled);
     const { error } = await failure(() => unwrap(clientFor(server.current.url).POST(INVOKE, invoke)));
@@ -48,6 +48,11 @@ describe("which methods are retried", () => {
     const run = await invokeFunction(clientFor(server.current.url), URN, { name: "fgkit" });
     expect(run.result).toBe("ran once");
     expect(server.current.requests).toHaveLength(5);
+
+    // A 429 that names no API error code may be something else's answer: a POST is not sent again.
+    server.current.script(text(429, "slow down"));
+    await failure(() => unwrap(clientFor(server.current.url).POST(INVOKE, invoke)));
+    expect(server.current.requests).toHaveLength(6);
   });
 
   it("invokeFunction is not retried either", async () => {

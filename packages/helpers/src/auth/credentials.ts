@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../errors/invalid-input-error.js";
+import { REDACTED } from "../errors/redact.js";
 
 /** A permanent access key pair, or a temporary one with its security token. */
 export interface AccessKeyCredentials {
@@ -18,12 +19,25 @@ const NOT_HEADER_SAFE = /[^\t\x20-\x7e\x80-\xff]/;
 export function assertHeaderSafe(field: string, value: unknown, { secret = false } = {}): asserts value is string {
   if (typeof value !== "string") throw new InvalidInputError(field, `must be a string, got ${typeof value}`);
   if (value.trim() === "") throw new InvalidInputError(field, "must not be empty");
+  if (secret) refuseRedacted(field, value);
   if (NOT_HEADER_SAFE.test(value))
     throw new InvalidInputError(
       field,
       secret
         ? "contains a character that cannot be sent in a header"
         : "contains CR, LF or another character a header cannot carry",
+    );
+}
+
+/**
+ * What fgkit prints in place of a secret is not one: it comes from keys or a token saved with
+ * JSON.stringify, which hides them (see withSecretsHidden), and the gateway would answer 401.
+ */
+function refuseRedacted(field: string, value: string): void {
+  if (value === REDACTED)
+    throw new InvalidInputError(
+      field,
+      `is "${REDACTED}", what fgkit prints in place of a secret: save the secret itself, not JSON.stringify of the object that held it`,
     );
 }
 
@@ -36,6 +50,7 @@ export function assertAccessKeyCredentials(
   assertHeaderSafe(`${field}.ak`, ak);
   if (/\s/.test(ak)) throw new InvalidInputError(`${field}.ak`, "must not contain whitespace");
   if (typeof sk !== "string" || sk === "") throw new InvalidInputError(`${field}.sk`, "must be a non-empty string");
+  refuseRedacted(`${field}.sk`, sk);
   if (securityToken !== undefined) assertHeaderSafe(`${field}.securityToken`, securityToken, { secret: true });
 }
 

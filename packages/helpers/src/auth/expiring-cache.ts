@@ -5,6 +5,8 @@ import { checkMilliseconds } from "../errors/number-checks.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import { untilAborted } from "../transport/until-aborted.js";
 
+const YEAR_MS = 365 * 24 * 3_600_000;
+
 /** A refused value younger than this is kept (see dropRefused). */
 const REFUSED_MIN_AGE_MS = 30_000;
 
@@ -56,11 +58,13 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
     const { expiresAt } = value;
     if (!(expiresAt instanceof Date) || Number.isNaN(expiresAt.getTime()))
       throw new InvalidInputError(`${field}.expiresAt`, "must be a valid Date");
-    // Kept, it would send every call back to fetch (IAM, the metadata service) for a new one.
-    if (expiresAt.getTime() <= now())
+    // Epoch seconds read as milliseconds give a date in January 1970, which would send every call
+    // back to fetch (IAM, the metadata service) for a new one. A date merely past is kept, as before:
+    // this host's clock may be the one that is wrong, but not by a year.
+    if (expiresAt.getTime() < now() - YEAR_MS)
       throw new InvalidInputError(
         `${field}.expiresAt`,
-        `is already past (${expiresAt.toISOString()}): epoch seconds given as milliseconds?`,
+        `is more than a year past (${expiresAt.toISOString()}): epoch seconds given as milliseconds?`,
       );
     options.check(value, field);
     return value;

@@ -6,12 +6,16 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
  * Makes `value` (keys or a token that fgkit hands back) print and serialise with the fields at
  * `secrets` (`"sk"`, or a path such as `"credentials.sk"`) redacted, for console.log, util.inspect
  * and JSON.stringify, as a log line would show it. The fields stay readable and enumerable, so code
- * that copies or passes the object on works as before; the objects at the paths are not changed.
+ * that copies or passes the object on works as before; the objects at the paths are not changed. A
+ * copy saved with JSON.stringify holds "[REDACTED]", which the credential checks refuse by name.
  */
 export function withSecretsHidden<T extends object>(value: T, secrets: readonly string[]): T {
   const redacted = () => redact(value, secrets);
-  Object.defineProperty(value, "toJSON", { value: redacted });
+  // Writable and configurable, as an assigned method would be: a caller may still define their own.
+  const method = { writable: true, configurable: true };
+  Object.defineProperty(value, "toJSON", { ...method, value: redacted });
   Object.defineProperty(value, INSPECT, {
+    ...method,
     value: (_depth: number, options: object, inspect: (value: unknown, options: object) => string) =>
       inspect(redacted(), options),
   });

@@ -21,16 +21,23 @@ export { isDraftRequest };
 
 /** The parts, at once when the body is a string or absent (a promise only when it must be read). */
 export function readParts(original: Request | DraftParts): CallParts | Promise<CallParts> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of original.headers) putHeader(headers, name, value);
   if (isDraftRequest(original)) {
     const body = original.bytesNow();
-    if (body !== undefined) return { url: original.parsedUrl, headers, body };
-    return original.bytes().then((bytes) => ({ url: original.parsedUrl, headers, body: bytes }));
+    if (body !== undefined) return { url: original.parsedUrl, headers: headerRecord(original.headers), body };
+    // Any other body (FormData, a Blob, URLSearchParams) is read through the Request it describes,
+    // whose headers add the Content-Type that body implies (a multipart boundary, say).
+    original = original.toRequest();
   }
+  const headers = headerRecord(original.headers);
   const url = new URL(original.url);
   if (!original.body) return { url, headers, body: null };
   return original.arrayBuffer().then((buffer) => ({ url, headers, body: new Uint8Array(buffer) }));
+}
+
+function headerRecord(headers: Headers): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const [name, value] of headers) putHeader(record, name, value);
+  return record;
 }
 
 /**

@@ -19,15 +19,19 @@ export function isTransientNetworkError(error: unknown, depth = 0): boolean {
   return isTransientNetworkError((error as { cause?: unknown }).cause, depth + 1);
 }
 
-// Failures before any connection was made (refused, no such host, no route, connect timeout): the
-// request never left, so sending it again is safe whatever the method.
-const NOT_CONNECTED = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
+// Failures before any connection was made: the request never left, so sending it again is safe
+// whatever the method. A name lookup that failed, undici's connect timeout, and a connect() that was
+// refused or found no route; the same codes from a read or a write (a route lost mid-request) are not.
+const LOOKUP_FAILED = /^(ENOTFOUND|EAI_AGAIN)$/;
+const CONNECT_FAILED = /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH)$/;
 
 /** Whether a failed attempt certainly sent nothing: no connection was made, or no credentials came. */
 export function sentNothing(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) return false;
   if (ProviderFailure.isInstance(error)) return true;
-  if (NOT_CONNECTED.test(String((error as { code?: unknown }).code))) return true;
+  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
+  if (code === "UND_ERR_CONNECT_TIMEOUT" || LOOKUP_FAILED.test(String(code))) return true;
+  if (syscall === "connect" && CONNECT_FAILED.test(String(code))) return true;
   return sentNothing((error as { cause?: unknown }).cause, depth + 1);
 }
 

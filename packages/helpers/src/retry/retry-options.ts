@@ -18,8 +18,9 @@ export interface RetryOptions {
   retryableStatuses?: readonly number[];
   /**
    * Retry POST too (create, invoke): only when the operation is known to be safe to repeat. A 429
-   * (throttled: nothing ran) and a request that never left (connection refused, no such host, no
-   * credentials) are retried whatever the method.
+   * whose body names an API error code (throttled by the gateway or FunctionGraph: nothing ran) and
+   * a request that never left (connection refused, no such host, no credentials) are retried
+   * whatever the method.
    */
   retryNonIdempotent?: boolean;
   /** Source of randomness for the jitter (tests pass a fixed one). */
@@ -35,7 +36,7 @@ export interface RetryOptions {
 export interface RetryEvent {
   /** Why the attempt failed, as the call would have failed without a retry. */
   error: FunctionGraphError;
-  /** The attempt that failed (1 for the first request). */
+  /** Requests sent so far for this call, the failed one included (as `error.attempts`). */
   attempt: number;
   /** How long the call now waits before the next attempt. */
   delayMs: number;

@@ -1,6 +1,6 @@
 import { attemptDirect, directOf, isDraftRequest, readParts } from "#platform";
 import { checkFunction, checkObject } from "../errors/argument-checks.js";
-import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
+import { errorDetails, errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { copyRequest } from "../transport/copy-request.js";
@@ -132,8 +132,9 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
             continue;
           }
         }
-        // A 429 was refused before anything ran (throttling), so it is retried whatever the method.
-        const again = retryable || response.status === 429;
+        // A 429 from the gateway or FunctionGraph (its body names their error code) refused the call
+        // before anything ran, so it is retried whatever the method.
+        const again = retryable || (response.status === 429 && (await namesErrorCode(response)));
         if (!retry.retryableStatuses.has(response.status) || !again || attempt >= retry.maxAttempts) return response;
         const throttled = response.status === 429 || response.status === 503;
         const backoff = fullJitterDelay(
@@ -181,6 +182,11 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
       }
     }
   }
+}
+
+/** Whether an error answer's body carries an API error code (`APIGW.0308`, `FSS.0429`). */
+async function namesErrorCode(response: Response): Promise<boolean> {
+  return errorDetails(parseErrorBody(await response.clone().text())).code !== undefined;
 }
 
 async function attemptOnce(next: FetchLike, request: Request, maxBytes: number, attempt: number): Promise<Outcome> {

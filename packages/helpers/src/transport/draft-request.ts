@@ -14,7 +14,6 @@ export interface DraftParts {
   readonly headers: Headers;
   readonly signal: AbortSignal | undefined;
   bytesNow(): Uint8Array<ArrayBuffer> | null | undefined;
-  bytes(): Promise<Uint8Array<ArrayBuffer> | null>;
   toRequest(): Request;
 }
 
@@ -65,11 +64,6 @@ export class DraftRequest implements DraftParts {
     if (this.body === null) return null;
     if (typeof this.body === "string") return encoder.encode(this.body);
     return undefined;
-  }
-
-  /** The body's bytes: a string is encoded here; any other body is read through a Request. */
-  async bytes(): Promise<Uint8Array<ArrayBuffer> | null> {
-    return this.bytesNow() ?? new Uint8Array(await this.toRequest().arrayBuffer());
   }
 }
 

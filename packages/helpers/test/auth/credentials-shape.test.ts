@@ -26,17 +26,38 @@ describe("the shape of credentials", () => {
     expect(refusal({ ak: AK, sk: SK, accessKeys: () => ({ ak: AK, sk: SK }) }).field).toBe("credentials");
   });
 
-  it("refuses a field it would not read, by name", () => {
+  it("refuses a temporary key pair's token under another SDK's name, by name", () => {
     const error = refusal({ ak: AK, sk: SK, sessionToken: TOKEN });
     expect(error.field).toBe("credentials.sessionToken");
-    expect(error.message).toBe(
-      "credentials.sessionToken: is not a field of { ak, sk, securityToken? } (a temporary key pair's token goes in securityToken)",
-    );
-    expect(refusal({ token: TOKEN, refresh: true }).field).toBe("credentials.refresh");
+    expect(error.message).toBe("credentials.sessionToken: is not read: a temporary key pair's token goes in securityToken");
+    expect(refusal({ ak: AK, sk: SK, security_token: TOKEN }).field).toBe("credentials.security_token");
     for (const error of [refusal({ ak: AK, sk: SK, token: TOKEN }), refusal({ ak: AK, sk: SK, sessionToken: TOKEN })]) {
       expect(error.message).not.toContain(SK);
       expect(error.message).not.toContain(TOKEN);
     }
+  });
+
+  it("takes credentials with other fields of their own: another SDK's credentials object, a class with getters", () => {
+    // Like the official SDK's BasicCredentials: ak and sk among fields fgkit does not use.
+    const official = { ak: AK, sk: SK, projectId: "p", iamEndpoint: "https://iam.example", region: "cn-north-4" };
+    expect(resolveCredentials(official).kind).toBe("accessKey");
+    class KeysFromVault {
+      #ak = AK;
+      #sk = SK;
+      cachedAt = Date.now();
+      get ak() {
+        return this.#ak;
+      }
+      get sk() {
+        return this.#sk;
+      }
+    }
+    expect(resolveCredentials(new KeysFromVault()).kind).toBe("accessKey");
+    class Provider {
+      cache = new Map();
+      accessKeys = () => ({ ak: AK, sk: SK });
+    }
+    expect(resolveCredentials(new Provider()).kind).toBe("accessKeyProvider");
   });
 
   it("refuses an SK with whitespace around it (a newline kept from a file), without showing it", () => {

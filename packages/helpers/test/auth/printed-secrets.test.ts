@@ -36,4 +36,18 @@ describe("secrets in what fgkit hands back", () => {
     expect(Object.getOwnPropertyNames(keys)).toEqual(["ak", "sk", "securityToken"]);
     expect(printed(resolveCredentials({ token: TOKEN }))).not.toContain(TOKEN);
   });
+
+  it("a copy saved with JSON.stringify holds the placeholder, which is refused by name rather than sent", () => {
+    const keys = accessKeysFromEnv({ HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_SECURITY_TOKEN: TOKEN });
+    const saved = JSON.parse(JSON.stringify(keys));
+    expect(() => resolveCredentials(saved)).toThrow(
+      'credentials.sk: is "[REDACTED]", what fgkit prints in place of a secret: save the secret itself, not JSON.stringify of the object that held it',
+    );
+    expect(() => resolveCredentials({ ...saved, sk: SK })).toThrow(/^credentials\.securityToken: is "\[REDACTED\]"/);
+    expect(() => resolveCredentials({ token: "[REDACTED]" })).toThrow(/^credentials\.token: is "\[REDACTED\]"/);
+    // The secret itself, saved, works; and the printing methods can be replaced like any method.
+    expect(resolveCredentials({ ak: keys.ak, sk: keys.sk }).kind).toBe("accessKey");
+    const own = Object.assign(keys, { toJSON: () => ({ ...keys }) });
+    expect(JSON.stringify(own)).toContain(SK);
+  });
 });

@@ -173,7 +173,7 @@ describe("createTokenProvider and a refresh that never ends", () => {
     expect(await provider()).toBe("t2");
   });
 
-  it("refuses an expiresAt already past (epoch seconds read as milliseconds) rather than fetching on every call", async () => {
+  it("refuses an expiresAt in 1970 (epoch seconds read as milliseconds) rather than fetching on every call", async () => {
     let fetches = 0;
     const inAnHour = Math.floor(Date.now() / 1000) + 3600;
     const provider = createTokenProvider({
@@ -183,7 +183,7 @@ describe("createTokenProvider and a refresh that never ends", () => {
       },
     });
     await expect(provider()).rejects.toThrow(
-      `fetchToken().expiresAt: is already past (${new Date(inAnHour).toISOString()}): epoch seconds given as milliseconds?`,
+      `fetchToken().expiresAt: is more than a year past (${new Date(inAnHour).toISOString()}): epoch seconds given as milliseconds?`,
     );
     await expect(provider()).rejects.toMatchObject({ name: "InvalidInputError", field: "fetchToken().expiresAt" });
     expect(fetches).toBe(2);

@@ -50,20 +50,32 @@ describe("isTransientNetworkError", () => {
 });
 
 describe("sentNothing (retried whatever the method)", () => {
-  it.each(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"])(
-    "holds for %s, directly or as the cause: no connection was made",
-    (code) => {
-      expect(sentNothing(withCode(code))).toBe(true);
-      expect(sentNothing(new TypeError("fetch failed", { cause: withCode(code) }))).toBe(true);
-    },
-  );
+  const failed = (code: string, syscall?: string) => Object.assign(new Error(`${syscall ?? "x"} ${code}`), { code, syscall });
 
-  it.each(["ECONNRESET", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "UND_ERR_HEADERS_TIMEOUT"])(
-    "does not hold for %s: the request may have reached the server",
-    (code) => {
-      expect(sentNothing(withCode(code))).toBe(false);
-    },
-  );
+  it.each([
+    ["ECONNREFUSED", "connect"],
+    ["EHOSTUNREACH", "connect"],
+    ["ENETUNREACH", "connect"],
+    ["ENOTFOUND", "getaddrinfo"],
+    ["EAI_AGAIN", "getaddrinfo"],
+    ["UND_ERR_CONNECT_TIMEOUT", undefined],
+  ])("holds for %s from %s, directly or as the cause: no connection was made", (code, syscall) => {
+    expect(sentNothing(failed(code, syscall))).toBe(true);
+    expect(sentNothing(new TypeError("fetch failed", { cause: failed(code, syscall) }))).toBe(true);
+  });
+
+  it.each([
+    ["EHOSTUNREACH", "read"],
+    ["ENETUNREACH", "write"],
+    ["ECONNREFUSED", undefined],
+    ["ECONNRESET", "read"],
+    ["EPIPE", "write"],
+    ["ETIMEDOUT", "read"],
+    ["UND_ERR_SOCKET", undefined],
+    ["UND_ERR_HEADERS_TIMEOUT", undefined],
+  ])("does not hold for %s from %s: the request may have reached the server", (code, syscall) => {
+    expect(sentNothing(failed(code, syscall))).toBe(false);
+  });
 
   it("holds for a credentials provider's failure, and not for an error without a code", () => {
     expect(sentNothing(new ProviderFailure("metadata service down"))).toBe(true);

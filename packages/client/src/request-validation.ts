@@ -132,15 +132,30 @@ function pathToLossy(value: unknown, path: string, seen = new Set<unknown>()): s
   return undefined;
 }
 
+const asIs = (field: string) => field;
+
 /**
  * JSON body serializer that refuses, by field, what JSON would change or cannot hold (NaN, a Map, a
  * BigInt, a cycle) instead of sending something else or failing inside fetch.
  */
 export function serializeJsonBody(body: unknown): string {
+  return serializeJson(body, asIs);
+}
+
+/**
+ * A body serializer for a helper that builds the body from its own argument: a bad value is named
+ * after that argument (`event.n`, `input.n`) rather than after the body the user never wrote.
+ */
+export function serializeJsonNaming(fieldOf: (bodyField: string) => string): (body: unknown) => string {
+  return (body) => serializeJson(body, fieldOf);
+}
+
+/** serializeJsonBody, with `fieldOf` turning a field of the body (`body.x`) into the name to report. */
+function serializeJson(body: unknown, fieldOf: (bodyField: string) => string): string {
   try {
     return JSON.stringify(body, refuseLossy);
   } catch (cause) {
-    if (cause instanceof LossyValue) throw new InvalidInputError(pathToLossy(body, "body") ?? "body", cause.problem);
+    if (cause instanceof LossyValue) throw new InvalidInputError(fieldOf(pathToLossy(body, "body") ?? "body"), cause.problem);
     // V8 says "circular structure", Firefox and Safari "cyclic"; a toJSON that throws is neither.
     const why = String(cause);
     const reason =
@@ -149,24 +164,8 @@ export function serializeJsonBody(body: unknown): string {
         : /circular|cyclic/i.test(why)
           ? "contains a circular reference"
           : "cannot be serialised as JSON";
-    throw new InvalidInputError("body", reason, { cause });
+    throw new InvalidInputError(fieldOf("body"), reason, { cause });
   }
-}
-
-/**
- * A body serializer for a helper that builds the body from its own argument: a bad value is named
- * after that argument (`event.n`, `input.n`) rather than after the body the user never wrote.
- */
-export function serializeJsonNaming(fieldOf: (bodyField: string) => string): (body: unknown) => string {
-  return (body) => {
-    try {
-      return serializeJsonBody(body);
-    } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error;
-      const field = fieldOf(error.field);
-      throw new InvalidInputError(field, error.message.slice(error.field.length + 2), { cause: error.cause });
-    }
-  };
 }
 
 /** An invocation's body is the event itself. */

@@ -101,7 +101,8 @@ function operations(): Operation[] {
       if (typeof operation !== "object" || !operation || !("operationId" in operation)) continue;
       const params = [...(item.parameters ?? []), ...(operation.parameters ?? [])]
         .map((p) => resolve(spec, p))
-        .filter((p) => p.name !== "project_id");
+        // project_id comes from the client; a parameter newer than the official SDK has no place there.
+        .filter((p) => p.name !== "project_id" && !p["x-fgkit-not-in-official-sdk"]);
       const json = operation.requestBody && resolve(spec, operation.requestBody).content?.["application/json"];
       found.push({ id: operation.operationId, method: method.toUpperCase(), path, params, body: json?.schema });
     }

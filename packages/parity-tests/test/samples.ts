@@ -20,6 +20,8 @@ interface Parameter {
   name: string;
   in: "path" | "query" | "header";
   schema: Schema;
+  /** Set on a parameter the API reference documents but the official SDK cannot send yet. */
+  "x-fgkit-not-in-official-sdk"?: boolean;
 }
 
 interface OperationObject {

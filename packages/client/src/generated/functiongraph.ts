@@ -1575,6 +1575,13 @@ export interface components {
              */
             count?: number;
         };
+        /** @description The CodeHub code repository a new function application gets. */
+        CreateAppRepository: {
+            /** @description Whether to create a code repository in CodeHub for the application. */
+            create_repo?: boolean;
+            /** @description ID of the CodeHub project to create the repository in. Left out, a new CodeHub project is created for it. */
+            project_uuid?: string;
+        };
         /** @description Request body that creates a function application from an application template. The template decides which functions, triggers and other cloud resources are provisioned. */
         CreateFunctionAppRequestBody: {
             /** @description Name of the new application. */
@@ -1591,6 +1598,8 @@ export interface components {
             params?: {
                 [key: string]: string;
             };
+            /** @description Where the application's code repository goes. Left out, a repository is created for the application in a new CodeHub project. */
+            repository?: components["schemas"]["CreateAppRepository"];
         };
         /** @description Identifies the application whose creation was accepted. */
         CreateFunctionAppResponse: {
@@ -1662,9 +1671,9 @@ export interface components {
         /**
          * Runtime
          * @description The language runtime of a function or a dependency package. The names listed are the ones known when this spec was written; FunctionGraph adds runtimes over time (newer Node.js and Python versions, for instance), so a value not listed here may be sent and may come back. `Custom` is a custom runtime that ships its own bootstrap, `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image.
-         * @example Node.js18.15
+         * @example Node.js20.15
          */
-        Runtime: ("Java8" | "Java11" | "Java17" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image") | string;
+        Runtime: ("Java8" | "Java11" | "Java17" | "Java21" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Python3.12" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "Node.js20.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "C#(.NET Core 8.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image") | string;
         /** @description Summary of one dependency package, as returned by the dependency listing. */
         ListDependenciesResult: {
             /** @description ID of the dependency. Use it as `depend_id` to list or manage its versions. */
@@ -1695,7 +1704,7 @@ export interface components {
             version?: number;
             /**
              * Format: int64
-             * @description Time of the last change, as a Unix epoch timestamp in milliseconds.
+             * @description Time of the last change, as a Unix timestamp in seconds (the API reference's examples show ten-digit values such as `1660029887`).
              */
             last_modified?: number;
         };
@@ -1761,7 +1770,7 @@ export interface components {
             dep_id?: string;
             /**
              * Format: int64
-             * @description Time of the last change, as a Unix epoch timestamp in milliseconds.
+             * @description Time of the last change, as a Unix timestamp in seconds (the API reference's examples show ten-digit values such as `1660029887`).
              */
             last_modified?: number;
         };
@@ -1795,7 +1804,7 @@ export interface components {
             version?: number;
             /**
              * Format: int64
-             * @description Time of the last change, as a Unix epoch timestamp in milliseconds.
+             * @description Time of the last change, as a Unix timestamp in seconds (the API reference's examples show ten-digit values such as `1660029887`).
              */
             last_modified?: number;
             /** @description ID of the dependency (the package as a whole) that this version belongs to; use it as `depend_id` in the version paths. */
@@ -1848,7 +1857,7 @@ export interface components {
             version?: number;
             /**
              * Format: int64
-             * @description Time of the last change, as a Unix epoch timestamp in milliseconds.
+             * @description Time of the last change, as a Unix timestamp in seconds (the API reference's examples show ten-digit values such as `1660029887`).
              */
             last_modified?: number;
             /** @description ID of the dependency (the package as a whole) that this version belongs to; use it as `depend_id` in the version paths. */
@@ -1912,7 +1921,7 @@ export interface components {
             project_name: string;
             /** @description Group (package) the function is filed under, a free label for organising functions; `default` unless set otherwise. */
             package: string;
-            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Java21`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Python3.12`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js20.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `C#(.NET Core 8.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
             runtime: components["schemas"]["Runtime"];
             /**
              * Format: int32
@@ -1966,10 +1975,7 @@ export interface components {
             app_xrole?: string;
             /** @description Description of the function. */
             description?: string;
-            /**
-             * Format: date-time
-             * @description Time the function was last changed.
-             */
+            /** @description Time the function was last changed. Function lists carry an RFC 3339 date-time (`2019-10-25T15:37:27+08:00`), but the list of functions bound to a ServiceBridge function is documented without a time zone (`2019-10-25 15:37:27`), so it is typed as a plain string. */
             last_modified: string;
             /** @description ID of the VPC the function is connected to, if any. */
             func_vpc_id?: string;
@@ -2019,7 +2025,7 @@ export interface components {
             /** @description Functions on this page. */
             functions?: components["schemas"]["ListFunctionResult"][];
             /**
-             * Format: int32
+             * Format: int64
              * @description Marker to send as `marker` to get the next page.
              */
             next_marker?: number;
@@ -2140,7 +2146,7 @@ export interface components {
             func_name: string;
             /** @description Group (package) to file the function under, a free label for organising functions, e.g. `default`. */
             package: string;
-            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Java21`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Python3.12`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js20.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `C#(.NET Core 8.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
             runtime: components["schemas"]["Runtime"];
             /**
              * Format: int32
@@ -2207,8 +2213,7 @@ export interface components {
             /** @description ID of the enterprise project to create the function in (`0` is the default project). Required for enterprise accounts. */
             enterprise_project_id?: string;
             /**
-             * @description Function generation, `v1` or `v2`. Defaults to `v1`; some regions only offer v1. Features such as per-instance concurrency and stateful functions need v2.
-             * @default v1
+             * @description Function generation, `v1` or `v2`. Which one a function gets when this is left out depends on the region (the API reference names `v1` in one place and `v2` in another), so send it; some regions only offer v1. Features such as per-instance concurrency and stateful functions need v2.
              * @enum {string}
              */
             type?: "v1" | "v2";
@@ -2290,7 +2295,7 @@ export interface components {
             project_name?: string;
             /** @description Group (package) the function is filed under, a free label for organising functions; `default` unless set otherwise. */
             package?: string;
-            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Java21`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Python3.12`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js20.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `C#(.NET Core 8.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
             runtime?: components["schemas"]["Runtime"];
             /**
              * Format: int32
@@ -2542,10 +2547,7 @@ export interface components {
             description?: string;
             /** @description Description given when this version was published. */
             version_description?: string;
-            /**
-             * Format: date-time
-             * @description Time the function was created by the import.
-             */
+            /** @description Time the function was created by the import. The API reference shows it both as an RFC 3339 date-time and without a time zone (`2019-10-25 15:37:27`), so it is typed as a plain string. */
             last_modified?: string;
             /** @description VPC the function is connected to, when it accesses resources in a VPC. Requires an agency (`xrole`) with VPC permissions. */
             func_vpc?: components["schemas"]["FuncVpc"];
@@ -2870,7 +2872,7 @@ export interface components {
             version: string;
             /** @description Optional description of the alias. */
             description?: string;
-            /** @description Weighted (percentage) traffic split: maps the name of an additional version to the percentage of requests, 1 to 99, sent to it instead of `version`. The additional version cannot be `latest`. Example: `{"v20240415-093000": 10}` sends 10% of the traffic to that version. */
+            /** @description Weighted (percentage) traffic split: maps the name of an additional version to the percentage of requests, 0 to 100, sent to it instead of `version`. The additional version cannot be `latest`. Example: `{"v20240415-093000": 10}` sends 10% of the traffic to that version. */
             additional_version_weights?: {
                 [key: string]: number;
             };
@@ -2927,7 +2929,7 @@ export interface components {
             version: string;
             /** @description New description of the alias. */
             description?: string;
-            /** @description Weighted (percentage) traffic split: maps the name of an additional version to the percentage of requests, 1 to 99, sent to it instead of `version`. The additional version cannot be `latest`. Example: `{"v20240415-093000": 10}` sends 10% of the traffic to that version. */
+            /** @description Weighted (percentage) traffic split: maps the name of an additional version to the percentage of requests, 0 to 100, sent to it instead of `version`. The additional version cannot be `latest`. Example: `{"v20240415-093000": 10}` sends 10% of the traffic to that version. */
             additional_version_weights?: {
                 [key: string]: number;
             };
@@ -3111,7 +3113,7 @@ export interface components {
             func_name?: string;
             /** @description ID of the account (domain) that owns the function. */
             domain_id?: string;
-            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Java21`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Python3.12`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js20.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `C#(.NET Core 8.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
             runtime?: components["schemas"]["Runtime"];
             /**
              * @description How the code is supplied: `inline` (source edited in the console or sent in `func_code.file`), `zip` (a ZIP package), `obs` (a package stored in OBS, see `code_url`), `jar` (a JAR package, for Java) or `Custom-Image-Swr` (a container image in SWR, see `custom_image`).
@@ -3171,7 +3173,7 @@ export interface components {
             func_name?: string;
             /** @description ID of the account (domain) that owns the function. */
             domain_id?: string;
-            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Java21`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Python3.12`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js20.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `C#(.NET Core 8.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
             runtime?: components["schemas"]["Runtime"];
             /**
              * @description How the code is supplied: `inline` (source edited in the console or sent in `func_code.file`), `zip` (a ZIP package), `obs` (a package stored in OBS, see `code_url`), `jar` (a JAR package, for Java) or `Custom-Image-Swr` (a container image in SWR, see `custom_image`).
@@ -3225,7 +3227,7 @@ export interface components {
             project_name?: string;
             /** @description Group (package) the function is filed under, a free label for organising functions; `default` unless set otherwise. */
             package?: string;
-            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Java21`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Python3.12`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js20.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `C#(.NET Core 8.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
             runtime?: components["schemas"]["Runtime"];
             /**
              * Format: int32
@@ -3379,7 +3381,7 @@ export interface components {
         UpdateFunctionConfigRequestBody: {
             /** @description Name of the function; a function cannot be renamed, so send its current name. */
             func_name: string;
-            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Java21`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Python3.12`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js20.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `C#(.NET Core 8.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
             runtime: components["schemas"]["Runtime"];
             /**
              * Format: int32
@@ -3438,7 +3440,7 @@ export interface components {
             pre_stop_timeout?: number;
             /**
              * Format: int32
-             * @description Size of the temporary disk mounted at `/tmp`, in MB. 512 by default; can be raised to 10240 (10 GB).
+             * @description Size of the temporary disk mounted at `/tmp`, in MB. 512 by default; can be raised to 10240 (10 GB). The API reference lists only 512 and 10240 as values.
              * @default 512
              */
             ephemeral_storage?: number;
@@ -3494,7 +3496,7 @@ export interface components {
             project_name?: string;
             /** @description Group (package) the function is filed under, a free label for organising functions; `default` unless set otherwise. */
             package?: string;
-            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Java21`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Python3.12`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js20.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `C#(.NET Core 8.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
             runtime?: components["schemas"]["Runtime"];
             /**
              * Format: int32
@@ -3646,7 +3648,7 @@ export interface components {
             project_name?: string;
             /** @description Group (package) the function is filed under, a free label for organising functions; `default` unless set otherwise. */
             package?: string;
-            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js18.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
+            /** @description Runtime the function runs in. Language runtimes: `Java8`, `Java11`, `Java17`, `Java21`, `Python2.7`, `Python3.6`, `Python3.9`, `Python3.10`, `Python3.12`, `Go1.8`, `Go1.x`, `Node.js6.10` to `Node.js20.15`, `C#(.NET Core 2.0)`, `C#(.NET Core 2.1)`, `C#(.NET Core 3.1)`, `C#(.NET Core 6.0)`, `C#(.NET Core 8.0)`, `PHP7.3`, `PHP8.3` and `Cangjie1.0`. `Custom` is a custom runtime (you ship your own bootstrap), `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image. `Java17` and `C#(.NET Core 6.0)` are only offered in some regions (the SDK names CN North-Ulanqab 202). */
             runtime?: components["schemas"]["Runtime"];
             /**
              * Format: int32
@@ -3759,8 +3761,8 @@ export interface components {
             /** @description ID of the test event. */
             id?: string;
             /**
-             * Format: float
-             * @description When the event was created or last updated, as a Unix timestamp in seconds.
+             * Format: double
+             * @description When the event was created or last updated, as a Unix timestamp in seconds. A double: a 32-bit float cannot hold today's timestamps to the second.
              */
             last_modified?: number;
             /** @description Name of the test event. */
@@ -3804,8 +3806,8 @@ export interface components {
             /** @description The event payload, a Base64-encoded JSON document, as last set by createEvent or updateEvent. */
             content?: string;
             /**
-             * Format: float
-             * @description When the event was created or last updated, as a Unix timestamp in seconds.
+             * Format: double
+             * @description When the event was created or last updated, as a Unix timestamp in seconds. A double: a 32-bit float cannot hold today's timestamps to the second.
              */
             last_modified?: number;
         };
@@ -3976,10 +3978,7 @@ export interface components {
             xrole?: string;
             /** @description Name of the IAM agency used while the function executes. When empty, the agency in `xrole` is used for execution as well; a separate execution agency saves needless overhead when the function runs. */
             app_xrole?: string;
-            /**
-             * Format: date-time
-             * @description Time the version was last changed (for a published version, the time it was published).
-             */
+            /** @description Time the version was last changed (for a published version, the time it was published). The API reference shows it both as an RFC 3339 date-time and without a time zone (`2019-10-25 15:37:27`), so it is typed as a plain string. */
             last_modified: string;
             /** @description ID of the VPC the function is connected to; empty when it has none. */
             func_vpc_id?: string;
@@ -4117,10 +4116,7 @@ export interface components {
             description?: string;
             /** @description Description of this version, as given when publishing it. */
             version_description?: string;
-            /**
-             * Format: date-time
-             * @description Time the version was published.
-             */
+            /** @description Time the version was published. The API reference shows it both as an RFC 3339 date-time and without a time zone (`2019-10-25 15:37:27`), so it is typed as a plain string. */
             last_modified?: string;
             /** @description VPC the function is connected to, when it accesses resources in a VPC. Requires an agency (`xrole`) with VPC permissions. */
             func_vpc?: components["schemas"]["FuncVpc"];
@@ -4279,6 +4275,12 @@ export interface components {
              */
             next_marker?: number;
         };
+        /**
+         * TriggerTypeCode
+         * @description The kind of event source a trigger connects to a function. The names listed are the ones known when this spec was written; FunctionGraph adds trigger types over time and offers different ones per region, so a value not listed here may be sent and may come back.
+         * @example TIMER
+         */
+        TriggerTypeCode: ("TIMER" | "APIG" | "CTS" | "DDS" | "DMS" | "DIS" | "LTS" | "OBS" | "SMN" | "KAFKA" | "RABBITMQ" | "DEDICATEDGATEWAY" | "OPENSOURCEKAFKA" | "APIC" | "GAUSSMONGO" | "EVENTGRID" | "IOTDA" | "ROCKETMQ") | string;
         /** @description How API Gateway calls the function (the API's FunctionGraph backend), for APIG and dedicated gateway triggers. */
         ApigTriggerFuncInfo: {
             /** @description URN of the function (or function version) the API calls. */
@@ -4480,11 +4482,8 @@ export interface components {
         ListFunctionTriggerResult: {
             /** @description ID of the trigger (a UUID). Together with `trigger_type_code` it addresses the trigger in the show, update and delete operations. */
             trigger_id: string;
-            /**
-             * @description Type of the trigger: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification) or `EVENTGRID` (EventGrid).
-             * @enum {string}
-             */
-            trigger_type_code: "TIMER" | "APIG" | "CTS" | "DDS" | "DMS" | "DIS" | "LTS" | "OBS" | "SMN" | "KAFKA" | "RABBITMQ" | "DEDICATEDGATEWAY" | "OPENSOURCEKAFKA" | "APIC" | "GAUSSMONGO" | "EVENTGRID";
+            /** @description Type of the trigger: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification), `EVENTGRID` (EventGrid), `IOTDA` (IoT Device Access) or `ROCKETMQ` (DMS for RocketMQ). */
+            trigger_type_code: components["schemas"]["TriggerTypeCode"];
             /**
              * @description Whether the trigger is enabled: `ACTIVE` (events invoke the function) or `DISABLED` (events are ignored).
              * @enum {string}
@@ -4492,15 +4491,9 @@ export interface components {
             trigger_status: "ACTIVE" | "DISABLED";
             /** @description Settings of the event source; the fields present depend on `trigger_type_code`. */
             event_data: components["schemas"]["TriggerEventDataResponseBody"];
-            /**
-             * Format: date-time
-             * @description Time the trigger was last changed.
-             */
+            /** @description Time the trigger was last changed. The API reference shows it both as an RFC 3339 date-time (`2020-04-23T15:07:51+08:00`) and without a time zone (`2022-11-09 16:37:24`), so it is typed as a plain string. */
             last_updated_time: string;
-            /**
-             * Format: date-time
-             * @description Time the trigger was created.
-             */
+            /** @description Time the trigger was created. Written in either form, as `last_updated_time` is. */
             created_time: string;
         };
         /** @description Settings of the event source, in `event_data`. Which fields apply depends on `trigger_type_code`: each description starts with the trigger types it concerns and says when it is required (fields marked APIG serve dedicated gateway triggers, DEDICATEDGATEWAY, as well). Send only the fields of your trigger type. */
@@ -4669,11 +4662,8 @@ export interface components {
         };
         /** @description Request to create a trigger: the event source type, its initial status and the settings of the event source. */
         CreateFunctionTriggerRequestBody: {
-            /**
-             * @description Type of the trigger: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification) or `EVENTGRID` (EventGrid). Some types need preparation first: CTS must be enabled for CTS triggers, the function must be connected to a VPC for DDS triggers, and DMS, DIS and LTS triggers need an agency that grants FunctionGraph access to that service. Which types exist depends on the region.
-             * @enum {string}
-             */
-            trigger_type_code: "TIMER" | "APIG" | "CTS" | "DDS" | "DMS" | "DIS" | "LTS" | "OBS" | "SMN" | "KAFKA" | "RABBITMQ" | "DEDICATEDGATEWAY" | "OPENSOURCEKAFKA" | "APIC" | "GAUSSMONGO" | "EVENTGRID";
+            /** @description Type of the trigger: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification), `EVENTGRID` (EventGrid), `IOTDA` (IoT Device Access) or `ROCKETMQ` (DMS for RocketMQ). Some types need preparation first: CTS must be enabled for CTS triggers, the function must be connected to a VPC for DDS triggers, and DMS, DIS and LTS triggers need an agency that grants FunctionGraph access to that service. Which types exist depends on the region. */
+            trigger_type_code: components["schemas"]["TriggerTypeCode"];
             /**
              * @description Initial status: `ACTIVE` or `DISABLED`. When omitted, DDS and KAFKA triggers are created `DISABLED` and all other types `ACTIVE`. Not every type can be disabled: the API reference lists TIMER, DDS, DMS, KAFKA and LTS (its latest revision leaves out DMS).
              * @enum {string}
@@ -4688,11 +4678,8 @@ export interface components {
         CreateFunctionTriggerResponse: {
             /** @description ID of the trigger (a UUID). Together with `trigger_type_code` it addresses the trigger in the show, update and delete operations. */
             trigger_id?: string;
-            /**
-             * @description Type of the trigger: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification) or `EVENTGRID` (EventGrid).
-             * @enum {string}
-             */
-            trigger_type_code?: "TIMER" | "APIG" | "CTS" | "DDS" | "DMS" | "DIS" | "LTS" | "OBS" | "SMN" | "KAFKA" | "RABBITMQ" | "DEDICATEDGATEWAY" | "OPENSOURCEKAFKA" | "APIC" | "GAUSSMONGO" | "EVENTGRID";
+            /** @description Type of the trigger: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification), `EVENTGRID` (EventGrid), `IOTDA` (IoT Device Access) or `ROCKETMQ` (DMS for RocketMQ). */
+            trigger_type_code?: components["schemas"]["TriggerTypeCode"];
             /**
              * @description Whether the trigger is enabled: `ACTIVE` (events invoke the function) or `DISABLED` (events are ignored).
              * @enum {string}
@@ -4700,26 +4687,17 @@ export interface components {
             trigger_status?: "ACTIVE" | "DISABLED";
             /** @description Settings of the event source; the fields present depend on `trigger_type_code`. */
             event_data?: components["schemas"]["TriggerEventDataResponseBody"];
-            /**
-             * Format: date-time
-             * @description Time the trigger was last changed.
-             */
+            /** @description Time the trigger was last changed. The API reference shows it both as an RFC 3339 date-time (`2020-04-23T15:07:51+08:00`) and without a time zone (`2022-11-09 16:37:24`), so it is typed as a plain string. */
             last_updated_time?: string;
-            /**
-             * Format: date-time
-             * @description Time the trigger was created.
-             */
+            /** @description Time the trigger was created. Written in either form, as `last_updated_time` is. */
             created_time?: string;
         };
         /** @description A trigger of the function: its type, status and event source settings. */
         ShowFunctionTriggerResponse: {
             /** @description ID of the trigger (a UUID). Together with `trigger_type_code` it addresses the trigger in the show, update and delete operations. */
             trigger_id?: string;
-            /**
-             * @description Type of the trigger: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification) or `EVENTGRID` (EventGrid).
-             * @enum {string}
-             */
-            trigger_type_code?: "TIMER" | "APIG" | "CTS" | "DDS" | "DMS" | "DIS" | "LTS" | "OBS" | "SMN" | "KAFKA" | "RABBITMQ" | "DEDICATEDGATEWAY" | "OPENSOURCEKAFKA" | "APIC" | "GAUSSMONGO" | "EVENTGRID";
+            /** @description Type of the trigger: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification), `EVENTGRID` (EventGrid), `IOTDA` (IoT Device Access) or `ROCKETMQ` (DMS for RocketMQ). */
+            trigger_type_code?: components["schemas"]["TriggerTypeCode"];
             /**
              * @description Whether the trigger is enabled: `ACTIVE` (events invoke the function) or `DISABLED` (events are ignored).
              * @enum {string}
@@ -4727,15 +4705,9 @@ export interface components {
             trigger_status?: "ACTIVE" | "DISABLED";
             /** @description Settings of the event source; the fields present depend on `trigger_type_code`. */
             event_data?: components["schemas"]["TriggerEventDataResponseBody"];
-            /**
-             * Format: date-time
-             * @description Time the trigger was last changed.
-             */
+            /** @description Time the trigger was last changed. The API reference shows it both as an RFC 3339 date-time (`2020-04-23T15:07:51+08:00`) and without a time zone (`2022-11-09 16:37:24`), so it is typed as a plain string. */
             last_updated_time?: string;
-            /**
-             * Format: date-time
-             * @description Time the trigger was created.
-             */
+            /** @description Time the trigger was created. Written in either form, as `last_updated_time` is. */
             created_time?: string;
         };
         /** @description Pull settings to change on a trigger that polls its source; the fields are those of DIS triggers. */
@@ -4772,11 +4744,8 @@ export interface components {
         UpdateTriggerResponse: {
             /** @description ID of the trigger (a UUID). Together with `trigger_type_code` it addresses the trigger in the show, update and delete operations. */
             trigger_id?: string;
-            /**
-             * @description Type of the trigger: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification) or `EVENTGRID` (EventGrid).
-             * @enum {string}
-             */
-            trigger_type_code?: "TIMER" | "APIG" | "CTS" | "DDS" | "DMS" | "DIS" | "LTS" | "OBS" | "SMN" | "KAFKA" | "RABBITMQ" | "DEDICATEDGATEWAY" | "OPENSOURCEKAFKA" | "APIC" | "GAUSSMONGO" | "EVENTGRID";
+            /** @description Type of the trigger: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification), `EVENTGRID` (EventGrid), `IOTDA` (IoT Device Access) or `ROCKETMQ` (DMS for RocketMQ). */
+            trigger_type_code?: components["schemas"]["TriggerTypeCode"];
             /**
              * @description Whether the trigger is enabled: `ACTIVE` (events invoke the function) or `DISABLED` (events are ignored).
              * @enum {string}
@@ -4784,15 +4753,9 @@ export interface components {
             trigger_status?: "ACTIVE" | "DISABLED";
             /** @description Settings of the event source; the fields present depend on `trigger_type_code`. */
             event_data?: components["schemas"]["TriggerEventDataResponseBody"];
-            /**
-             * Format: date-time
-             * @description Time the trigger was last changed.
-             */
+            /** @description Time the trigger was last changed. The API reference shows it both as an RFC 3339 date-time (`2020-04-23T15:07:51+08:00`) and without a time zone (`2022-11-09 16:37:24`), so it is typed as a plain string. */
             last_updated_time?: string;
-            /**
-             * Format: date-time
-             * @description Time the trigger was created.
-             */
+            /** @description Time the trigger was created. Written in either form, as `last_updated_time` is. */
             created_time?: string;
         };
         /** @description Request body that creates a VPC endpoint through which functions and callers inside a VPC reach FunctionGraph privately. */
@@ -4864,9 +4827,9 @@ export interface components {
             bucket: string;
             /** @description OBS event types that start the flow, for example `ObjectCreated:Put` or `ObjectRemoved:Delete`. */
             events: string[];
-            /** @description Only objects whose name starts with this prefix fire the trigger; empty for no filter. */
+            /** @description Only objects whose name starts with this prefix fire the trigger; 1 to 64 characters. */
             prefix: string;
-            /** @description Only objects whose name ends with this suffix fire the trigger; empty for no filter. */
+            /** @description Only objects whose name ends with this suffix fire the trigger; 1 to 64 characters. */
             suffix: string;
         };
         /** @description An event source that starts the flow automatically. */
@@ -4931,11 +4894,11 @@ export interface components {
         /** @description One node of the flow. The same object describes every node type: an `Operation` node runs its actions, a `Sleep` node waits for `duration` seconds, and an `End` node finishes the execution. */
         OperationState: {
             /**
-             * @description Whether the node runs its actions one after another (`sequential`, the default) or at the same time (`parallel`).
+             * @description Whether the node runs its actions one after another (`sequential`, the default) or at the same time (`parallel`). A node without actions (`Sleep` or `End`) may carry it empty, as the API reference's own example does, and a flow read back returns what was stored.
              * @default sequential
              * @enum {string}
              */
-            action_mode?: "sequential" | "parallel";
+            action_mode?: "sequential" | "parallel" | "";
             /** @description What the node does, in order; send an empty list for `Sleep` and `End` nodes. */
             actions: components["schemas"]["Action"][];
             /** @description How errors raised by the node's actions are handled (retry, then continue at another node). */
@@ -4990,7 +4953,7 @@ export interface components {
         WorkflowCreateBody: {
             /** @description Flow name, 1 to 64 characters: letters, digits, `_`, `-`, `.`, `(`, `)` and Chinese characters. It becomes part of the flow URN. */
             name: string;
-            /** @description Free-text description of the flow, up to 512 characters. */
+            /** @description Description of the flow, up to 512 characters. The current API reference limits it to letters, digits, Chinese characters and `_ ( ) . -`, with no spaces or commas. */
             description?: string;
             /** @description ID of the node (an `id` in `states`) where every execution begins. */
             start: string;
@@ -5328,9 +5291,9 @@ export interface components {
             resources: components["schemas"]["ListEnterpriseResourceResult"][];
             /**
              * Format: int64
-             * @description Number of matching resources across all pages.
+             * @description Number of matching resources across all pages. Listed in the answer's fields but missing from the API reference's example of a `filter` answer, so not promised.
              */
-            total_count: number;
+            total_count?: number;
         };
         /** @description Answer to `action` `count`: only the number of matching resources. */
         ResourceInstanceCount: {
@@ -5436,10 +5399,10 @@ export interface components {
          */
         EventId: string;
         /**
-         * @description Type of the trigger, as returned in `trigger_type_code` when the trigger was created or listed. A trigger is addressed by its type and its ID together: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification), `EVENTGRID` (EventGrid) and `IOTDA` (IoT Device Access). Which types exist depends on the region.
+         * @description Type of the trigger, as returned in `trigger_type_code` when the trigger was created or listed. A trigger is addressed by its type and its ID together: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification), `EVENTGRID` (EventGrid), `IOTDA` (IoT Device Access) and `ROCKETMQ` (DMS for RocketMQ). Which types exist depends on the region.
          * @example TIMER
          */
-        TriggerTypeCode: "TIMER" | "APIG" | "CTS" | "DDS" | "DMS" | "DIS" | "LTS" | "OBS" | "SMN" | "KAFKA" | "RABBITMQ" | "DEDICATEDGATEWAY" | "OPENSOURCEKAFKA" | "APIC" | "GAUSSMONGO" | "EVENTGRID" | "IOTDA";
+        TriggerTypeCode: components["schemas"]["TriggerTypeCode"];
         /**
          * @description ID of the trigger (a UUID), as returned in `trigger_id` by the create and list trigger operations.
          * @example 9a14fae1-78cf-4185-ac7a-429eb6dc41fb
@@ -5639,7 +5602,10 @@ export interface operations {
     };
     deleteFunctionApp: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Keep the application's code repository (created with it in CodeHub) instead of deleting it with the application. `false` by default. */
+                retain_repo?: boolean;
+            };
             header?: never;
             path: {
                 /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
@@ -6839,7 +6805,10 @@ export interface operations {
     };
     showFunctionConfig: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true` when the function asked about is a ServiceBridge function (one that fronts another cloud service for functions bound to it); `false`, the default, for an ordinary function. */
+                is_bridge?: "true" | "false";
+            };
             header?: never;
             path: {
                 /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
@@ -7802,7 +7771,7 @@ export interface operations {
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
                 /**
-                 * @description Type of the trigger, as returned in `trigger_type_code` when the trigger was created or listed. A trigger is addressed by its type and its ID together: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification), `EVENTGRID` (EventGrid) and `IOTDA` (IoT Device Access). Which types exist depends on the region.
+                 * @description Type of the trigger, as returned in `trigger_type_code` when the trigger was created or listed. A trigger is addressed by its type and its ID together: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification), `EVENTGRID` (EventGrid), `IOTDA` (IoT Device Access) and `ROCKETMQ` (DMS for RocketMQ). Which types exist depends on the region.
                  * @example TIMER
                  */
                 trigger_type_code: components["parameters"]["TriggerTypeCode"];
@@ -7842,7 +7811,7 @@ export interface operations {
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
                 /**
-                 * @description Type of the trigger, as returned in `trigger_type_code` when the trigger was created or listed. A trigger is addressed by its type and its ID together: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification), `EVENTGRID` (EventGrid) and `IOTDA` (IoT Device Access). Which types exist depends on the region.
+                 * @description Type of the trigger, as returned in `trigger_type_code` when the trigger was created or listed. A trigger is addressed by its type and its ID together: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification), `EVENTGRID` (EventGrid), `IOTDA` (IoT Device Access) and `ROCKETMQ` (DMS for RocketMQ). Which types exist depends on the region.
                  * @example TIMER
                  */
                 trigger_type_code: components["parameters"]["TriggerTypeCode"];
@@ -7886,7 +7855,7 @@ export interface operations {
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
                 /**
-                 * @description Type of the trigger, as returned in `trigger_type_code` when the trigger was created or listed. A trigger is addressed by its type and its ID together: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification), `EVENTGRID` (EventGrid) and `IOTDA` (IoT Device Access). Which types exist depends on the region.
+                 * @description Type of the trigger, as returned in `trigger_type_code` when the trigger was created or listed. A trigger is addressed by its type and its ID together: `TIMER` (timer), `APIG` (shared API Gateway), `DEDICATEDGATEWAY` (dedicated API Gateway), `APIC` (ROMA API Connect), `CTS` (Cloud Trace Service), `DDS` (Document Database Service), `GAUSSMONGO` (GeminiDB Mongo), `DMS` (Distributed Message Service queues), `KAFKA` (DMS for Kafka), `OPENSOURCEKAFKA` (open-source Kafka), `RABBITMQ` (DMS for RabbitMQ), `DIS` (Data Ingestion Service), `LTS` (Log Tank Service), `OBS` (Object Storage Service), `SMN` (Simple Message Notification), `EVENTGRID` (EventGrid), `IOTDA` (IoT Device Access) and `ROCKETMQ` (DMS for RocketMQ). Which types exist depends on the region.
                  * @example TIMER
                  */
                 trigger_type_code: components["parameters"]["TriggerTypeCode"];

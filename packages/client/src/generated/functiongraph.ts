@@ -1892,18 +1892,18 @@ export interface components {
              */
             count?: number;
         };
-        /** @description Scaling limits of a function. */
-        StrategyConfig: {
+        /** @description Scaling limits of a function, as the API returns them. */
+        ReturnedStrategyConfig: {
             /**
              * Format: int32
-             * @description Maximum number of instances of the function. `-1` means no limit and `0` disables the function. v1 functions accept only these two values; v2 functions accept -1 to 1000.
+             * @description Maximum number of instances of the function. `-1` means no limit and `0` disables the function.
              */
             concurrency: number;
             /**
              * Format: int32
-             * @description Maximum number of requests one instance handles at the same time, up to 1000. v2 functions only.
+             * @description Maximum number of requests one instance handles at the same time. Returned for v2 functions; often missing from the answer otherwise.
              */
-            concurrent_num: number;
+            concurrent_num?: number;
         };
         /** @description A function as listed by ListFunctions and ListBridgeFunctions: its main configuration, without network or mount details. */
         ListFunctionResult: {
@@ -1980,7 +1980,7 @@ export interface components {
             /** @description ID of the VPC the function is connected to, if any. */
             func_vpc_id?: string;
             /** @description Scaling limits: maximum number of instances and concurrent requests per instance. */
-            strategy_config?: components["schemas"]["StrategyConfig"];
+            strategy_config?: components["schemas"]["ReturnedStrategyConfig"];
             /** @description Extended configuration of the function, as a serialised string. */
             extend_config?: string;
             /** @description Entry point of the initializer, written `<file>.<function>` (e.g. `index.initializer`), run once when an instance starts. Required when an initializer is configured. */
@@ -2370,7 +2370,7 @@ export interface components {
             /** @description IDs of the dependency package versions the function loads. */
             depend_version_list?: string[];
             /** @description Scaling limits: maximum number of instances and concurrent requests per instance. */
-            strategy_config?: components["schemas"]["StrategyConfig"];
+            strategy_config?: components["schemas"]["ReturnedStrategyConfig"];
             /** @description Extended configuration of the function, as a serialised string. */
             extend_config?: string;
             /** @description Dependency packages the function loads, with their details. */
@@ -2556,7 +2556,7 @@ export interface components {
             /** @description IDs of the dependency package versions the function uses. */
             depend_version_list?: string[];
             /** @description Concurrency settings of the function. */
-            strategy_config?: components["schemas"]["StrategyConfig"];
+            strategy_config?: components["schemas"]["ReturnedStrategyConfig"];
             /** @description Extended configuration of the function, as a JSON object serialized into a string. */
             extend_config?: string;
             /** @description Entry point of the initializer, in the same `file.function` form as `handler` (for example `index.initializer`). The initializer runs once when an instance starts, before it serves invocations. Empty when no initializer is configured. */
@@ -3143,7 +3143,7 @@ export interface components {
             /** @description IDs of the dependency package versions the function loads. */
             depend_version_list?: string[];
             /** @description Scaling limits: maximum number of instances and concurrent requests per instance. */
-            strategy_config?: components["schemas"]["StrategyConfig"];
+            strategy_config?: components["schemas"]["ReturnedStrategyConfig"];
             /** @description Dependency packages the function loads, with their details. */
             dependencies?: components["schemas"]["Dependency"][];
         };
@@ -3203,7 +3203,7 @@ export interface components {
             /** @description IDs of the dependency package versions the function loads. */
             depend_version_list?: string[];
             /** @description Scaling limits: maximum number of instances and concurrent requests per instance. */
-            strategy_config?: components["schemas"]["StrategyConfig"];
+            strategy_config?: components["schemas"]["ReturnedStrategyConfig"];
             /** @description Dependency packages the function loads, with their details. */
             dependencies?: components["schemas"]["Dependency"][];
             /** @description ID of the KMS master key that encrypts the function code. */
@@ -3304,7 +3304,7 @@ export interface components {
             /** @description IDs of the dependency package versions the function loads. */
             depend_version_list?: string[];
             /** @description Scaling limits: maximum number of instances and concurrent requests per instance. */
-            strategy_config?: components["schemas"]["StrategyConfig"];
+            strategy_config?: components["schemas"]["ReturnedStrategyConfig"];
             /** @description Dependency packages the function loads, with their details. */
             dependencies?: components["schemas"]["Dependency"][];
             /** @description Entry point of the initializer, written `<file>.<function>` (e.g. `index.initializer`), run once when an instance starts. Required when an initializer is configured. */
@@ -3376,6 +3376,19 @@ export interface components {
             user_data_encrypt_kms_key_id?: string;
             /** @description ID of the KMS master key that encrypts the function code. */
             code_encrypt_kms_key_id?: string;
+        };
+        /** @description Scaling limits of a function. */
+        StrategyConfig: {
+            /**
+             * Format: int32
+             * @description Maximum number of instances of the function. `-1` means no limit and `0` disables the function. v1 functions accept only these two values; v2 functions accept -1 to 1000.
+             */
+            concurrency: number;
+            /**
+             * Format: int32
+             * @description Maximum number of requests one instance handles at the same time, up to 1000. v2 functions only.
+             */
+            concurrent_num: number;
         };
         /** @description New configuration (metadata) of a function. `func_name`, `runtime`, `timeout`, `handler` and `memory_size` are required even when they do not change; the code is changed separately with UpdateFunctionCode. */
         UpdateFunctionConfigRequestBody: {
@@ -3567,7 +3580,7 @@ export interface components {
             /** @description File systems mounted into the function's instances. */
             mount_config?: components["schemas"]["MountConfig"];
             /** @description Scaling limits: maximum number of instances and concurrent requests per instance. */
-            strategy_config?: components["schemas"]["StrategyConfig"];
+            strategy_config?: components["schemas"]["ReturnedStrategyConfig"];
             /** @description Dependency packages the function loads, with their details. */
             dependencies?: components["schemas"]["Dependency"][];
             /** @description Entry point of the initializer, written `<file>.<function>` (e.g. `index.initializer`), run once when an instance starts. Required when an initializer is configured. */
@@ -3707,7 +3720,7 @@ export interface components {
             /** @description File systems mounted into the function's instances. */
             mount_config?: components["schemas"]["MountConfig"];
             /** @description Scaling limits: maximum number of instances and concurrent requests per instance. */
-            strategy_config?: components["schemas"]["StrategyConfig"];
+            strategy_config?: components["schemas"]["ReturnedStrategyConfig"];
             /** @description Dependency packages the function loads, with their details. */
             dependencies?: components["schemas"]["Dependency"][];
             /** @description Entry point of the initializer, written `<file>.<function>` (e.g. `index.initializer`), run once when an instance starts. Required when an initializer is configured. */
@@ -3993,7 +4006,7 @@ export interface components {
              */
             concurrent_num?: number;
             /** @description Concurrency settings of the function. */
-            strategy_config?: components["schemas"]["StrategyConfig"];
+            strategy_config?: components["schemas"]["ReturnedStrategyConfig"];
             /** @description Entry point of the initializer, in the same `file.function` form as `handler` (for example `index.initializer`). The initializer runs once when an instance starts, before it serves invocations. Empty when no initializer is configured. */
             initializer_handler?: string;
             /**
@@ -4123,7 +4136,7 @@ export interface components {
             /** @description File systems mounted into the function's instances. */
             mount_config?: components["schemas"]["MountConfig"];
             /** @description Concurrency settings of the function. */
-            strategy_config?: components["schemas"]["StrategyConfig"];
+            strategy_config?: components["schemas"]["ReturnedStrategyConfig"];
             /** @description Dependency packages (libraries) loaded with the function's code. */
             dependencies?: components["schemas"]["Dependency"][];
             /** @description Entry point of the initializer, in the same `file.function` form as `handler` (for example `index.initializer`). The initializer runs once when an instance starts, before it serves invocations. Empty when no initializer is configured. */

@@ -33,6 +33,9 @@ export const REGIONS = [
 
 export type Region = (typeof REGIONS)[number];
 
+// What region names look like: cn-north-4, ap-southeast-1, eu-west-101, my-kualalumpur-1.
+const REGION_SHAPE = /^[a-z]{2}-[a-z]+-\d{1,3}$/;
+
 export interface EndpointOptions {
   region?: string;
   endpoint?: string;
@@ -46,8 +49,14 @@ export function resolveEndpoint(options: EndpointOptions): string {
   const { region, endpoint, allowInsecureHttp = false } = options;
   if (endpoint === undefined) {
     if (region === undefined) throw new InvalidInputError("region", "give a region (e.g. cn-north-4) or an endpoint");
-    if (!(REGIONS as readonly string[]).includes(region))
-      throw new InvalidInputError("region", `unknown region "${region}"; known regions: ${REGIONS.join(", ")}`);
+    if (!(REGIONS as readonly string[]).includes(region)) {
+      // A region opened after this list is reachable through its endpoint; say so when the name
+      // has a region's shape, rather than suggest it for a typo or an injected host.
+      const newer = REGION_SHAPE.test(region)
+        ? `; for a region newer than this list, pass endpoint: "https://functiongraph.${region}.myhuaweicloud.com"`
+        : "";
+      throw new InvalidInputError("region", `unknown region "${region}"; known regions: ${REGIONS.join(", ")}${newer}`);
+    }
     return `https://functiongraph.${region}.myhuaweicloud.com`;
   }
   return parseEndpoint("endpoint", endpoint, { allowInsecureHttp });

@@ -212,6 +212,19 @@ describe("createFunctionGraphClient", () => {
       );
   });
 
+  it("points a well-formed region it does not know to the endpoint option, and only such a region", () => {
+    expect(() => createFunctionGraphClient({ region: "cn-east-9", projectId: PROJECT, credentials: AKSK })).toThrow(
+      'region: unknown region "cn-east-9"; known regions: cn-north-4, ',
+    );
+    expect(() => createFunctionGraphClient({ region: "cn-east-9", projectId: PROJECT, credentials: AKSK })).toThrow(
+      /; for a region newer than this list, pass endpoint: "https:\/\/functiongraph\.cn-east-9\.myhuaweicloud\.com"$/,
+    );
+    for (const region of ["cn-north", "mars-1", "cn-north-4.evil.example", "CN-NORTH-4", "cn-north-4/x"])
+      expect(() => createFunctionGraphClient({ region, projectId: PROJECT, credentials: AKSK }), region).toThrow(
+        /known regions: [^;]*$/,
+      );
+  });
+
   it("refuses bad options with the field named", () => {
     expect(() => createFunctionGraphClient({ region: "mars-1", projectId: PROJECT, credentials: AKSK })).toThrow(
       /^region: unknown region "mars-1"/,

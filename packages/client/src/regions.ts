@@ -51,9 +51,9 @@ export function resolveEndpoint(options: EndpointOptions): string {
     if (region === undefined) throw new InvalidInputError("region", "give a region (e.g. cn-north-4) or an endpoint");
     if (!(REGIONS as readonly string[]).includes(region)) {
       // A region opened after this list is reachable through its endpoint; say so when the name
-      // has a region's shape, rather than suggest it for a typo or an injected host.
+      // has a region's shape, and not for a name that cannot be a region (a host, a wrong case).
       const newer = REGION_SHAPE.test(region)
-        ? `; for a region newer than this list, pass endpoint: "https://functiongraph.${region}.myhuaweicloud.com"`
+        ? `; if it is not a misspelling but a region newer than this list, pass endpoint: "https://functiongraph.${region}.myhuaweicloud.com"`
         : "";
       throw new InvalidInputError("region", `unknown region "${region}"; known regions: ${REGIONS.join(", ")}${newer}`);
     }

@@ -37,6 +37,24 @@ describe("createFunctionGraphClient", () => {
     expect(requests[3]?.headers.get("content-type")).toBe("application/xml");
   });
 
+  it("sends the parameters the API reference has and the official SDK lacks (is_bridge, retain_repo, repository)", async () => {
+    const { client, requests } = createObservedClient(() => new Response(null, { status: 200 }));
+    await client.GET("/v2/{project_id}/fgs/functions/{function_urn}/config", {
+      params: { path: { function_urn: URN }, query: { is_bridge: "true" } },
+    });
+    await client.DELETE("/v2/{project_id}/fgs/applications/{id}", {
+      params: { path: { id: "app-1" }, query: { retain_repo: true } },
+    });
+    await client.POST("/v2/{project_id}/fgs/applications", {
+      body: { name: "thumbnails", template_id: "t-1", repository: { create_repo: false, project_uuid: "p-1" } },
+    });
+    expect(new URL(requests[0]?.url ?? "").search).toBe("?is_bridge=true");
+    expect(new URL(requests[1]?.url ?? "").search).toBe("?retain_repo=true");
+    expect(JSON.parse((await requests[2]?.text()) ?? "")).toMatchObject({
+      repository: { create_repo: false, project_uuid: "p-1" },
+    });
+  });
+
   it("takes a runtime newer than the spec's list (the type is open: the known names are listed, any string is taken)", async () => {
     const { client, requests } = createObservedClient(() => Response.json({ func_name: "hello", runtime: "Python3.12" }));
     const known: Schemas["Runtime"] = "Node.js18.15";
@@ -217,9 +235,13 @@ describe("createFunctionGraphClient", () => {
       'region: unknown region "cn-east-9"; known regions: cn-north-4, ',
     );
     expect(() => createFunctionGraphClient({ region: "cn-east-9", projectId: PROJECT, credentials: AKSK })).toThrow(
-      /; for a region newer than this list, pass endpoint: "https:\/\/functiongraph\.cn-east-9\.myhuaweicloud\.com"$/,
+      /; if it is not a misspelling but a region newer than this list, pass endpoint: "https:\/\/functiongraph\.cn-east-9\.myhuaweicloud\.com"$/,
     );
-    for (const region of ["cn-north", "mars-1", "cn-north-4.evil.example", "CN-NORTH-4", "cn-north-4/x"])
+    for (const region of ["eu-west-102", "my-kualalumpur-2"])
+      expect(() => createFunctionGraphClient({ region, projectId: PROJECT, credentials: AKSK }), region).toThrow(
+        `pass endpoint: "https://functiongraph.${region}.myhuaweicloud.com"`,
+      );
+    for (const region of ["cn-north", "mars-1", "cn-north-4.evil.example", "CN-NORTH-4", "cn-north-4/x", "cn-east-9\n"])
       expect(() => createFunctionGraphClient({ region, projectId: PROJECT, credentials: AKSK }), region).toThrow(
         /known regions: [^;]*$/,
       );

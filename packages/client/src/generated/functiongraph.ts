@@ -1366,7 +1366,7 @@ export interface paths {
         put?: never;
         /**
          * Query resources by tag
-         * @description Finds resources of a type (functions) by tags and other conditions. With `action` `filter` the answer is a page of matching resources plus their total; with `count` it is the total alone. Note that `limit` and `offset` are sent as strings.
+         * @description Finds resources of a type (functions) by tags and other conditions. With `action` `filter` the answer is a page of matching resources, usually with their total; with `count` it is the total alone. Note that `limit` and `offset` are sent as strings.
          */
         post: operations["showResInstanceInfo"];
         delete?: never;
@@ -1901,7 +1901,7 @@ export interface components {
             concurrency: number;
             /**
              * Format: int32
-             * @description Maximum number of requests one instance handles at the same time. Returned for v2 functions; often missing from the answer otherwise.
+             * @description Maximum number of requests one instance handles at the same time. May be missing: most of the API reference's example answers carry `concurrency` only.
              */
             concurrent_num?: number;
         };
@@ -1975,7 +1975,7 @@ export interface components {
             app_xrole?: string;
             /** @description Description of the function. */
             description?: string;
-            /** @description Time the function was last changed. Function lists carry an RFC 3339 date-time (`2019-10-25T15:37:27+08:00`), but the list of functions bound to a ServiceBridge function is documented without a time zone (`2019-10-25 15:37:27`), so it is typed as a plain string. */
+            /** @description Time the function was last changed. Function lists carry an RFC 3339 date-time (`2019-10-25T15:37:27+08:00`), but the ServiceBridge functions bound to a function (ListBridgeFunctions, which shares this model) are documented without a time zone (`2019-10-25 15:37:27`), so it is typed as a plain string. */
             last_modified: string;
             /** @description ID of the VPC the function is connected to, if any. */
             func_vpc_id?: string;
@@ -2275,7 +2275,7 @@ export interface components {
             dep_id?: string;
             /**
              * Format: int64
-             * @description Time the dependency version was last updated, as a Unix timestamp.
+             * @description Time the dependency version was last updated, as a Unix timestamp in seconds.
              */
             last_modified?: number;
         };
@@ -2547,7 +2547,7 @@ export interface components {
             description?: string;
             /** @description Description given when this version was published. */
             version_description?: string;
-            /** @description Time the function was created by the import. The API reference shows it both as an RFC 3339 date-time and without a time zone (`2019-10-25 15:37:27`), so it is typed as a plain string. */
+            /** @description Time the function was created by the import. The API reference's example writes it without a time zone (`2019-10-25 15:37:27`), while the official SDK models it as a date-time, so it is typed as a plain string. */
             last_modified?: string;
             /** @description VPC the function is connected to, when it accesses resources in a VPC. Requires an agency (`xrole`) with VPC permissions. */
             func_vpc?: components["schemas"]["FuncVpc"];
@@ -2832,7 +2832,7 @@ export interface components {
             last_modified: string;
             /** @description URN of the alias: the function URN with `!` and the alias name as its last segment, for example `urn:fss:cn-north-4:{project_id}:function:default:hello-world:!prod`. Use it like a version URN to invoke the function through the alias. */
             alias_urn: string;
-            /** @description Weighted (percentage) traffic split: maps the name of an additional version to the percentage of requests, 1 to 99, sent to it instead of `version`. The additional version cannot be `latest`. Example: `{"v20240415-093000": 10}` sends 10% of the traffic to that version. */
+            /** @description Weighted (percentage) traffic split: maps the name of an additional version to the percentage of requests, 0 to 100, sent to it instead of `version`. The additional version cannot be `latest`. Example: `{"v20240415-093000": 10}` sends 10% of the traffic to that version. */
             additional_version_weights?: {
                 [key: string]: number;
             };
@@ -2893,7 +2893,7 @@ export interface components {
             last_modified?: string;
             /** @description URN of the alias: the function URN with `!` and the alias name as its last segment, for example `urn:fss:cn-north-4:{project_id}:function:default:hello-world:!prod`. Use it like a version URN to invoke the function through the alias. */
             alias_urn?: string;
-            /** @description Weighted (percentage) traffic split: maps the name of an additional version to the percentage of requests, 1 to 99, sent to it instead of `version`. The additional version cannot be `latest`. Example: `{"v20240415-093000": 10}` sends 10% of the traffic to that version. */
+            /** @description Weighted (percentage) traffic split: maps the name of an additional version to the percentage of requests, 0 to 100, sent to it instead of `version`. The additional version cannot be `latest`. Example: `{"v20240415-093000": 10}` sends 10% of the traffic to that version. */
             additional_version_weights?: {
                 [key: string]: number;
             };
@@ -2914,7 +2914,7 @@ export interface components {
             last_modified?: string;
             /** @description URN of the alias: the function URN with `!` and the alias name as its last segment, for example `urn:fss:cn-north-4:{project_id}:function:default:hello-world:!prod`. Use it like a version URN to invoke the function through the alias. */
             alias_urn?: string;
-            /** @description Weighted (percentage) traffic split: maps the name of an additional version to the percentage of requests, 1 to 99, sent to it instead of `version`. The additional version cannot be `latest`. Example: `{"v20240415-093000": 10}` sends 10% of the traffic to that version. */
+            /** @description Weighted (percentage) traffic split: maps the name of an additional version to the percentage of requests, 0 to 100, sent to it instead of `version`. The additional version cannot be `latest`. Example: `{"v20240415-093000": 10}` sends 10% of the traffic to that version. */
             additional_version_weights?: {
                 [key: string]: number;
             };
@@ -2950,7 +2950,7 @@ export interface components {
             last_modified?: string;
             /** @description URN of the alias: the function URN with `!` and the alias name as its last segment, for example `urn:fss:cn-north-4:{project_id}:function:default:hello-world:!prod`. Use it like a version URN to invoke the function through the alias. */
             alias_urn?: string;
-            /** @description Weighted (percentage) traffic split: maps the name of an additional version to the percentage of requests, 1 to 99, sent to it instead of `version`. The additional version cannot be `latest`. Example: `{"v20240415-093000": 10}` sends 10% of the traffic to that version. */
+            /** @description Weighted (percentage) traffic split: maps the name of an additional version to the percentage of requests, 0 to 100, sent to it instead of `version`. The additional version cannot be `latest`. Example: `{"v20240415-093000": 10}` sends 10% of the traffic to that version. */
             additional_version_weights?: {
                 [key: string]: number;
             };
@@ -3991,7 +3991,7 @@ export interface components {
             xrole?: string;
             /** @description Name of the IAM agency used while the function executes. When empty, the agency in `xrole` is used for execution as well; a separate execution agency saves needless overhead when the function runs. */
             app_xrole?: string;
-            /** @description Time the version was last changed (for a published version, the time it was published). The API reference shows it both as an RFC 3339 date-time and without a time zone (`2019-10-25 15:37:27`), so it is typed as a plain string. */
+            /** @description Time the version was last changed (for a published version, the time it was published). The API reference's example writes it without a time zone (`2019-10-25 15:37:27`), while the official SDK models it as a date-time, so it is typed as a plain string. */
             last_modified: string;
             /** @description ID of the VPC the function is connected to; empty when it has none. */
             func_vpc_id?: string;
@@ -4129,7 +4129,7 @@ export interface components {
             description?: string;
             /** @description Description of this version, as given when publishing it. */
             version_description?: string;
-            /** @description Time the version was published. The API reference shows it both as an RFC 3339 date-time and without a time zone (`2019-10-25 15:37:27`), so it is typed as a plain string. */
+            /** @description Time the version was published. The API reference's example writes it without a time zone (`2019-10-25 15:37:27`), while the official SDK models it as a date-time, so it is typed as a plain string. */
             last_modified?: string;
             /** @description VPC the function is connected to, when it accesses resources in a VPC. Requires an agency (`xrole`) with VPC permissions. */
             func_vpc?: components["schemas"]["FuncVpc"];
@@ -4966,7 +4966,7 @@ export interface components {
         WorkflowCreateBody: {
             /** @description Flow name, 1 to 64 characters: letters, digits, `_`, `-`, `.`, `(`, `)` and Chinese characters. It becomes part of the flow URN. */
             name: string;
-            /** @description Description of the flow, up to 512 characters. The current API reference limits it to letters, digits, Chinese characters and `_ ( ) . -`, with no spaces or commas. */
+            /** @description Description of the flow, 1 to 512 characters when given. The current API reference limits it to letters, digits, Chinese characters and `_ ( ) . -`, with no spaces or commas. */
             description?: string;
             /** @description ID of the node (an `id` in `states`) where every execution begins. */
             start: string;
@@ -5298,7 +5298,7 @@ export interface components {
             /** @description Name of the resource (the function name). */
             resource_name?: string;
         };
-        /** @description Answer to `action` `filter`: a page of matching resources and the number of resources that match in total. */
+        /** @description Answer to `action` `filter`: a page of matching resources, usually with the number of resources that match in total. */
         ResourceInstanceList: {
             /** @description Matching resources on this page. */
             resources: components["schemas"]["ListEnterpriseResourceResult"][];
@@ -5316,7 +5316,7 @@ export interface components {
              */
             total_count: number;
         };
-        /** @description Answer of ShowResInstanceInfo. Its shape depends on the `action` path parameter: `filter` returns a page of resources and their total, `count` only the total. */
+        /** @description Answer of ShowResInstanceInfo. Its shape depends on the `action` path parameter: `filter` returns a page of resources, usually with their total, `count` only the total. */
         ShowResInstanceInfoResponse: components["schemas"]["ResourceInstanceList"] | components["schemas"]["ResourceInstanceCount"];
         /** @description Every tag key used by resources of one type in the project, each with all the values it takes. */
         ShowProjectTagsListResponse: {
@@ -8575,7 +8575,7 @@ export interface operations {
                 project_id: components["parameters"]["ProjectId"];
                 /** @description Type of the tagged resource. For FunctionGraph functions this is `functions`. */
                 resource_type: components["parameters"]["ResourceType"];
-                /** @description `filter` returns the matching resources (paged by `limit` and `offset`) and their total; `count` returns only the total. */
+                /** @description `filter` returns the matching resources (paged by `limit` and `offset`), usually with their total; `count` returns only the total. */
                 action: "filter" | "count";
             };
             cookie?: never;
@@ -8586,7 +8586,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description For `filter`, a page of matching resources and their total; for `count`, the total only. */
+            /** @description For `filter`, a page of matching resources, usually with their total; for `count`, the total only. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -6,7 +6,8 @@ type ResourceList = Schemas["ResourceInstanceList"];
 
 /**
  * Resources matching a tag filter (`POST .../resource-instances/filter`), page by page. The API
- * takes offset and limit as strings in the body and reports `total_count`.
+ * takes offset and limit as strings in the body and usually reports `total_count` (without it, the walk
+ * ends on a short or empty page).
  */
 export const paginateResourceInstances = (config: PaginatorConfig, filter: Filter = {}, resourceType = "functions") =>
   offsetPaginator<ResourceList, ResourceList["resources"][number]>(config, {

@@ -17,6 +17,7 @@ import {
   withRetry,
 } from "@fgkit/helpers";
 import createClient, { type Client, createQuerySerializer } from "openapi-fetch";
+import { credentialsFromEnvironment, PROJECT_ID_VARIABLE, projectIdFromEnvironment } from "./environment-defaults.js";
 import { createPathSerializer, encodePathValue } from "./path-params.js";
 import { type Region, resolveEndpoint } from "./regions.js";
 import { serializeJsonBody, validateRequestOptions } from "./request-validation.js";
@@ -29,13 +30,18 @@ export interface FunctionGraphClientOptions {
   endpoint?: string;
   /** Allow a plain http: endpoint that is not on loopback. */
   allowInsecureHttp?: boolean;
-  /** The project every path's `{project_id}` refers to; also sent as X-Project-Id. */
-  projectId: string;
+  /**
+   * The project every path's `{project_id}` refers to; also sent as X-Project-Id. Left out, it is
+   * read from HUAWEICLOUD_SDK_PROJECT_ID when the client is created (as the official SDKs read it).
+   */
+  projectId?: string;
   /**
    * `{ ak, sk, securityToken? }`, `{ accessKeys }` (a provider of keys that change, such as
-   * createAccessKeyProvider over fetchEcsAccessKeys), `{ token }`, or an async token provider.
+   * createAccessKeyProvider over fetchEcsAccessKeys), `{ token }`, or an async token provider. Left
+   * out, the keys are read once, when the client is created, from the official SDKs' variables
+   * HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and (for temporary keys) HUAWEICLOUD_SDK_SECURITY_TOKEN.
    */
-  credentials: Credentials;
+  credentials?: Credentials;
   /**
    * The transport. Receives fully signed Requests. Default: the global fetch, and on Node a direct
    * path into the connection pool under it (undici's global dispatcher; see `defaultFetch`).
@@ -86,11 +92,12 @@ const PROJECT_ID = /^[A-Za-z0-9_-]+$/;
 export function createFunctionGraphClient(options: FunctionGraphClientOptions): FunctionGraphClient {
   if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
   const baseUrl = resolveEndpoint(options);
-  const projectId = encodePathValue("projectId", options.projectId);
+  const projectIdField = options.projectId === undefined ? PROJECT_ID_VARIABLE : "projectId";
+  const projectId = encodePathValue(projectIdField, options.projectId ?? projectIdFromEnvironment());
   // It goes into every path and, as it is, into X-Project-Id: an ID is 32 hex characters.
   if (!PROJECT_ID.test(projectId))
-    throw new InvalidInputError("projectId", "must be a project ID: letters, digits, - or _ (32 hex characters)");
-  const auth = resolveCredentials(options.credentials);
+    throw new InvalidInputError(projectIdField, "must be a project ID: letters, digits, - or _ (32 hex characters)");
+  const auth = resolveCredentials(options.credentials ?? credentialsFromEnvironment());
   if (options.fetch !== undefined && typeof options.fetch !== "function")
     throw new InvalidInputError("fetch", "must be a function (request: Request) => Promise<Response>");
   for (const [name, value] of Object.entries(options.headers ?? {})) validateRequestOptions.header(`headers.${name}`, value);

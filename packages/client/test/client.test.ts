@@ -1,5 +1,6 @@
+import { inspect } from "node:util";
 import { InvalidInputError } from "@fgkit/helpers";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createFunctionGraphClient, REGIONS, type Schemas } from "../src/index.js";
 import { AKSK, createObservedClient, PROJECT, URN } from "./helpers.js";
 
@@ -297,5 +298,94 @@ describe("types", () => {
       client.GET("/v2/{project_id}/fgs/functions", { params: { query: { maxitems: 10 } } });
     };
     expect(typeof never).toBe("function");
+  });
+});
+
+describe("credentials and projectId left out: read from the official SDKs' environment variables", () => {
+  const ENV_AK = "HPUAENVIRONMENTAK0001";
+  const ENV_SK = "EnvironmentSecretKey0123456789abcdefghijkl";
+  const ENV_PROJECT = "fedcba9876543210fedcba9876543210";
+  const observe = (options: Record<string, unknown>) => {
+    const requests: Request[] = [];
+    const client = createFunctionGraphClient({
+      region: "cn-north-4",
+      fetch: async (request) => {
+        requests.push(request);
+        return Response.json({});
+      },
+      ...options,
+    });
+    return { client, requests };
+  };
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("signs with HUAWEICLOUD_SDK_AK/_SK (and _SECURITY_TOKEN) for HUAWEICLOUD_SDK_PROJECT_ID, and never shows the SK", async () => {
+    vi.stubEnv("HUAWEICLOUD_SDK_AK", ENV_AK);
+    vi.stubEnv("HUAWEICLOUD_SDK_SK", ENV_SK);
+    vi.stubEnv("HUAWEICLOUD_SDK_PROJECT_ID", ENV_PROJECT);
+    const { client, requests } = observe({});
+    await client.GET("/v2/{project_id}/fgs/quotas");
+    expect(new URL(requests[0]?.url ?? "").pathname).toBe(`/v2/${ENV_PROJECT}/fgs/quotas`);
+    expect(requests[0]?.headers.get("x-project-id")).toBe(ENV_PROJECT);
+    expect(requests[0]?.headers.get("authorization")).toContain(`Access=${ENV_AK}, `);
+    expect(requests[0]?.headers.get("x-security-token")).toBeNull();
+    expect(inspect(client, { depth: 10, showHidden: true })).not.toContain(ENV_SK);
+
+    vi.stubEnv("HUAWEICLOUD_SDK_SECURITY_TOKEN", "env-security-token");
+    const temporary = observe({});
+    await temporary.client.GET("/v2/{project_id}/fgs/quotas");
+    expect(temporary.requests[0]?.headers.get("x-security-token")).toBe("env-security-token");
+  });
+
+  it("uses the options when given, whatever the environment holds", async () => {
+    vi.stubEnv("HUAWEICLOUD_SDK_AK", ENV_AK);
+    vi.stubEnv("HUAWEICLOUD_SDK_SK", ENV_SK);
+    vi.stubEnv("HUAWEICLOUD_SDK_PROJECT_ID", ENV_PROJECT);
+    const { client, requests } = observe({ projectId: PROJECT, credentials: AKSK });
+    await client.GET("/v2/{project_id}/fgs/quotas");
+    expect(requests[0]?.headers.get("x-project-id")).toBe(PROJECT);
+    expect(requests[0]?.headers.get("authorization")).toContain(`Access=${AKSK.ak}, `);
+  });
+
+  it("refuses by name what neither the options nor the environment give, without the values", () => {
+    vi.stubEnv("HUAWEICLOUD_SDK_AK", "");
+    vi.stubEnv("HUAWEICLOUD_SDK_SK", ENV_SK);
+    vi.stubEnv("HUAWEICLOUD_SDK_PROJECT_ID", "");
+    expect(() => observe({ credentials: AKSK })).toThrow("projectId: not given, and HUAWEICLOUD_SDK_PROJECT_ID is not set");
+    expect(() => observe({ projectId: PROJECT })).toThrow(
+      "credentials: not given, and the environment has no usable keys (HUAWEICLOUD_SDK_AK: is not set)",
+    );
+    vi.stubEnv("HUAWEICLOUD_SDK_AK", ENV_AK);
+    vi.stubEnv("HUAWEICLOUD_SDK_SK", `${ENV_SK}\n`);
+    const refused = (() => {
+      try {
+        observe({ projectId: PROJECT });
+      } catch (error) {
+        return error as Error;
+      }
+    })();
+    expect(InvalidInputError.isInstance(refused) && refused.field).toBe("credentials");
+    expect(refused?.message).toContain("(HUAWEICLOUD_SDK_SK: must not start or end with whitespace)");
+    expect(`${refused?.message} ${JSON.stringify(refused)} ${inspect(refused)}`).not.toContain(ENV_SK);
+    vi.stubEnv("HUAWEICLOUD_SDK_PROJECT_ID", "not a project");
+    expect(() => observe({ credentials: AKSK })).toThrow("HUAWEICLOUD_SDK_PROJECT_ID: must be a project ID");
+  });
+
+  it("says the credentials must be given where there is no process.env (a browser)", () => {
+    const saved = globalThis.process;
+    let refused: unknown;
+    try {
+      (globalThis as { process?: unknown }).process = undefined;
+      createFunctionGraphClient({ region: "cn-north-4", projectId: PROJECT, fetch: async () => Response.json({}) });
+    } catch (error) {
+      refused = error;
+    } finally {
+      globalThis.process = saved;
+    }
+    expect(String(refused)).toContain(
+      "credentials: must be given: there is no process.env to read HUAWEICLOUD_SDK_AK and _SK from",
+    );
   });
 });

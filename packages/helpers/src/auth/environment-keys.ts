@@ -24,6 +24,8 @@ export function accessKeysFromEnv(env?: Record<string, string | undefined>): Acc
   if (sk === undefined || sk === "") throw new InvalidInputError(SK, "is not set");
   assertHeaderSafe(AK, ak);
   if (/\s/.test(ak)) throw new InvalidInputError(AK, "must not contain whitespace");
+  // A .env file with CRLF line ends leaves a "\r" on the value; the signature would be wrong.
+  if (sk.trim() !== sk) throw new InvalidInputError(SK, "must not start or end with whitespace");
   if (securityToken === undefined || securityToken === "") return withSecretsHidden({ ak, sk }, ["sk"]);
   assertHeaderSafe(SECURITY_TOKEN, securityToken, { secret: true });
   return withSecretsHidden({ ak, sk, securityToken }, ["sk", "securityToken"]);

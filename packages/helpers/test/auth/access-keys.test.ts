@@ -247,5 +247,9 @@ describe("accessKeysFromEnv", () => {
     expect(() => accessKeysFromEnv({ HUAWEICLOUD_SDK_AK: "AK 1", HUAWEICLOUD_SDK_SK: "sk1" })).toThrow(
       "HUAWEICLOUD_SDK_AK: must not contain whitespace",
     );
+    for (const sk of ["sk1\r", "sk1\n", " sk1"])
+      expect(() => accessKeysFromEnv({ HUAWEICLOUD_SDK_AK: "AK1", HUAWEICLOUD_SDK_SK: sk }), JSON.stringify(sk)).toThrow(
+        /^HUAWEICLOUD_SDK_SK: must not start or end with whitespace$/,
+      );
   });
 });

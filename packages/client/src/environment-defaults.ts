@@ -1,0 +1,30 @@
+// What a client reads from the environment when its options leave credentials or projectId out: the
+// variables Huawei Cloud's official SDKs read, so an environment set up for them serves fgkit too.
+import { type AccessKeyCredentials, accessKeysFromEnv, InvalidInputError } from "@fgkit/helpers";
+
+export const PROJECT_ID_VARIABLE = "HUAWEICLOUD_SDK_PROJECT_ID";
+
+const processEnv = () => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+
+/** HUAWEICLOUD_SDK_AK and _SK (and _SECURITY_TOKEN), read once; refused under `credentials`, by variable name. */
+export function credentialsFromEnvironment(): AccessKeyCredentials {
+  const env = processEnv();
+  if (!env)
+    throw new InvalidInputError("credentials", "must be given: there is no process.env to read HUAWEICLOUD_SDK_AK and _SK from");
+  try {
+    return accessKeysFromEnv(env);
+  } catch (error) {
+    if (!InvalidInputError.isInstance(error)) throw error;
+    throw new InvalidInputError("credentials", `not given, and the environment has no usable keys (${error.message})`, {
+      cause: error,
+    });
+  }
+}
+
+/** HUAWEICLOUD_SDK_PROJECT_ID, refused under `projectId` when it is not set. */
+export function projectIdFromEnvironment(): string {
+  const projectId = processEnv()?.[PROJECT_ID_VARIABLE];
+  if (projectId === undefined || projectId === "")
+    throw new InvalidInputError("projectId", `not given, and ${PROJECT_ID_VARIABLE} is not set`);
+  return projectId;
+}

@@ -5390,7 +5390,6 @@ export interface components {
         };
     };
     parameters: {
-        /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
         ProjectId: string;
         /**
          * @description ID of the dependency package (the `dep_id` of its versions, or the `id` returned by the dependency listing).
@@ -5459,7 +5458,6 @@ export interface operations {
                 "X-Language"?: string;
             };
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -5487,7 +5485,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the application template, as returned by the template listing.
@@ -5525,7 +5522,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -5553,7 +5549,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -5585,7 +5580,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the application, as returned when it was created or by the application listing.
@@ -5621,7 +5615,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the application, as returned when it was created or by the application listing.
@@ -5676,7 +5669,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -5704,7 +5696,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -5744,7 +5735,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the dependency package (the `dep_id` of its versions, or the `id` returned by the dependency listing).
@@ -5777,7 +5767,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the dependency package (the `dep_id` of its versions, or the `id` returned by the dependency listing).
@@ -5815,7 +5804,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the dependency package (the `dep_id` of its versions, or the `id` returned by the dependency listing).
@@ -5860,7 +5848,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -5897,7 +5884,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -5925,7 +5911,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -5957,7 +5942,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -5985,7 +5969,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -6011,7 +5994,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -6037,7 +6019,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -6076,7 +6057,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -6111,7 +6091,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -6150,7 +6129,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -6178,7 +6156,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. */
                 func_urn: components["parameters"]["FuncUrn"];
@@ -6213,7 +6190,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. */
                 func_urn: components["parameters"]["FuncUrn"];
@@ -6243,7 +6219,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. */
                 func_urn: components["parameters"]["FuncUrn"];
@@ -6278,7 +6253,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. */
                 func_urn: components["parameters"]["FuncUrn"];
@@ -6313,7 +6287,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6354,7 +6327,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6384,7 +6356,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6414,7 +6385,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6448,7 +6418,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6483,7 +6452,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6522,7 +6490,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6568,7 +6535,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6598,7 +6564,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6628,7 +6593,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6662,7 +6626,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6695,7 +6658,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6725,7 +6687,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6757,7 +6718,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6787,7 +6747,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6824,7 +6783,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6854,7 +6812,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6888,7 +6845,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6922,7 +6878,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6952,7 +6907,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -6986,7 +6940,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7021,7 +6974,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7060,7 +7012,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7103,7 +7054,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7146,7 +7096,6 @@ export interface operations {
                 "X-Cff-Instance-Memory"?: string;
             };
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7215,7 +7164,6 @@ export interface operations {
                 "X-Cff-Instance-Memory"?: string;
             };
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7252,7 +7200,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7282,7 +7229,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7319,7 +7265,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7349,7 +7294,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7381,7 +7325,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7411,7 +7354,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7441,7 +7383,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7484,7 +7425,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7514,7 +7454,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7548,7 +7487,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -7579,7 +7517,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -7626,7 +7563,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -7654,7 +7590,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the template, as returned by the template listing.
@@ -7687,7 +7622,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7717,7 +7651,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7751,7 +7684,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7779,7 +7711,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7819,7 +7750,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7863,7 +7793,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
                 function_urn: components["parameters"]["FunctionUrn"];
@@ -7901,7 +7830,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -7933,7 +7861,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the VPC the endpoint was created in.
@@ -7987,7 +7914,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -8031,7 +7957,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description URN of the flow, `urn:fss:<region>:<project_id>:workflow:default:<flow_name>:latest` (the package is always `default` and the version always `latest`). 1 to 128 characters.
@@ -8075,7 +8000,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -8103,7 +8027,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -8135,7 +8058,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
@@ -8167,7 +8089,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the function flow: the `id` returned when the flow was created (a UUID), also listed by `GET /v2/{project_id}/fgs/workflows`. 1 to 512 characters. This is not the flow URN.
@@ -8200,7 +8121,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the function flow: the `id` returned when the flow was created (a UUID), also listed by `GET /v2/{project_id}/fgs/workflows`. 1 to 512 characters. This is not the flow URN.
@@ -8248,7 +8168,6 @@ export interface operations {
                 "X-Workflow-State-Id": string;
             };
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the function flow: the `id` returned when the flow was created (a UUID), also listed by `GET /v2/{project_id}/fgs/workflows`. 1 to 512 characters. This is not the flow URN.
@@ -8296,7 +8215,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the function flow: the `id` returned when the flow was created (a UUID), also listed by `GET /v2/{project_id}/fgs/workflows`. 1 to 512 characters. This is not the flow URN.
@@ -8336,7 +8254,6 @@ export interface operations {
                 "X-WorkflowRun-MergeFnParameters"?: string;
             };
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the function flow: the `id` returned when the flow was created (a UUID), also listed by `GET /v2/{project_id}/fgs/workflows`. 1 to 512 characters. This is not the flow URN.
@@ -8388,7 +8305,6 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the function flow: the `id` returned when the flow was created (a UUID), also listed by `GET /v2/{project_id}/fgs/workflows`. 1 to 512 characters. This is not the flow URN.
@@ -8424,7 +8340,6 @@ export interface operations {
                 "X-Get-Workflow-Full-History-Data"?: boolean;
             };
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the function flow: the `id` returned when the flow was created (a UUID), also listed by `GET /v2/{project_id}/fgs/workflows`. 1 to 512 characters. This is not the flow URN.
@@ -8462,7 +8377,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the function flow: the `id` returned when the flow was created (a UUID), also listed by `GET /v2/{project_id}/fgs/workflows`. 1 to 512 characters. This is not the flow URN.
@@ -8498,7 +8412,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the function flow: the `id` returned when the flow was created (a UUID), also listed by `GET /v2/{project_id}/fgs/workflows`. 1 to 512 characters. This is not the flow URN.
@@ -8534,7 +8447,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /**
                  * @description ID of the function flow: the `id` returned when the flow was created (a UUID), also listed by `GET /v2/{project_id}/fgs/workflows`. 1 to 512 characters. This is not the flow URN.
@@ -8571,7 +8483,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description Type of the tagged resource. For FunctionGraph functions this is `functions`. */
                 resource_type: components["parameters"]["ResourceType"];
@@ -8607,7 +8518,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description Type of the tagged resource. For FunctionGraph functions this is `functions`. */
                 resource_type: components["parameters"]["ResourceType"];
@@ -8637,7 +8547,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description Type of the tagged resource. For FunctionGraph functions this is `functions`. */
                 resource_type: components["parameters"]["ResourceType"];
@@ -8669,7 +8578,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description Type of the tagged resource. For FunctionGraph functions this is `functions`. */
                 resource_type: components["parameters"]["ResourceType"];
@@ -8703,7 +8611,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the project the resources belong to: 32 letters and digits. Each region has its own project ID; see "Obtaining a Project ID" in the Huawei Cloud API docs. */
                 project_id: components["parameters"]["ProjectId"];
                 /** @description Type of the tagged resource. For FunctionGraph functions this is `functions`. */
                 resource_type: components["parameters"]["ResourceType"];

@@ -16,7 +16,7 @@ import {
   withAuth,
   withRetry,
 } from "@fgkit/helpers";
-import createClient, { type Client, createQuerySerializer } from "openapi-fetch";
+import createClient, { type Client, createQuerySerializer, type Middleware } from "openapi-fetch";
 import { credentialsFromEnvironment, PROJECT_ID_VARIABLE, projectIdFromEnvironment } from "./environment-defaults.js";
 import { createPathSerializer, encodePathValue } from "./path-params.js";
 import { type Region, resolveEndpoint } from "./regions.js";
@@ -112,6 +112,7 @@ export function createFunctionGraphClient(options: FunctionGraphClientOptions): 
     clock: { offsetMs: 0 },
     serializePath: cachedPathSerializer(projectId),
     serializeQuery: createQuerySerializer(),
+    middleware: [],
   };
   return build(shared, { retry: options.retry, timeout: options.timeout, maxResponseBytes: options.maxResponseBytes });
 }
@@ -125,6 +126,8 @@ interface Shared {
   clock: ClockOffset;
   serializePath: (template: string, params: Record<string, unknown>) => string;
   serializeQuery: (query: Record<string, unknown>) => string;
+  /** The middleware added with use(): one list for the client and every client withOptions derives. */
+  middleware: Middleware[];
 }
 
 /**
@@ -178,17 +181,24 @@ function build(shared: Shared, call: CallOptions): FunctionGraphClient {
     redirect: "manual",
   });
 
-  // Middleware sees openapi-fetch's Request; while there is none, calls skip building it (DraftRequest).
-  const middleware = new Set<unknown>();
+  // Middleware is kept in `shared` and handed to each call (ahead of the call's own), not registered
+  // with this openapi-fetch client: a client derived with withOptions, such as invokeFunction's, is
+  // another openapi-fetch client, and must run it too. While there is none, calls skip building
+  // openapi-fetch's Request (DraftRequest).
+  const { middleware } = shared;
   const checked = {
     ...client,
     use(...added) {
-      client.use(...added);
-      for (const m of added) if (m) middleware.add(m);
+      for (const m of added)
+        if (m && (typeof m !== "object" || !("onRequest" in m || "onResponse" in m || "onError" in m)))
+          throw new InvalidInputError("middleware", "must be an object with onRequest(), onResponse() or onError()");
+      for (const m of added) if (m) middleware.push(m);
     },
     eject(...removed) {
-      client.eject(...removed);
-      for (const m of removed) middleware.delete(m);
+      for (const m of removed) {
+        const index = middleware.indexOf(m);
+        if (index !== -1) middleware.splice(index, 1);
+      }
     },
   } as FunctionGraphClient;
   // Check each call's params before openapi-fetch builds a Request (its errors would quote values).
@@ -205,7 +215,7 @@ function build(shared: Shared, call: CallOptions): FunctionGraphClient {
       }
       const draft =
         draftRequestClass &&
-        middleware.size === 0 &&
+        middleware.length === 0 &&
         init?.fetch === undefined &&
         init?.Request === undefined &&
         !init?.middleware;
@@ -213,6 +223,7 @@ function build(shared: Shared, call: CallOptions): FunctionGraphClient {
       return send(path, {
         Request: draft ? draftRequestClass : undefined, // undefined: openapi-fetch's default (DeferredRequest)
         ...init,
+        ...(middleware.length > 0 ? { middleware: [...middleware, ...((init?.middleware as Middleware[]) ?? [])] } : {}),
         params: { ...init?.params, path: { ...init?.params?.path } },
       });
     };

@@ -1,0 +1,78 @@
+// openapi-fetch middleware on an fgkit client: it sees each call once (not each attempt), what it
+// adds is signed, and it stays with the clients derived from the one it was added to.
+import { InvalidInputError } from "@fgkit/helpers";
+import type { Middleware } from "openapi-fetch";
+import { describe, expect, it } from "vitest";
+import { invokeFunction } from "../src/index.js";
+import { createObservedClient, URN } from "./helpers.js";
+
+function recorder() {
+  const seen: string[] = [];
+  const middleware: Middleware = {
+    onRequest({ request }) {
+      seen.push(`request ${request.method} ${new URL(request.url).pathname}`);
+      const traced = new Request(request);
+      traced.headers.set("X-Trace-Id", "trace-1");
+      return traced;
+    },
+    onResponse({ response }) {
+      seen.push(`response ${response.status}`);
+    },
+  };
+  return { seen, middleware };
+}
+
+describe("middleware added with client.use()", () => {
+  it("sees each call once, before signing; a header it adds is sent and signed", async () => {
+    let answers = 0;
+    const { client, requests } = createObservedClient(
+      () => (++answers === 1 ? new Response(null, { status: 503 }) : Response.json({})),
+      { retry: { baseDelayMs: 1 } },
+    );
+    const { seen, middleware } = recorder();
+    client.use(middleware);
+    await client.GET("/v2/{project_id}/fgs/quotas");
+    expect(seen).toEqual(["request GET /v2/0123456789abcdef0123456789abcdef/fgs/quotas", "response 200"]);
+    expect(requests).toHaveLength(2); // the 503 was retried under the middleware
+    for (const request of requests) {
+      expect(request.headers.get("x-trace-id")).toBe("trace-1");
+      expect(request.headers.get("authorization")).toContain(
+        "SignedHeaders=content-type;host;x-project-id;x-sdk-date;x-trace-id,",
+      );
+    }
+  });
+
+  it("applies to clients made with withOptions, before or after they were made, and to invokeFunction", async () => {
+    const { client, requests } = createObservedClient(() => Response.json({ result: "{}" }));
+    const derivedBefore = client.withOptions({ retry: { maxAttempts: 1 } });
+    const { seen, middleware } = recorder();
+    client.use(middleware);
+    await derivedBefore.GET("/v2/{project_id}/fgs/quotas");
+    await client.withOptions({ timeout: { attemptTimeoutMs: 5000 } }).GET("/v2/{project_id}/fgs/quotas");
+    await invokeFunction(client, URN, { a: 1 });
+    expect(seen.filter((line) => line.startsWith("request"))).toHaveLength(3);
+    expect(requests.map((request) => request.headers.get("x-trace-id"))).toEqual(["trace-1", "trace-1", "trace-1"]);
+
+    client.eject(middleware);
+    await derivedBefore.GET("/v2/{project_id}/fgs/quotas");
+    await invokeFunction(client, URN, { a: 1 });
+    expect(seen.filter((line) => line.startsWith("request"))).toHaveLength(3);
+    expect(requests[4]?.headers.get("x-trace-id")).toBeNull();
+  });
+
+  it("runs the client's middleware before a call's own", async () => {
+    const { client } = createObservedClient();
+    const order: string[] = [];
+    client.use({ onRequest: () => void order.push("client") });
+    await client.GET("/v2/{project_id}/fgs/quotas", { middleware: [{ onRequest: () => void order.push("call") }] });
+    expect(order).toEqual(["client", "call"]);
+  });
+
+  it("refuses something that is not middleware, naming it", () => {
+    const { client } = createObservedClient();
+    expect(() => client.use({} as Middleware)).toThrow(InvalidInputError);
+    expect(() => client.use({} as Middleware)).toThrow(
+      "middleware: must be an object with onRequest(), onResponse() or onError()",
+    );
+  });
+});

@@ -213,12 +213,7 @@ function build(shared: Shared, call: CallOptions): FunctionGraphClient {
       } catch (error) {
         return Promise.reject(error);
       }
-      const draft =
-        draftRequestClass &&
-        middleware.length === 0 &&
-        init?.fetch === undefined &&
-        init?.Request === undefined &&
-        !init?.middleware;
+      const draft = draftRequestClass && middleware.length === 0 && init?.Request === undefined && !init?.middleware;
       // openapi-fetch only runs the path serializer when there are path params; project_id always needs it.
       return send(path, {
         Request: draft ? draftRequestClass : undefined, // undefined: openapi-fetch's default (DeferredRequest)

@@ -46,7 +46,13 @@ const PARAM_GROUPS = ["path", "query", "header"] as const;
 
 // Options that openapi-fetch would ignore without a word where people put them: parameters outside
 // `params`, and client options given to one call (as the AWS SDK takes them) rather than withOptions.
+// And openapi-fetch's own call options that would step around the client: its endpoint checks (a
+// token sent to any host, over plain http), its signing, retries and timeouts, or its paths.
 const MISPLACED: Record<string, string> = {
+  baseUrl: "the endpoint is the client's (region or endpoint); make another client for another endpoint",
+  fetch:
+    "the transport is the client's (createFunctionGraphClient({ fetch })); a call's own would skip signing, retries and timeouts",
+  pathSerializer: "paths are built by the client, which fills in project_id and encodes path values",
   path: "path parameters go in params.path",
   query: "query parameters go in params.query",
   header: "header parameters go in params.header (or headers)",

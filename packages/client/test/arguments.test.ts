@@ -142,7 +142,7 @@ describe("arguments of the helpers built on a client", () => {
     expect(await Promise.all(requests.map((request) => request.text()))).toEqual(['{"input":{"n":1}}', '{"n":1}']);
   });
 
-  it("refuses call options openapi-fetch would ignore: parameters outside params, client options on a call", async () => {
+  it("refuses call options openapi-fetch would ignore or that would step around the client", async () => {
     const { client, requests } = createObservedClient();
     const list = (init: object) => client.GET("/v2/{project_id}/fgs/functions", init as never);
     await refusal(() => list({ query: { maxitems: "1" } }), "query: is not a call option: query parameters go in params.query");
@@ -153,6 +153,19 @@ describe("arguments of the helpers built on a client", () => {
     await refusal(
       () => list({ timeout: 100 }),
       "timeout: is not a call option: per-call timeouts go through client.withOptions({ timeout })",
+    );
+    // openapi-fetch's call options that would step around the client's endpoint, signing or paths.
+    await refusal(
+      () => list({ baseUrl: "https://elsewhere.example" }),
+      "baseUrl: is not a call option: the endpoint is the client's (region or endpoint); make another client for another endpoint",
+    );
+    await refusal(
+      () => list({ fetch: async () => Response.json({}) }),
+      "fetch: is not a call option: the transport is the client's (createFunctionGraphClient({ fetch })); a call's own would skip signing, retries and timeouts",
+    );
+    await refusal(
+      () => list({ pathSerializer: (path: string) => path }),
+      "pathSerializer: is not a call option: paths are built by the client, which fills in project_id and encodes path values",
     );
     await refusal(
       () => list({ params: { headers: { "X-Language": "en" } } }),

@@ -1,6 +1,6 @@
 // Checks for the arguments of the helpers built on a client (invoke, waiters, paginators), so a
 // wrong one is refused by name before anything is sent, not met later as a TypeError.
-import { InvalidInputError } from "@fgkit/helpers";
+import { checkKnownOptions, InvalidInputError } from "@fgkit/helpers";
 import type { FunctionGraphClient } from "./create-client.js";
 
 export function assertClient(client: unknown, field = "client"): asserts client is FunctionGraphClient {
@@ -15,10 +15,11 @@ export function assertClient(client: unknown, field = "client"): asserts client 
     throw new InvalidInputError(field, "must be a client from createFunctionGraphClient");
 }
 
-/** An options argument: an object when given. */
-export function assertOptionalObject(field: string, value: unknown): void {
-  if (value !== undefined && (value === null || typeof value !== "object"))
-    throw new InvalidInputError(field, "must be an object when given");
+/** An options argument: an object when given, with no key but the `known` ones. */
+export function assertOptionalObject(field: string, value: unknown, known: readonly string[]): void {
+  if (value === undefined) return;
+  if (value === null || typeof value !== "object") throw new InvalidInputError(field, "must be an object when given");
+  checkKnownOptions(field, value, known);
 }
 
 /** A waiter's target: an object whose `keys` are non-empty strings. */
@@ -30,8 +31,12 @@ export function assertTarget(value: unknown, keys: readonly string[]): void {
   }
 }
 
-/** A paginator's or waiter's config: `{ client, ...options }`. */
-export function assertConfigWithClient(config: unknown): void {
+/**
+ * A paginator's or waiter's config: `{ client, ...options }`; with `known`, no other key (a waiter's
+ * options are checked by waitUntil).
+ */
+export function assertConfigWithClient(config: unknown, known?: readonly string[]): void {
   if (!config || typeof config !== "object") throw new InvalidInputError("config", "must be an object with a client");
   assertClient((config as { client?: unknown }).client);
+  if (known) checkKnownOptions("config", config, ["client", ...known]);
 }

@@ -15,7 +15,7 @@ export async function invokeFunctionAsync(
 ): Promise<{ requestId: string }> {
   assertClient(client);
   checkEvent(event);
-  assertOptionalObject("options", options);
+  assertOptionalObject("options", options, ["signal"]);
   const data = await unwrap(
     client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations-async", {
       params: { path: { function_urn: functionUrn } },

@@ -1,6 +1,7 @@
 import {
   type ClockOffset,
   type Credentials,
+  checkKnownOptions,
   defaultFetch,
   draftRequestClass,
   type FetchLike,
@@ -84,6 +85,34 @@ type Init = { params?: { path?: Record<string, unknown> } & Record<string, unkno
 
 const PROJECT_ID = /^[A-Za-z0-9_-]+$/;
 
+const CLIENT_OPTIONS = [
+  "region",
+  "endpoint",
+  "allowInsecureHttp",
+  "projectId",
+  "credentials",
+  "fetch",
+  "headers",
+  "retry",
+  "timeout",
+  "maxResponseBytes",
+];
+const CALL_OPTIONS = ["retry", "timeout", "maxResponseBytes"];
+
+// Where other SDKs' options, or fgkit's own put one level off, go.
+const RETRY_HINT = "is not an option: retries are set in retry ({ maxAttempts, ... })";
+const TIMEOUT_HINT = "is not an option: timeouts are set in timeout ({ attemptTimeoutMs, totalTimeoutMs })";
+const OPTION_HINTS: Record<string, string> = {
+  maxAttempts: RETRY_HINT,
+  maxRetries: RETRY_HINT,
+  retries: RETRY_HINT,
+  timeoutMs: TIMEOUT_HINT,
+  attemptTimeoutMs: TIMEOUT_HINT,
+  baseUrl: "is not an option: the base URL is endpoint (or give region)",
+  userAgent: 'is not an option: send one in headers ({ "User-Agent": ... })',
+  middleware: "is not an option: add middleware with client.use(...)",
+};
+
 /**
  * Creates a typed FunctionGraph client: `client.GET("/v2/{project_id}/fgs/functions", { params })`
  * resolves to openapi-fetch's `{ data, error, response }`. Options are checked here, and every
@@ -91,6 +120,7 @@ const PROJECT_ID = /^[A-Za-z0-9_-]+$/;
  */
 export function createFunctionGraphClient(options: FunctionGraphClientOptions): FunctionGraphClient {
   if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
+  checkKnownOptions("", options, CLIENT_OPTIONS, OPTION_HINTS);
   const baseUrl = resolveEndpoint(options);
   const projectIdField = options.projectId === undefined ? PROJECT_ID_VARIABLE : "projectId";
   const projectId = encodePathValue(projectIdField, options.projectId ?? projectIdFromEnvironment());
@@ -225,6 +255,10 @@ function build(shared: Shared, call: CallOptions): FunctionGraphClient {
   }
   checked.withOptions = (more) => {
     if (!more || typeof more !== "object") throw new InvalidInputError("options", "must be an object");
+    for (const name in more)
+      if (!CALL_OPTIONS.includes(name) && CLIENT_OPTIONS.includes(name))
+        throw new InvalidInputError(name, "is set when the client is created");
+    checkKnownOptions("", more, CALL_OPTIONS, OPTION_HINTS);
     checkCallOptions(more);
     return build(shared, {
       retry: { ...call.retry, ...more.retry },

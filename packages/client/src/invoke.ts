@@ -99,7 +99,7 @@ export async function invokeFunction<Result = unknown>(
 ): Promise<InvokeResult<Result>> {
   assertClient(client);
   checkEvent(event);
-  assertOptionalObject("options", options);
+  assertOptionalObject("options", options, ["tailLog", "instanceMemory", "timeoutMs", "signal"]);
   const timeoutMs = checkMilliseconds("timeoutMs", options.timeoutMs, DEFAULT_INVOKE_TIMEOUT_MS);
   const header: Record<string, string> = { "X-CFF-Request-Version": "v1" };
   if (options.tailLog ?? true) header["X-Cff-Log-Type"] = "tail";

@@ -14,7 +14,7 @@ export async function startWorkflowExecution(
   options: { signal?: AbortSignal } = {},
 ): Promise<{ executionId: string }> {
   assertClient(client);
-  assertOptionalObject("options", options);
+  assertOptionalObject("options", options, ["signal"]);
   const data = await unwrap(
     client.POST("/v2/{project_id}/fgs/workflows/{workflow_id}/executions", {
       params: { path: { workflow_id: workflowId } },

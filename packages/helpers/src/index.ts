@@ -38,7 +38,7 @@ export {
   skewCorrection,
   sleep,
 } from "./building-blocks.js";
-export { checkSignal } from "./errors/argument-checks.js";
+export { checkKnownOptions, checkSignal } from "./errors/argument-checks.js";
 export { errorDetails } from "./errors/from-response.js";
 export {
   type ErrorRequestInfo,

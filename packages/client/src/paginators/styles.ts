@@ -42,9 +42,11 @@ export interface MarkerStyle<Page, Item> {
   total?(page: Page): number | undefined;
 }
 
+const PAGINATOR_OPTIONS = ["pageSize", "startingToken", "signal"];
+
 /** Refuses a config that would send a bad page size or offset, before any page is asked for. */
 function checkConfig(config: PaginatorConfig): void {
-  assertConfigWithClient(config);
+  assertConfigWithClient(config, PAGINATOR_OPTIONS);
   checkSignal("signal", config.signal);
   checkWholeNumber("pageSize", config.pageSize, 1, 1);
 }

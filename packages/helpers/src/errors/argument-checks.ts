@@ -26,3 +26,27 @@ export function checkSignal(field: string, value: unknown): void {
 export function checkFunction(field: string, value: unknown, shape: string): void {
   if (typeof value !== "function") throw new InvalidInputError(field, `must be a function ${shape}`);
 }
+
+/**
+ * Refuses a key that `options` does not take: a misspelt or misplaced option (`maxRetries` for
+ * `maxAttempts`, a retry setting beside `retry` rather than in it) would otherwise be ignored without
+ * a word. `hints` says where a known mistake belongs; other keys get the list of options.
+ */
+export function checkKnownOptions(
+  field: string,
+  options: object,
+  known: readonly string[],
+  hints: Readonly<Record<string, string>> = {},
+): void {
+  if (typeof field !== "string") throw new InvalidInputError("field", "must be a string");
+  checkObject(field || "options", options);
+  if (!Array.isArray(known) || !known.every((name) => typeof name === "string"))
+    throw new InvalidInputError("known", "must be an array of option names");
+  checkObject("hints", hints);
+  for (const key of Object.keys(options))
+    if (!known.includes(key))
+      throw new InvalidInputError(
+        field ? `${field}.${key}` : key,
+        Object.hasOwn(hints, key) ? (hints[key] as string) : `is not an option here (the options are ${known.join(", ")})`,
+      );
+}

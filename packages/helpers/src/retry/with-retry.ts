@@ -15,12 +15,16 @@ import { isFinalError, isTransientNetworkError, networkError, sentNothing } from
 import { type ClockOffset, skewCorrection } from "./clock-skew.js";
 import {
   IDEMPOTENT_METHODS,
+  RETRY_OPTIONS,
   type RetryOptions,
   resolveMaxResponseBytes,
   resolveRetryOptions,
   resolveTimeoutOptions,
+  TIMEOUT_OPTIONS,
   type TimeoutOptions,
 } from "./retry-options.js";
+
+const OWN_OPTIONS = ["clock", "maxResponseBytes", "onUnauthorized"];
 
 export interface RetryTransportOptions extends RetryOptions, TimeoutOptions {
   /** Shared with the signer: corrected when the gateway's clock is far from ours. */
@@ -47,8 +51,9 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
   if (typeof next !== "function")
     throw new InvalidInputError("next", "must be a fetch function (request: Request) => Promise<Response>");
   checkObject("options", options);
-  const retry = resolveRetryOptions(options);
-  const { attemptTimeoutMs, totalTimeoutMs } = resolveTimeoutOptions(options);
+  // One object carries the retry policy, the timeouts and withRetry's own options.
+  const retry = resolveRetryOptions(options, "", [...TIMEOUT_OPTIONS, ...OWN_OPTIONS]);
+  const { attemptTimeoutMs, totalTimeoutMs } = resolveTimeoutOptions(options, "", [...RETRY_OPTIONS, ...OWN_OPTIONS]);
   const maxBytes = resolveMaxResponseBytes(options.maxResponseBytes);
   const clock = options.clock ?? { offsetMs: 0 };
   const { onUnauthorized } = options;

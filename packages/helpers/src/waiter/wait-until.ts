@@ -1,10 +1,13 @@
-import { checkFunction, checkObject, checkSignal } from "../errors/argument-checks.js";
+import { checkFunction, checkKnownOptions, checkObject, checkSignal } from "../errors/argument-checks.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
 import { sleep } from "../retry/backoff.js";
 
 export type WaiterState = "success" | "failure" | "retry";
+
+const WAITER_OPTIONS = ["minDelayMs", "maxDelayMs", "maxWaitMs", "signal", "random"];
+const WAITER_HINTS: Record<string, string> = { timeoutMs: "is not a waiter option: the wait's limit is maxWaitMs" };
 
 export interface WaiterOptions {
   /** First delay between polls (default 1 s); doubles up to `maxDelayMs` (default 30 s), with jitter. */
@@ -31,6 +34,7 @@ export async function waitUntil<T>(
   checkFunction("poll", poll, "(signal) => Promise<value>");
   checkFunction("check", check, '(value) => "success" | "failure" | "retry"');
   checkObject("options", options);
+  checkKnownOptions("", options, WAITER_OPTIONS, WAITER_HINTS);
   checkSignal("signal", options.signal);
   if (options.random !== undefined && typeof options.random !== "function")
     throw new InvalidInputError("random", "must be a function returning a number in [0, 1)");

@@ -26,6 +26,7 @@ const CASES: Record<string, Case | string> = {
   canonicalQuery: { args: ["a=1&b=2"] },
   canonicalUri: { args: ["/v2/p/fgs/functions"] },
   checkMilliseconds: { args: ["timeoutMs", 5, 1] },
+  checkKnownOptions: { args: ["retry", { maxAttempts: 1 }, ["maxAttempts"], {}] },
   checkSignal: { args: ["signal", new AbortController().signal] },
   checkWholeNumber: { args: ["attempts", 2, 1, 1] },
   computeSignature: {

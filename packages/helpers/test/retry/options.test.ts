@@ -79,3 +79,51 @@ describe("retry, timeout and size options", () => {
     expect(polls).toBe(0);
   });
 });
+
+describe("option names", () => {
+  it("a key the options do not take is refused, with where it belongs when it is a known mistake", () => {
+    expect(() => resolveRetryOptions({ maxRetries: 2 } as never, "retry")).toThrow(
+      "retry.maxRetries: is not an option: maxAttempts counts the first attempt too (retries n is maxAttempts n + 1)",
+    );
+    expect(() => resolveRetryOptions({ maxAtempts: 2 } as never)).toThrow(
+      "maxAtempts: is not an option here (the options are maxAttempts, baseDelayMs, throttlingBaseDelayMs, maxDelayMs, maxRetryAfterMs, retryableStatuses, retryNonIdempotent, random, onRetry)",
+    );
+    expect(() => resolveTimeoutOptions({ timeoutMs: 5 } as never, "timeout")).toThrow(
+      "timeout.timeoutMs: is not an option: say which timeout, attemptTimeoutMs (each attempt) or totalTimeoutMs (the call)",
+    );
+    expect(() => resolveTimeoutOptions({ ms: 5 } as never, "timeout")).toThrow(
+      "timeout.ms: is not an option here (the options are attemptTimeoutMs, totalTimeoutMs)",
+    );
+    expect(() => resolveRetryOptions({ maxRetries: 2 } as never)).toThrow(InvalidInputError);
+  });
+
+  it("withRetry takes retry, timeout and its own options in one object, and nothing else", () => {
+    expect(() =>
+      withRetry(neverCalled, {
+        maxAttempts: 2,
+        attemptTimeoutMs: 5,
+        clock: { offsetMs: 0 },
+        maxResponseBytes: 10,
+        onUnauthorized: () => false,
+      }),
+    ).not.toThrow();
+    expect(() => withRetry(neverCalled, { retries: 2 } as never)).toThrow(
+      "retries: is not an option: maxAttempts counts the first attempt too (retries n is maxAttempts n + 1)",
+    );
+    expect(() => withRetry(neverCalled, { deadlineMs: 2 } as never)).toThrow(
+      /^deadlineMs: is not an option here \(the options are maxAttempts, .*, attemptTimeoutMs, totalTimeoutMs, clock, maxResponseBytes, onUnauthorized\)$/,
+    );
+  });
+
+  it("waitUntil refuses an option it does not take before its first poll", async () => {
+    let polls = 0;
+    const poll = async () => ++polls;
+    await expect(waitUntil("x", poll, () => "success", { timeoutMs: 5 } as never)).rejects.toThrow(
+      "timeoutMs: is not a waiter option: the wait's limit is maxWaitMs",
+    );
+    await expect(waitUntil("x", poll, () => "success", { interval: 5 } as never)).rejects.toThrow(
+      "interval: is not an option here (the options are minDelayMs, maxDelayMs, maxWaitMs, signal, random)",
+    );
+    expect(polls).toBe(0);
+  });
+});

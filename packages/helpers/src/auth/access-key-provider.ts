@@ -44,7 +44,7 @@ export function createAccessKeyProvider(options: CachingAccessKeyProviderOptions
     fetchField: "fetchKeys",
     shape: "{ ak, sk, securityToken?, expiresAt }",
     check: (value, field) => assertAccessKeyCredentials(value, field),
-    ...providerSettings(options, 5 * 60 * 1000),
+    ...providerSettings(options, 5 * 60 * 1000, "fetchKeys"),
     label: "access key refresh: no keys",
   });
   const provider: AccessKeyProvider = () => cache.get();

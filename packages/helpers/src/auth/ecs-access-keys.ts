@@ -1,4 +1,4 @@
-import { checkObject } from "../errors/argument-checks.js";
+import { checkKnownOptions, checkObject } from "../errors/argument-checks.js";
 import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { type ErrorRequestInfo, FunctionGraphError } from "../errors/function-graph-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
@@ -32,6 +32,7 @@ const KEYS_PATH = "/openstack/latest/securitykey";
  */
 export async function fetchEcsAccessKeys(options: EcsMetadataOptions = {}): Promise<TemporaryAccessKeys> {
   checkObject("options", options);
+  checkKnownOptions("", options, ["endpoint", "fetch", "signal", "timeoutMs"]);
   // The service is plain http: by design (a link-local address, never routed off the host).
   const base =
     options.endpoint === undefined ? METADATA_SERVICE : parseEndpoint("endpoint", options.endpoint, { allowInsecureHttp: true });

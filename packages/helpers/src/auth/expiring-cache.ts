@@ -1,4 +1,4 @@
-import { checkFunction, checkObject } from "../errors/argument-checks.js";
+import { checkFunction, checkKnownOptions, checkObject } from "../errors/argument-checks.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
@@ -141,8 +141,10 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
 export function providerSettings(
   options: ProviderFetchOptions & { refreshBeforeMs?: number },
   defaultRefreshBeforeMs: number,
+  fetchField: string,
 ): { fetchTimeoutMs: number; refreshBeforeMs: number; now: () => number } {
   checkObject("options", options);
+  checkKnownOptions("", options, [fetchField, "refreshBeforeMs", "fetchTimeoutMs", "now"]);
   if (options.now !== undefined && typeof options.now !== "function")
     throw new InvalidInputError("now", "must be a function returning epoch milliseconds");
   return {

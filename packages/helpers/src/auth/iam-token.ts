@@ -1,4 +1,4 @@
-import { checkObject } from "../errors/argument-checks.js";
+import { checkKnownOptions, checkObject } from "../errors/argument-checks.js";
 import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
@@ -36,9 +36,24 @@ export interface IamToken {
 
 const REGION = /^[a-z]{2}(-[a-z0-9]+)+$/;
 
+const IAM_OPTIONS = [
+  "region",
+  "iamEndpoint",
+  "allowInsecureHttp",
+  "username",
+  "password",
+  "domainName",
+  "projectId",
+  "projectName",
+  "fetch",
+  "signal",
+  "timeoutMs",
+];
+
 /** Asks IAM for a project-scoped user token with password authentication (POST /v3/auth/tokens). */
 export async function fetchIamToken(options: IamPasswordAuth): Promise<IamToken> {
   checkObject("options", options);
+  checkKnownOptions("", options, IAM_OPTIONS, { endpoint: "is not an option: IAM's endpoint is iamEndpoint" });
   const base = iamBase(options);
   assertHeaderSafe("username", options.username);
   if (typeof options.password !== "string" || options.password === "")

@@ -22,7 +22,7 @@ export function createTokenProvider(options: CachingTokenProviderOptions): Token
     fetchField: "fetchToken",
     shape: "{ token, expiresAt }",
     check: (value, field) => assertHeaderSafe(`${field}.token`, value.token, { secret: true }),
-    ...providerSettings(options, 10 * 60 * 1000),
+    ...providerSettings(options, 10 * 60 * 1000, "fetchToken"),
     label: "token refresh: no token",
   });
   const provider: TokenProvider = async () => (await cache.get()).token;

@@ -1,4 +1,4 @@
-import { checkFunction, checkObject, checkSignal } from "../errors/argument-checks.js";
+import { checkFunction, checkKnownOptions, checkObject, checkSignal } from "../errors/argument-checks.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 
 export interface PaginateOptions<Page, Cursor, Item> {
@@ -29,6 +29,7 @@ export interface Paginator<Page, Item> extends AsyncIterable<Page> {
  */
 export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Cursor, Item>): Paginator<Page, Item> {
   checkObject("options", options);
+  checkKnownOptions("", options, ["start", "fetchPage", "items", "next", "signal"]);
   checkFunction("fetchPage", options.fetchPage, "(cursor) => Promise<page>");
   checkFunction("items", options.items, "(page) => items");
   checkFunction("next", options.next, "(page, cursor, items) => next cursor");

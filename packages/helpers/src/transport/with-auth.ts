@@ -2,7 +2,7 @@ import { authDirect, directOf, withDirect } from "#platform";
 import { assertHeaderSafe, providedKeys } from "../auth/credentials.js";
 import { fromProvider } from "../auth/provider-failure.js";
 import type { ResolvedCredentials } from "../auth/resolve-credentials.js";
-import { checkObject } from "../errors/argument-checks.js";
+import { checkKnownOptions, checkObject } from "../errors/argument-checks.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { computeSignature } from "../signing/sign.js";
 import { signRequest } from "../signing/sign-request.js";
@@ -33,6 +33,7 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
   if (!auth || typeof auth !== "object" || typeof auth.kind !== "string")
     throw new InvalidInputError("auth", "must be the result of resolveCredentials(credentials)");
   checkObject("options", options);
+  checkKnownOptions("", options, ["projectId", "clockOffset", "contentType"]);
   const { projectId, contentType } = options;
   if (contentType !== undefined) assertHeaderSafe("contentType", contentType);
   const signingDate = () => new Date(Date.now() + (options.clockOffset?.() ?? 0));

@@ -240,6 +240,9 @@ function build(shared: Shared, call: CallOptions): FunctionGraphClient {
         if (typeof path !== "string" || path[0] !== "/")
           throw new InvalidInputError("path", "must be an API path such as /v2/{project_id}/fgs/functions");
         validateRequestOptions(init);
+        // fetch would refuse it with a TypeError from inside; no GET or HEAD of the API takes one.
+        if (init?.body !== undefined && (method === "GET" || method === "HEAD"))
+          throw new InvalidInputError("body", `a ${method} request has no body: parameters go in params.query`);
       } catch (error) {
         return Promise.reject(error);
       }

@@ -167,6 +167,7 @@ describe("arguments of the helpers built on a client", () => {
       () => list({ pathSerializer: (path: string) => path }),
       "pathSerializer: is not a call option: paths are built by the client, which fills in project_id and encodes path values",
     );
+    await refusal(() => list({ body: { maxitems: "1" } }), "body: a GET request has no body: parameters go in params.query");
     await refusal(
       () => list({ params: { headers: { "X-Language": "en" } } }),
       "params.headers: is not a parameter group: use params.path, params.query or params.header",

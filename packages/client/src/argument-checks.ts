@@ -15,11 +15,14 @@ export function assertClient(client: unknown, field = "client"): asserts client 
     throw new InvalidInputError(field, "must be a client from createFunctionGraphClient");
 }
 
+/** The options of a call that takes nothing but an AbortSignal. */
+export const SIGNAL_ONLY = ["signal"];
+
 /** An options argument: an object when given, with no key but the `known` ones. */
 export function assertOptionalObject(field: string, value: unknown, known: readonly string[]): void {
   if (value === undefined) return;
   if (value === null || typeof value !== "object") throw new InvalidInputError(field, "must be an object when given");
-  checkKnownOptions(field, value, known);
+  checkKnownOptions("", value, known);
 }
 
 /** A waiter's target: an object whose `keys` are non-empty strings. */
@@ -38,5 +41,5 @@ export function assertTarget(value: unknown, keys: readonly string[]): void {
 export function assertConfigWithClient(config: unknown, known?: readonly string[]): void {
   if (!config || typeof config !== "object") throw new InvalidInputError("config", "must be an object with a client");
   assertClient((config as { client?: unknown }).client);
-  if (known) checkKnownOptions("config", config, ["client", ...known]);
+  if (known) checkKnownOptions("", config, ["client", ...known]);
 }

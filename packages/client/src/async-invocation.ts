@@ -1,5 +1,5 @@
 import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
-import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget } from "./argument-checks.js";
+import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget, SIGNAL_ONLY } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import { checkEvent, serializeEvent } from "./request-validation.js";
 import type { Schemas } from "./types.js";
@@ -15,7 +15,7 @@ export async function invokeFunctionAsync(
 ): Promise<{ requestId: string }> {
   assertClient(client);
   checkEvent(event);
-  assertOptionalObject("options", options, ["signal"]);
+  assertOptionalObject("options", options, SIGNAL_ONLY);
   const data = await unwrap(
     client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations-async", {
       params: { path: { function_urn: functionUrn } },

@@ -18,10 +18,10 @@ import {
   withRetry,
 } from "@fgkit/helpers";
 import createClient, { type Client, createQuerySerializer, type Middleware } from "openapi-fetch";
-import { credentialsFromEnvironment, PROJECT_ID_VARIABLE, projectIdFromEnvironment } from "./environment-defaults.js";
+import { credentialsFromEnvironment, PROJECT_ID_PATTERN, projectIdFromEnvironment } from "./environment-defaults.js";
 import { createPathSerializer, encodePathValue } from "./path-params.js";
 import { type Region, resolveEndpoint } from "./regions.js";
-import { serializeJsonBody, validateRequestOptions } from "./request-validation.js";
+import { checkMiddleware, serializeJsonBody, validateRequestOptions } from "./request-validation.js";
 import type { FunctionGraphPaths } from "./types.js";
 
 export interface FunctionGraphClientOptions {
@@ -83,8 +83,6 @@ const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TR
 
 type Init = { params?: { path?: Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown>;
 
-const PROJECT_ID = /^[A-Za-z0-9_-]+$/;
-
 const CLIENT_OPTIONS = [
   "region",
   "endpoint",
@@ -102,15 +100,30 @@ const CALL_OPTIONS = ["retry", "timeout", "maxResponseBytes"];
 // Where other SDKs' options, or fgkit's own put one level off, go.
 const RETRY_HINT = "is not an option: retries are set in retry ({ maxAttempts, ... })";
 const TIMEOUT_HINT = "is not an option: timeouts are set in timeout ({ attemptTimeoutMs, totalTimeoutMs })";
-const OPTION_HINTS: Record<string, string> = {
+const LEVEL_HINTS: Record<string, string> = {
   maxAttempts: RETRY_HINT,
   maxRetries: RETRY_HINT,
   retries: RETRY_HINT,
+  retryNonIdempotent: RETRY_HINT,
+  baseDelayMs: RETRY_HINT,
+  onRetry: RETRY_HINT,
   timeoutMs: TIMEOUT_HINT,
   attemptTimeoutMs: TIMEOUT_HINT,
+  totalTimeoutMs: TIMEOUT_HINT,
+};
+const OPTION_HINTS: Record<string, string> = {
+  ...LEVEL_HINTS,
   baseUrl: "is not an option: the base URL is endpoint (or give region)",
   userAgent: 'is not an option: send one in headers ({ "User-Agent": ... })',
   middleware: "is not an option: add middleware with client.use(...)",
+};
+const CREATION = "is set when the client is created";
+const WITH_OPTIONS_HINTS: Record<string, string> = {
+  ...LEVEL_HINTS,
+  middleware: "is not an option: add middleware with client.use(...)",
+  ...Object.fromEntries(CLIENT_OPTIONS.filter((name) => !CALL_OPTIONS.includes(name)).map((name) => [name, CREATION])),
+  baseUrl: `${CREATION} (endpoint or region)`,
+  userAgent: `${CREATION} (in headers)`,
 };
 
 /**
@@ -122,12 +135,12 @@ export function createFunctionGraphClient(options: FunctionGraphClientOptions): 
   if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
   checkKnownOptions("", options, CLIENT_OPTIONS, OPTION_HINTS);
   const baseUrl = resolveEndpoint(options);
-  const projectIdField = options.projectId === undefined ? PROJECT_ID_VARIABLE : "projectId";
-  const projectId = encodePathValue(projectIdField, options.projectId ?? projectIdFromEnvironment());
+  const projectId =
+    options.projectId === undefined ? projectIdFromEnvironment() : encodePathValue("projectId", options.projectId);
   // It goes into every path and, as it is, into X-Project-Id: an ID is 32 hex characters.
-  if (!PROJECT_ID.test(projectId))
-    throw new InvalidInputError(projectIdField, "must be a project ID: letters, digits, - or _ (32 hex characters)");
-  const auth = resolveCredentials(options.credentials ?? credentialsFromEnvironment());
+  if (!PROJECT_ID_PATTERN.test(projectId))
+    throw new InvalidInputError("projectId", "must be a project ID: letters, digits, - or _ (32 hex characters)");
+  const auth = resolveCredentials(options.credentials === undefined ? credentialsFromEnvironment() : options.credentials);
   if (options.fetch !== undefined && typeof options.fetch !== "function")
     throw new InvalidInputError("fetch", "must be a function (request: Request) => Promise<Response>");
   for (const [name, value] of Object.entries(options.headers ?? {})) validateRequestOptions.header(`headers.${name}`, value);
@@ -142,7 +155,6 @@ export function createFunctionGraphClient(options: FunctionGraphClientOptions): 
     clock: { offsetMs: 0 },
     serializePath: cachedPathSerializer(projectId),
     serializeQuery: createQuerySerializer(),
-    middleware: [],
   };
   return build(shared, { retry: options.retry, timeout: options.timeout, maxResponseBytes: options.maxResponseBytes });
 }
@@ -156,8 +168,6 @@ interface Shared {
   clock: ClockOffset;
   serializePath: (template: string, params: Record<string, unknown>) => string;
   serializeQuery: (query: Record<string, unknown>) => string;
-  /** The middleware added with use(): one list for the client and every client withOptions derives. */
-  middleware: Middleware[];
 }
 
 /**
@@ -180,7 +190,11 @@ function cachedPathSerializer(projectId: string) {
   };
 }
 
-function build(shared: Shared, call: CallOptions): FunctionGraphClient {
+/**
+ * `inherited` is the middleware of the client this one was derived from (withOptions), read at each
+ * call: what is added to that client later runs here too, while what is added here stays here.
+ */
+function build(shared: Shared, call: CallOptions, inherited?: () => readonly Middleware[]): FunctionGraphClient {
   // Retry outside, signing inside: every attempt is signed afresh with the corrected clock.
   const signed = withAuth(shared.transport, shared.auth, {
     projectId: shared.projectId,
@@ -211,23 +225,27 @@ function build(shared: Shared, call: CallOptions): FunctionGraphClient {
     redirect: "manual",
   });
 
-  // Middleware is kept in `shared` and handed to each call (ahead of the call's own), not registered
-  // with this openapi-fetch client: a client derived with withOptions, such as invokeFunction's, is
-  // another openapi-fetch client, and must run it too. While there is none, calls skip building
-  // openapi-fetch's Request (DraftRequest).
-  const { middleware } = shared;
+  // Middleware is handed to each call (ahead of the call's own) rather than registered with this
+  // openapi-fetch client, so that clients derived with withOptions (invokeFunction's among them),
+  // which are other openapi-fetch clients, run this client's too. While there is none, calls skip
+  // building openapi-fetch's Request (DraftRequest).
+  const own: Middleware[] = [];
+  const middlewareOf: () => readonly Middleware[] = inherited
+    ? () => {
+        const above = inherited();
+        return above.length === 0 ? own : own.length === 0 ? above : [...above, ...own];
+      }
+    : () => own;
   const checked = {
     ...client,
     use(...added) {
-      for (const m of added)
-        if (m && (typeof m !== "object" || !("onRequest" in m || "onResponse" in m || "onError" in m)))
-          throw new InvalidInputError("middleware", "must be an object with onRequest(), onResponse() or onError()");
-      for (const m of added) if (m) middleware.push(m);
+      for (const m of added) if (m) checkMiddleware("middleware", m);
+      for (const m of added) if (m) own.push(m);
     },
     eject(...removed) {
       for (const m of removed) {
-        const index = middleware.indexOf(m);
-        if (index !== -1) middleware.splice(index, 1);
+        const index = own.indexOf(m);
+        if (index !== -1) own.splice(index, 1);
       }
     },
   } as FunctionGraphClient;
@@ -246,28 +264,38 @@ function build(shared: Shared, call: CallOptions): FunctionGraphClient {
       } catch (error) {
         return Promise.reject(error);
       }
+      const middleware = middlewareOf();
       const draft = draftRequestClass && middleware.length === 0 && init?.Request === undefined && !init?.middleware;
       // openapi-fetch only runs the path serializer when there are path params; project_id always needs it.
-      return send(path, {
+      const options: Record<string, unknown> = {
         Request: draft ? draftRequestClass : undefined, // undefined: openapi-fetch's default (DeferredRequest)
         ...init,
-        ...(middleware.length > 0 ? { middleware: [...middleware, ...((init?.middleware as Middleware[]) ?? [])] } : {}),
         params: { ...init?.params, path: { ...init?.params?.path } },
-      });
+      };
+      if (middleware.length > 0) options.middleware = [...middleware, ...((init?.middleware as Middleware[]) ?? [])];
+      return send(path, options);
     };
   }
+  // openapi-fetch's request(method, path, init), through the same checks and middleware.
+  checked.request = ((method: unknown, path: string, init?: Init) => {
+    const name = typeof method === "string" ? method.toUpperCase() : "";
+    if (!(METHODS as readonly string[]).includes(name))
+      return Promise.reject(new InvalidInputError("method", `must be one of ${METHODS.join(", ")}`));
+    return (checked as unknown as Record<string, (path: string, init?: Init) => Promise<unknown>>)[name]?.(path, init);
+  }) as FunctionGraphClient["request"];
   checked.withOptions = (more) => {
     if (!more || typeof more !== "object") throw new InvalidInputError("options", "must be an object");
-    for (const name in more)
-      if (!CALL_OPTIONS.includes(name) && CLIENT_OPTIONS.includes(name))
-        throw new InvalidInputError(name, "is set when the client is created");
-    checkKnownOptions("", more, CALL_OPTIONS, OPTION_HINTS);
+    checkKnownOptions("", more, CALL_OPTIONS, WITH_OPTIONS_HINTS);
     checkCallOptions(more);
-    return build(shared, {
-      retry: { ...call.retry, ...more.retry },
-      timeout: { ...call.timeout, ...more.timeout },
-      maxResponseBytes: more.maxResponseBytes ?? call.maxResponseBytes,
-    });
+    return build(
+      shared,
+      {
+        retry: { ...call.retry, ...more.retry },
+        timeout: { ...call.timeout, ...more.timeout },
+        maxResponseBytes: more.maxResponseBytes ?? call.maxResponseBytes,
+      },
+      middlewareOf,
+    );
   };
   return checked;
 }

@@ -2,7 +2,10 @@
 // variables Huawei Cloud's official SDKs read, so an environment set up for them serves fgkit too.
 import { type AccessKeyCredentials, accessKeysFromEnv, InvalidInputError } from "@fgkit/helpers";
 
-export const PROJECT_ID_VARIABLE = "HUAWEICLOUD_SDK_PROJECT_ID";
+const PROJECT_ID_VARIABLE = "HUAWEICLOUD_SDK_PROJECT_ID";
+
+/** What a project ID may hold: it goes into every path and, as it is, into X-Project-Id. */
+export const PROJECT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 const processEnv = () => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
 
@@ -21,10 +24,19 @@ export function credentialsFromEnvironment(): AccessKeyCredentials {
   }
 }
 
-/** HUAWEICLOUD_SDK_PROJECT_ID, refused under `projectId` when it is not set. */
+/** HUAWEICLOUD_SDK_PROJECT_ID, refused under `projectId` when it is not set or not a project ID. */
 export function projectIdFromEnvironment(): string {
-  const projectId = processEnv()?.[PROJECT_ID_VARIABLE];
+  const env = processEnv();
+  if (!env)
+    throw new InvalidInputError("projectId", `must be given: there is no process.env to read ${PROJECT_ID_VARIABLE} from`);
+  const projectId = env[PROJECT_ID_VARIABLE];
   if (projectId === undefined || projectId === "")
     throw new InvalidInputError("projectId", `not given, and ${PROJECT_ID_VARIABLE} is not set`);
+  // Not a secret, but a stray space or "\r" from a .env file is clearer named than shown.
+  if (!PROJECT_ID_PATTERN.test(projectId))
+    throw new InvalidInputError(
+      "projectId",
+      `not given, and ${PROJECT_ID_VARIABLE} is not a project ID (letters, digits, - or _)`,
+    );
   return projectId;
 }

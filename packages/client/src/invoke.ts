@@ -21,6 +21,8 @@ export interface InvokeOptions {
 /** A synchronous run may last up to 900 s (the longest function timeout); the answer gets 30 s more. */
 export const DEFAULT_INVOKE_TIMEOUT_MS = 930_000;
 
+const INVOKE_OPTIONS = ["tailLog", "instanceMemory", "timeoutMs", "signal"];
+
 // One client per (client, timeout), made at the first invoke that needs it.
 const invokers = new WeakMap<FunctionGraphClient, Map<number, FunctionGraphClient>>();
 
@@ -99,7 +101,7 @@ export async function invokeFunction<Result = unknown>(
 ): Promise<InvokeResult<Result>> {
   assertClient(client);
   checkEvent(event);
-  assertOptionalObject("options", options, ["tailLog", "instanceMemory", "timeoutMs", "signal"]);
+  assertOptionalObject("options", options, INVOKE_OPTIONS);
   const timeoutMs = checkMilliseconds("timeoutMs", options.timeoutMs, DEFAULT_INVOKE_TIMEOUT_MS);
   const header: Record<string, string> = { "X-CFF-Request-Version": "v1" };
   if (options.tailLog ?? true) header["X-Cff-Log-Type"] = "tail";

@@ -61,12 +61,35 @@ const MISPLACED: Record<string, string> = {
   maxResponseBytes: "a per-call size limit goes through client.withOptions({ maxResponseBytes })",
 };
 
+/** Middleware for client.use() or a call's `middleware`: an object with at least one of its hooks. */
+export function checkMiddleware(field: string, value: unknown): void {
+  if (!value || typeof value !== "object" || !("onRequest" in value || "onResponse" in value || "onError" in value))
+    throw new InvalidInputError(field, "must be an object with onRequest(), onResponse() or onError()");
+}
+
 /** Checks one call's options: header values, and that params are objects. */
 function validateOptions(init: unknown): void {
   if (init === undefined) return; // a call without options: nothing to check, and it runs on every such call
   checkObject("options", init);
-  const { params, headers, signal } = init as { params?: Record<string, unknown>; headers?: unknown; signal?: unknown };
+  const { params, headers, signal, middleware, redirect } = init as {
+    params?: Record<string, unknown>;
+    headers?: unknown;
+    signal?: unknown;
+    middleware?: unknown;
+    redirect?: unknown;
+  };
   checkSignal("signal", signal);
+  if (middleware !== undefined) {
+    if (!Array.isArray(middleware)) throw new InvalidInputError("middleware", "must be an array of middleware");
+    for (const [index, m] of middleware.entries()) if (m) checkMiddleware(`middleware[${index}]`, m);
+  }
+  // fgkit never follows a redirect: a signature covers one host and path, and fetch would carry
+  // X-Auth-Token or X-Security-Token along to wherever it points.
+  if (redirect !== undefined && redirect !== "manual" && redirect !== "error")
+    throw new InvalidInputError(
+      "redirect",
+      'must be "manual" or "error": a redirect is never followed, as the credentials would go along',
+    );
   for (const name in init as object)
     if (Object.hasOwn(MISPLACED, name)) throw new InvalidInputError(name, `is not a call option: ${MISPLACED[name]}`);
   if (params !== undefined) {

@@ -1,5 +1,5 @@
 import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
-import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget } from "./argument-checks.js";
+import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget, SIGNAL_ONLY } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import { serializeWorkflowInput } from "./request-validation.js";
 import type { Schemas } from "./types.js";
@@ -14,7 +14,7 @@ export async function startWorkflowExecution(
   options: { signal?: AbortSignal } = {},
 ): Promise<{ executionId: string }> {
   assertClient(client);
-  assertOptionalObject("options", options, ["signal"]);
+  assertOptionalObject("options", options, SIGNAL_ONLY);
   const data = await unwrap(
     client.POST("/v2/{project_id}/fgs/workflows/{workflow_id}/executions", {
       params: { path: { workflow_id: workflowId } },

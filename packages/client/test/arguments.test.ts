@@ -169,6 +169,10 @@ describe("arguments of the helpers built on a client", () => {
     );
     await refusal(() => list({ body: { maxitems: "1" } }), "body: a GET request has no body: parameters go in params.query");
     await refusal(
+      () => list({ redirect: "follow" }),
+      'redirect: must be "manual" or "error": a redirect is never followed, as the credentials would go along',
+    );
+    await refusal(
       () => list({ params: { headers: { "X-Language": "en" } } }),
       "params.headers: is not a parameter group: use params.path, params.query or params.header",
     );

@@ -322,6 +322,7 @@ describe("credentials and projectId left out: read from the official SDKs' envir
   });
 
   it("signs with HUAWEICLOUD_SDK_AK/_SK (and _SECURITY_TOKEN) for HUAWEICLOUD_SDK_PROJECT_ID, and never shows the SK", async () => {
+    vi.stubEnv("HUAWEICLOUD_SDK_SECURITY_TOKEN", "");
     vi.stubEnv("HUAWEICLOUD_SDK_AK", ENV_AK);
     vi.stubEnv("HUAWEICLOUD_SDK_SK", ENV_SK);
     vi.stubEnv("HUAWEICLOUD_SDK_PROJECT_ID", ENV_PROJECT);
@@ -370,22 +371,36 @@ describe("credentials and projectId left out: read from the official SDKs' envir
     expect(refused?.message).toContain("(HUAWEICLOUD_SDK_SK: must not start or end with whitespace)");
     expect(`${refused?.message} ${JSON.stringify(refused)} ${inspect(refused)}`).not.toContain(ENV_SK);
     vi.stubEnv("HUAWEICLOUD_SDK_PROJECT_ID", "not a project");
-    expect(() => observe({ credentials: AKSK })).toThrow("HUAWEICLOUD_SDK_PROJECT_ID: must be a project ID");
+    expect(() => observe({ credentials: AKSK })).toThrow(
+      "projectId: not given, and HUAWEICLOUD_SDK_PROJECT_ID is not a project ID (letters, digits, - or _)",
+    );
   });
 
-  it("says the credentials must be given where there is no process.env (a browser)", () => {
-    const saved = globalThis.process;
-    let refused: unknown;
-    try {
-      (globalThis as { process?: unknown }).process = undefined;
-      createFunctionGraphClient({ region: "cn-north-4", projectId: PROJECT, fetch: async () => Response.json({}) });
-    } catch (error) {
-      refused = error;
-    } finally {
-      globalThis.process = saved;
-    }
-    expect(String(refused)).toContain(
+  it("reads the environment only for an option left out: null is refused as before", () => {
+    vi.stubEnv("HUAWEICLOUD_SDK_AK", ENV_AK);
+    vi.stubEnv("HUAWEICLOUD_SDK_SK", ENV_SK);
+    vi.stubEnv("HUAWEICLOUD_SDK_PROJECT_ID", ENV_PROJECT);
+    expect(() => observe({ credentials: null })).toThrow(/^credentials: /);
+    expect(() => observe({ projectId: null })).toThrow(/^projectId: /);
+  });
+
+  it("says credentials and projectId must be given where there is no process.env (a browser)", () => {
+    const withoutProcess = (options: Record<string, unknown>) => {
+      const saved = globalThis.process;
+      try {
+        (globalThis as { process?: unknown }).process = undefined;
+        createFunctionGraphClient({ region: "cn-north-4", fetch: async () => Response.json({}), ...options });
+      } catch (error) {
+        return String(error);
+      } finally {
+        globalThis.process = saved;
+      }
+    };
+    expect(withoutProcess({ projectId: PROJECT })).toContain(
       "credentials: must be given: there is no process.env to read HUAWEICLOUD_SDK_AK and _SK from",
+    );
+    expect(withoutProcess({ credentials: AKSK })).toContain(
+      "projectId: must be given: there is no process.env to read HUAWEICLOUD_SDK_PROJECT_ID from",
     );
   });
 });

@@ -60,6 +60,52 @@ describe("middleware added with client.use()", () => {
     expect(requests[4]?.headers.get("x-trace-id")).toBeNull();
   });
 
+  it("reaches an invokeFunction client made before it was added; one added to a derived client stays there", async () => {
+    const { client, requests } = createObservedClient(() => Response.json({ result: "{}" }));
+    await invokeFunction(client, URN, {}); // caches invokeFunction's derived client
+    const { middleware } = recorder();
+    client.use(middleware);
+    await invokeFunction(client, URN, {});
+    expect(requests.map((request) => request.headers.get("x-trace-id"))).toEqual([null, "trace-1"]);
+
+    const derived = client.withOptions({ retry: { maxAttempts: 1 } });
+    const local = recorder();
+    derived.use(local.middleware);
+    await client.GET("/v2/{project_id}/fgs/quotas");
+    await derived.GET("/v2/{project_id}/fgs/quotas");
+    expect(local.seen).toEqual(["request GET /v2/0123456789abcdef0123456789abcdef/fgs/quotas", "response 200"]);
+    derived.eject(middleware); // not derived's own: the parent's stays
+    await client.GET("/v2/{project_id}/fgs/quotas");
+    expect(requests.at(-1)?.headers.get("x-trace-id")).toBe("trace-1");
+  });
+
+  it("client.request() runs the same checks and middleware as client.GET()", async () => {
+    const { client, requests } = createObservedClient();
+    const { seen, middleware } = recorder();
+    client.use(middleware);
+    await client.request("get", "/v2/{project_id}/fgs/quotas");
+    expect(seen[0]).toBe("request GET /v2/0123456789abcdef0123456789abcdef/fgs/quotas");
+    expect(requests[0]?.headers.get("x-trace-id")).toBe("trace-1");
+    await expect(
+      client.request("get", "/v2/{project_id}/fgs/quotas", { baseUrl: "https://elsewhere.example" } as never),
+    ).rejects.toThrow(/^baseUrl: is not a call option/);
+    await expect(client.request("fetch" as never, "/v2/{project_id}/fgs/quotas")).rejects.toThrow(
+      "method: must be one of GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE",
+    );
+    expect(requests).toHaveLength(1);
+  });
+
+  it("a call's middleware that is not middleware is refused by name, as a rejection", async () => {
+    const { client, requests } = createObservedClient();
+    client.use({ onRequest: () => undefined });
+    const call = client.GET("/v2/{project_id}/fgs/quotas", { middleware: {} as never });
+    await expect(call).rejects.toThrow("middleware: must be an array of middleware");
+    await expect(client.GET("/v2/{project_id}/fgs/quotas", { middleware: [{}] as never })).rejects.toThrow(
+      "middleware[0]: must be an object with onRequest(), onResponse() or onError()",
+    );
+    expect(requests).toHaveLength(0);
+  });
+
   it("runs the client's middleware before a call's own", async () => {
     const { client } = createObservedClient();
     const order: string[] = [];

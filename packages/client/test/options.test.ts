@@ -84,14 +84,22 @@ describe("an option the client does not take is refused by name, not ignored", (
       "maxAttempts: is not an option: retries are set in retry ({ maxAttempts, ... })",
     );
     expect(() => client.withOptions({ region: "cn-east-3" } as never)).toThrow("region: is set when the client is created");
+    expect(() => client.withOptions({ baseUrl: "https://x.example" } as never)).toThrow(
+      "baseUrl: is set when the client is created (endpoint or region)",
+    );
+    expect(() => client.withOptions({ retryNonIdempotent: true } as never)).toThrow(
+      "retryNonIdempotent: is not an option: retries are set in retry ({ maxAttempts, ... })",
+    );
+    // Inherited keys are not options, here as on createFunctionGraphClient.
+    expect(() => client.withOptions(Object.create({ region: "cn-east-3" }))).not.toThrow();
     expect(() => paginateListFunctions({ client, pagesize: 10 } as never)).toThrow(
-      "config.pagesize: is not an option here (the options are client, pageSize, startingToken, signal)",
+      "pagesize: is not an option here (the options are client, pageSize, startingToken, signal)",
     );
     await expect(invokeFunction(client, URN, {}, { timeout: 5000 } as never)).rejects.toThrow(
-      "options.timeout: is not an option here (the options are tailLog, instanceMemory, timeoutMs, signal)",
+      "timeout: is not an option here (the options are tailLog, instanceMemory, timeoutMs, signal)",
     );
     await expect(invokeFunctionAsync(client, URN, {}, { tailLog: true } as never)).rejects.toThrow(
-      "options.tailLog: is not an option here (the options are signal)",
+      "tailLog: is not an option here (the options are signal)",
     );
     await expect(
       waitUntilAsyncInvocationFinished({ client, timeoutMs: 1000 } as never, { functionUrn: URN, requestId: "r-1" }),

@@ -2,7 +2,7 @@
 // never build a Request (the Node keep-alive transport) call it directly.
 import * as platformHashes from "#crypto";
 import { type AccessKeyCredentials, assertAccessKeyCredentials } from "../auth/credentials.js";
-import { checkObject } from "../errors/argument-checks.js";
+import { checkKnownOptions, checkObject } from "../errors/argument-checks.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { type CanonicalHeaders, canonicalHeadersOf, canonicalQuery, canonicalUri, trimHttpWhitespace } from "./canonical.js";
 import type { Hashes } from "./hashes.js";
@@ -59,6 +59,7 @@ export function computeSignature(
     // The parts are checked at this public entry; fgkit's own callers build them right.
     checkSigningInput(input);
     checkObject("options", options);
+    checkKnownOptions("", options, ["date"], { now: "is not an option: the signing time is date" });
     return Promise.resolve(computeSignatureWith(platformHashes, input, credentials, options));
   } catch (error) {
     return Promise.reject(error);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   checkKnownOptions,
+  computeSignature,
   createAccessKeyProvider,
   createTokenProvider,
   fetchEcsAccessKeys,
@@ -10,6 +11,7 @@ import {
   InvalidInputError,
   paginate,
   resolveCredentials,
+  signRequest,
   withAuth,
 } from "../../src/index.js";
 
@@ -46,6 +48,15 @@ describe("option names", () => {
     expect(() => withAuth(neverCalled, resolveCredentials({ token: "t" }), { projectID: "p" } as never)).toThrow(
       "projectID: is not an option here (the options are projectId, clockOffset, contentType)",
     );
+    const input = { method: "GET", url: new URL("https://functiongraph.cn-north-4.myhuaweicloud.com/v2"), headers: [] };
+    await expect(computeSignature(input, { ak: "AK", sk: "SK" }, { now: new Date() } as never)).rejects.toThrow(
+      "now: is not an option: the signing time is date",
+    );
+    await expect(
+      signRequest(new Request("https://functiongraph.cn-north-4.myhuaweicloud.com/v2"), { ak: "AK", sk: "SK" }, {
+        at: 1,
+      } as never),
+    ).rejects.toThrow("at: is not an option here (the options are date)");
     expect(() => paginate({ fetchPage: neverCalled, items: () => [], next: () => undefined, startingToken: 1 } as never)).toThrow(
       "startingToken: is not an option here (the options are start, fetchPage, items, next, signal)",
     );

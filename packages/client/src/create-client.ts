@@ -110,17 +110,16 @@ const LEVEL_HINTS: Record<string, string> = {
   timeoutMs: TIMEOUT_HINT,
   attemptTimeoutMs: TIMEOUT_HINT,
   totalTimeoutMs: TIMEOUT_HINT,
+  middleware: "is not an option: add middleware with client.use(...)",
 };
 const OPTION_HINTS: Record<string, string> = {
   ...LEVEL_HINTS,
   baseUrl: "is not an option: the base URL is endpoint (or give region)",
   userAgent: 'is not an option: send one in headers ({ "User-Agent": ... })',
-  middleware: "is not an option: add middleware with client.use(...)",
 };
 const CREATION = "is set when the client is created";
 const WITH_OPTIONS_HINTS: Record<string, string> = {
   ...LEVEL_HINTS,
-  middleware: "is not an option: add middleware with client.use(...)",
   ...Object.fromEntries(CLIENT_OPTIONS.filter((name) => !CALL_OPTIONS.includes(name)).map((name) => [name, CREATION])),
   baseUrl: `${CREATION} (endpoint or region)`,
   userAgent: `${CREATION} (in headers)`,

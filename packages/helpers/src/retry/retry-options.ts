@@ -60,12 +60,12 @@ export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "
  * The retry policy with its defaults, checked: a value that would silently turn a limit off or loop
  * for ever (NaN from an unset environment variable, a negative delay, a fractional count) is
  * refused, naming the field (`field` prefixes the names, e.g. "retry"), and so is a key it does not
- * take (`also` names the keys of an object that carries other options beside these).
+ * take.
  */
-export function resolveRetryOptions(options: RetryOptions = {}, field = "", also: readonly string[] = []): ResolvedRetryOptions {
+export function resolveRetryOptions(options: RetryOptions = {}, field = ""): ResolvedRetryOptions {
   const name = fieldName(field);
   checkObject(field || "retry options", options);
-  checkKnownOptions(field, options, [...RETRY_OPTIONS, ...also], RETRY_HINTS);
+  checkKnownOptions(field, options, RETRY_OPTIONS, RETRY_HINTS);
   const statuses = options.retryableStatuses ?? [429, 500, 502, 503, 504];
   if (!Array.isArray(statuses) || !statuses.every((status) => Number.isInteger(status) && status >= 100 && status <= 599))
     throw new InvalidInputError(name("retryableStatuses"), "must be an array of HTTP statuses (100 to 599)");
@@ -88,14 +88,10 @@ export function resolveRetryOptions(options: RetryOptions = {}, field = "", also
 }
 
 /** The timeouts with their defaults, checked as resolveRetryOptions checks the policy (0 = none). */
-export function resolveTimeoutOptions(
-  options: TimeoutOptions = {},
-  field = "",
-  also: readonly string[] = [],
-): Required<TimeoutOptions> {
+export function resolveTimeoutOptions(options: TimeoutOptions = {}, field = ""): Required<TimeoutOptions> {
   const name = fieldName(field);
   checkObject(field || "timeout options", options);
-  checkKnownOptions(field, options, [...TIMEOUT_OPTIONS, ...also], TIMEOUT_HINTS);
+  checkKnownOptions(field, options, TIMEOUT_OPTIONS, TIMEOUT_HINTS);
   return {
     attemptTimeoutMs: checkMilliseconds(name("attemptTimeoutMs"), options.attemptTimeoutMs, 60_000),
     totalTimeoutMs: checkMilliseconds(name("totalTimeoutMs"), options.totalTimeoutMs, 0),
@@ -126,7 +122,7 @@ export const TIMEOUT_OPTIONS = ["attemptTimeoutMs", "totalTimeoutMs"];
 // Other SDKs' names, and timeouts given with the retries (or the other way round).
 const COUNT_HINT = "is not an option: maxAttempts counts the first attempt too (retries n is maxAttempts n + 1)";
 const ELSEWHERE_HINT = "is a timeout option: it goes in timeout, beside retry";
-const RETRY_HINTS: Record<string, string> = {
+export const RETRY_HINTS: Record<string, string> = {
   maxRetries: COUNT_HINT,
   retries: COUNT_HINT,
   attemptTimeoutMs: ELSEWHERE_HINT,

@@ -1,5 +1,5 @@
 import { attemptDirect, directOf, isDraftRequest, readParts } from "#platform";
-import { checkFunction, checkObject } from "../errors/argument-checks.js";
+import { checkFunction, checkKnownOptions, checkObject } from "../errors/argument-checks.js";
 import { errorDetails, errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
@@ -15,6 +15,7 @@ import { isFinalError, isTransientNetworkError, networkError, sentNothing } from
 import { type ClockOffset, skewCorrection } from "./clock-skew.js";
 import {
   IDEMPOTENT_METHODS,
+  RETRY_HINTS,
   RETRY_OPTIONS,
   type RetryOptions,
   resolveMaxResponseBytes,
@@ -24,7 +25,7 @@ import {
   type TimeoutOptions,
 } from "./retry-options.js";
 
-const OWN_OPTIONS = ["clock", "maxResponseBytes", "onUnauthorized"];
+const WITH_RETRY_OPTIONS = [...RETRY_OPTIONS, ...TIMEOUT_OPTIONS, "clock", "maxResponseBytes", "onUnauthorized"];
 
 export interface RetryTransportOptions extends RetryOptions, TimeoutOptions {
   /** Shared with the signer: corrected when the gateway's clock is far from ours. */
@@ -51,12 +52,21 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
   if (typeof next !== "function")
     throw new InvalidInputError("next", "must be a fetch function (request: Request) => Promise<Response>");
   checkObject("options", options);
-  // One object carries the retry policy, the timeouts and withRetry's own options.
-  const retry = resolveRetryOptions(options, "", [...TIMEOUT_OPTIONS, ...OWN_OPTIONS]);
-  const { attemptTimeoutMs, totalTimeoutMs } = resolveTimeoutOptions(options, "", [...RETRY_OPTIONS, ...OWN_OPTIONS]);
-  const maxBytes = resolveMaxResponseBytes(options.maxResponseBytes);
-  const clock = options.clock ?? { offsetMs: 0 };
-  const { onUnauthorized } = options;
+  // One object carries the retry policy, the timeouts and withRetry's own options: its names are
+  // checked once, against all three, and each part is resolved from its own.
+  checkKnownOptions("", options, WITH_RETRY_OPTIONS, RETRY_HINTS);
+  const {
+    clock: givenClock,
+    maxResponseBytes,
+    onUnauthorized,
+    attemptTimeoutMs: attempt,
+    totalTimeoutMs: total,
+    ...policy
+  } = options;
+  const retry = resolveRetryOptions(policy);
+  const { attemptTimeoutMs, totalTimeoutMs } = resolveTimeoutOptions({ attemptTimeoutMs: attempt, totalTimeoutMs: total });
+  const maxBytes = resolveMaxResponseBytes(maxResponseBytes);
+  const clock = givenClock ?? { offsetMs: 0 };
   if (onUnauthorized !== undefined) checkFunction("onUnauthorized", onUnauthorized, "(request: Request) => boolean");
 
   // With a direct entry point below (fgkit's Node transport under withAuth), attempts skip the

@@ -1,4 +1,5 @@
 import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
+import { idFromAnswer } from "./answer-field.js";
 import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget, SIGNAL_ONLY } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import { checkEvent, serializeEvent } from "./request-validation.js";
@@ -10,21 +11,21 @@ export type AsyncInvocation = Schemas["ListFunctionAsyncInvocationsResult"];
 export async function invokeFunctionAsync(
   client: FunctionGraphClient,
   functionUrn: string,
-  event: Record<string, unknown> = {},
-  options: { signal?: AbortSignal } = {},
+  event: object = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<{ requestId: string }> {
   assertClient(client);
   checkEvent(event);
   assertOptionalObject("options", options, SIGNAL_ONLY);
-  const data = await unwrap(
-    client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations-async", {
-      params: { path: { function_urn: functionUrn } },
-      body: event,
-      bodySerializer: serializeEvent,
-      signal: options.signal,
-    }),
-  );
-  return { requestId: data.request_id };
+  const call = client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations-async", {
+    params: { path: { function_urn: functionUrn } },
+    body: event as Record<string, unknown>,
+    bodySerializer: serializeEvent,
+    signal: options.signal,
+  });
+  const data = await unwrap(call);
+  const { response } = await call;
+  return { requestId: idFromAnswer("invokeFunctionAsync", "request_id", data, response) };
 }
 
 const FINISHED_OK = new Set(["SUCCESS"]);

@@ -18,6 +18,7 @@ import {
   withRetry,
 } from "@fgkit/helpers";
 import createClient, { type Client, createQuerySerializer, type Middleware } from "openapi-fetch";
+import type { CallMethod, CallRequestMethod } from "./call-types.js";
 import { credentialsFromEnvironment, PROJECT_ID_PATTERN, projectIdFromEnvironment } from "./environment-defaults.js";
 import { createPathSerializer, encodePathValue } from "./path-params.js";
 import { type Region, resolveEndpoint } from "./regions.js";
@@ -26,49 +27,60 @@ import type { FunctionGraphPaths } from "./types.js";
 
 export interface FunctionGraphClientOptions {
   /** A FunctionGraph region such as `cn-north-4`; or give `endpoint`. */
-  region?: Region | (string & {});
+  region?: Region | (string & {}) | undefined;
   /** A full base URL (https:, or http: on loopback); overrides `region`. */
-  endpoint?: string;
+  endpoint?: string | undefined;
   /** Allow a plain http: endpoint that is not on loopback. */
-  allowInsecureHttp?: boolean;
+  allowInsecureHttp?: boolean | undefined;
   /**
    * The project every path's `{project_id}` refers to; also sent as X-Project-Id. Left out, it is
    * read from HUAWEICLOUD_SDK_PROJECT_ID when the client is created (as the official SDKs read it).
    */
-  projectId?: string;
+  projectId?: string | undefined;
   /**
    * `{ ak, sk, securityToken? }`, `{ accessKeys }` (a provider of keys that change, such as
    * createAccessKeyProvider over fetchEcsAccessKeys), `{ token }`, or an async token provider. Left
    * out, the keys are read once, when the client is created, from the official SDKs' variables
    * HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and (for temporary keys) HUAWEICLOUD_SDK_SECURITY_TOKEN.
    */
-  credentials?: Credentials;
+  credentials?: Credentials | undefined;
   /**
    * The transport. Receives fully signed Requests. Default: the global fetch, and on Node a direct
    * path into the connection pool under it (undici's global dispatcher; see `defaultFetch`).
    */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Headers sent with every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Retry policy (default: 3 attempts, full-jitter backoff, idempotent methods only). */
-  retry?: RetryOptions;
+  retry?: RetryOptions | undefined;
   /** Per-attempt timeout (default 60 s) and overall deadline (default none). */
-  timeout?: TimeoutOptions;
+  timeout?: TimeoutOptions | undefined;
   /** Largest response body accepted (default 64 MiB). */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
 }
 
 /** Options that can differ per call: `client.withOptions({ retry: { retryNonIdempotent: true } }).POST(...)`. */
 export interface CallOptions {
-  retry?: RetryOptions;
-  timeout?: TimeoutOptions;
-  maxResponseBytes?: number;
+  retry?: RetryOptions | undefined;
+  timeout?: TimeoutOptions | undefined;
+  maxResponseBytes?: number | undefined;
 }
 
-export type FunctionGraphClient = Client<FunctionGraphPaths> & {
+/** openapi-fetch's client over the API's paths, with options checked by the compiler (call-types.ts). */
+export interface FunctionGraphClient extends Pick<Client<FunctionGraphPaths>, "use" | "eject"> {
+  /** Any method: `client.request("get", path, init)`. */
+  request: CallRequestMethod;
+  GET: CallMethod<"get">;
+  PUT: CallMethod<"put">;
+  POST: CallMethod<"post">;
+  DELETE: CallMethod<"delete">;
+  OPTIONS: CallMethod<"options">;
+  HEAD: CallMethod<"head">;
+  PATCH: CallMethod<"patch">;
+  TRACE: CallMethod<"trace">;
   /** The same client with some options changed, e.g. retries for an invoke known to be idempotent. */
   withOptions(options: CallOptions): FunctionGraphClient;
-};
+}
 
 /**
  * openapi-fetch reads globalThis.Request when a client is created, and on Node that first read loads

@@ -1,5 +1,38 @@
-export { FunctionGraphError, InvalidInputError, signRequest, unwrap } from "@fgkit/helpers";
+// The helpers a client's options take, so that a project depending on @fgkit/client alone (a strict
+// pnpm or Yarn PnP install, where @fgkit/helpers is not reachable) can name and build them.
+export {
+  type AccessKeyCredentials,
+  type AccessKeyProvider,
+  type AccessKeyProviderCredentials,
+  accessKeysFromEnv,
+  type CachingAccessKeyProviderOptions,
+  type CachingTokenProviderOptions,
+  type Credentials,
+  createAccessKeyProvider,
+  createTokenProvider,
+  type EcsMetadataOptions,
+  type ErrorRequestInfo,
+  type ErrorResponseInfo,
+  FunctionGraphError,
+  fetchEcsAccessKeys,
+  fetchIamToken,
+  type IamPasswordAuth,
+  type IamToken,
+  InvalidInputError,
+  type Paginator,
+  type RetryEvent,
+  type RetryOptions,
+  signRequest,
+  type TemporaryAccessKeys,
+  type TimeoutOptions,
+  type TokenCredentials,
+  type TokenProvider,
+  unwrap,
+  type WaiterOptions,
+} from "@fgkit/helpers";
+export type { Middleware } from "openapi-fetch";
 export { type AsyncInvocation, invokeFunctionAsync, waitUntilAsyncInvocationFinished } from "./async-invocation.js";
+export type { CallInit } from "./call-types.js";
 export {
   type CallOptions,
   createFunctionGraphClient,
@@ -11,6 +44,7 @@ export {
   type FunctionErrorResult,
   type InvokeOptions,
   type InvokeResult,
+  type InvokeResultFields,
   type InvokeSummary,
   invokeFunction,
 } from "./invoke.js";
@@ -22,8 +56,8 @@ export {
 export { paginateListDependencies, paginateListDependencyVersion } from "./paginators/dependencies.js";
 export { paginateListFunctions, paginateListFunctionVersions } from "./paginators/functions.js";
 export { paginateListFunctionReservedInstances, paginateListReservedInstanceConfigs } from "./paginators/reserved-instances.js";
-export { paginateResourceInstances } from "./paginators/resource-instances.js";
-export type { PaginatorConfig } from "./paginators/styles.js";
+export { paginateResourceInstances, type ResourceInstanceFilter } from "./paginators/resource-instances.js";
+export type { PageFilter, PaginatorConfig } from "./paginators/styles.js";
 export {
   paginateListAppTemplates,
   paginateListFunctionApplications,
@@ -34,6 +68,6 @@ export {
   paginateListWorkflowExecutions,
   paginateShowWorkflowExecutionForPage,
 } from "./paginators/workflows.js";
-export { REGIONS, type Region, resolveEndpoint } from "./regions.js";
+export { type EndpointOptions, REGIONS, type Region, resolveEndpoint } from "./regions.js";
 export type { components, FunctionGraphPaths, Operations, operations, paths, Schemas } from "./types.js";
 export { startWorkflowExecution, type WorkflowExecution, waitUntilWorkflowExecutionFinished } from "./workflow-execution.js";

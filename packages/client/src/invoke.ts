@@ -6,16 +6,16 @@ import type { Schemas } from "./types.js";
 
 export interface InvokeOptions {
   /** Return the tail of the function's log (sends `X-Cff-Log-Type: tail`; default true). */
-  tailLog?: boolean;
+  tailLog?: boolean | undefined;
   /** Memory in MB for this run only (X-Cff-Instance-Memory). */
-  instanceMemory?: number;
+  instanceMemory?: number | undefined;
   /**
    * How long to wait for the run's answer (default 930 s: a function may run for up to 900 s;
    * 0 = no limit). It replaces the client's per-attempt timeout (60 s by default) for this call;
    * the client's overall deadline, if any, still applies.
    */
-  timeoutMs?: number;
-  signal?: AbortSignal;
+  timeoutMs?: number | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** A synchronous run may last up to 900 s (the longest function timeout); the answer gets 30 s more. */
@@ -47,7 +47,7 @@ export interface InvokeSummary {
   memoryUsed?: number;
 }
 
-interface InvokeResultFields {
+export interface InvokeResultFields {
   /** The invocation id, from X-Cff-Request-Id (or the envelope). */
   requestId: string | undefined;
   /** The text the function returned, exactly. */
@@ -96,7 +96,7 @@ export type InvokeResult<Result = unknown> =
 export async function invokeFunction<Result = unknown>(
   client: FunctionGraphClient,
   functionUrn: string,
-  event: Record<string, unknown> = {},
+  event: object = {},
   options: InvokeOptions = {},
 ): Promise<InvokeResult<Result>> {
   assertClient(client);
@@ -109,7 +109,7 @@ export async function invokeFunction<Result = unknown>(
     header["X-Cff-Instance-Memory"] = String(checkWholeNumber("instanceMemory", options.instanceMemory, 0, 1));
   const call = invokerOf(client, timeoutMs).POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
     params: { path: { function_urn: functionUrn }, header },
-    body: event,
+    body: event as Record<string, unknown>,
     bodySerializer: serializeEvent,
     signal: options.signal,
   });

@@ -37,10 +37,10 @@ export type Region = (typeof REGIONS)[number];
 const REGION_SHAPE = /^[a-z]{2}-[a-z]+-\d{1,3}$/;
 
 export interface EndpointOptions {
-  region?: string;
-  endpoint?: string;
+  region?: string | undefined;
+  endpoint?: string | undefined;
   /** Allow a plain http: endpoint that is not a loopback address (a test proxy, for instance). */
-  allowInsecureHttp?: boolean;
+  allowInsecureHttp?: boolean | undefined;
 }
 
 /** The base URL for a region or an explicit endpoint; refuses unknown regions and plain http. */

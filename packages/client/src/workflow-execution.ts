@@ -1,4 +1,5 @@
 import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
+import { idFromAnswer } from "./answer-field.js";
 import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget, SIGNAL_ONLY } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import { serializeWorkflowInput } from "./request-validation.js";
@@ -11,19 +12,19 @@ export async function startWorkflowExecution(
   client: FunctionGraphClient,
   workflowId: string,
   input: Schemas["FlowExecuteBody"]["input"],
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<{ executionId: string }> {
   assertClient(client);
   assertOptionalObject("options", options, SIGNAL_ONLY);
-  const data = await unwrap(
-    client.POST("/v2/{project_id}/fgs/workflows/{workflow_id}/executions", {
-      params: { path: { workflow_id: workflowId } },
-      body: { input },
-      bodySerializer: serializeWorkflowInput,
-      signal: options.signal,
-    }),
-  );
-  return { executionId: String(data.execution_id) };
+  const call = client.POST("/v2/{project_id}/fgs/workflows/{workflow_id}/executions", {
+    params: { path: { workflow_id: workflowId } },
+    body: { input },
+    bodySerializer: serializeWorkflowInput,
+    signal: options.signal,
+  });
+  const data = await unwrap(call);
+  const { response } = await call;
+  return { executionId: idFromAnswer("startWorkflowExecution", "execution_id", data, response) };
 }
 
 // The final states other than success. Anything else is taken as not finished yet: besides

@@ -299,6 +299,44 @@ describe("types", () => {
     };
     expect(typeof never).toBe("function");
   });
+
+  it("names a misspelt body field or query key, and a call option the client refuses, at compile time", () => {
+    const { client } = createObservedClient();
+    const fn = { params: { path: { function_urn: "urn:fss:cn-north-4:p:function:default:f:latest" } } };
+    const never = () => {
+      client.POST("/v2/{project_id}/fgs/functions/{function_urn}/aliases", {
+        ...fn,
+        // @ts-expect-error additional_version_weights, misspelt (it would be sent, and the alias get no canary)
+        body: { name: "prod", version: "1", additional_version_weight: { "2": 10 } },
+      });
+      // @ts-expect-error package_name, misspelt (every function would be listed)
+      client.GET("/v2/{project_id}/fgs/functions", { params: { query: { maxitems: "100", package_nam: "default" } } });
+      // @ts-expect-error retries are set through withOptions
+      client.GET("/v2/{project_id}/fgs/quotas", { retry: { maxAttempts: 1 } });
+      // @ts-expect-error the endpoint is the client's
+      client.GET("/v2/{project_id}/fgs/quotas", { baseUrl: "https://elsewhere.example" });
+      // @ts-expect-error the transport is the client's
+      client.GET("/v2/{project_id}/fgs/quotas", { fetch: globalThis.fetch });
+      // @ts-expect-error a redirect is never followed
+      client.GET("/v2/{project_id}/fgs/quotas", { redirect: "follow" });
+      // @ts-expect-error query parameters go in params
+      client.GET("/v2/{project_id}/fgs/functions", { query: { maxitems: "1" } });
+      // @ts-expect-error request() checks the same
+      client.request("get", "/v2/{project_id}/fgs/functions", { params: { query: { package_nam: "default" } } });
+    };
+    expect(typeof never).toBe("function");
+  });
+
+  it("types the answer by path, and by parseAs when given", async () => {
+    const { client } = createObservedClient();
+    const listed = await client.GET("/v2/{project_id}/fgs/functions", { params: { query: { maxitems: "1" } } });
+    const name: string | undefined = listed.data?.functions?.[0]?.func_name;
+    const text = await client.GET("/v2/{project_id}/fgs/quotas", { parseAs: "text" });
+    const body: string | undefined = text.data;
+    // @ts-expect-error parseAs "text" gives a string
+    const notJson: { quotas?: unknown } | undefined = text.data;
+    expect({ name, body, notJson }).toEqual({ name: undefined, body: "{}", notJson: "{}" });
+  });
 });
 
 describe("credentials and projectId left out: read from the official SDKs' environment variables", () => {

@@ -92,6 +92,30 @@ describe("invokeFunctionAsync", () => {
     expect(new URL(requests[0]?.url ?? "").pathname).toMatch(/\/invocations-async$/);
   });
 
+  it("refuses an answer without a request id rather than returning undefined as one", async () => {
+    const { client } = createObservedClient(() => Response.json({}, { status: 202, headers: { "X-Request-Id": "rid-1" } }));
+    const error = await invokeFunctionAsync(client, URN, { n: 1 }).catch((e: unknown) => e);
+    expect(FunctionGraphError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 202, code: "InvalidResponseBody", requestId: "rid-1" });
+    expect((error as Error).message).toBe("invokeFunctionAsync: the 202 answer has no request_id");
+  });
+
+  it("takes an event typed as an interface or a class, as it takes a plain object", async () => {
+    interface OrderEvent {
+      orderId: string;
+      amount: number;
+    }
+    class Ping {
+      readonly ping = 1;
+    }
+    const order: OrderEvent = { orderId: "o-1", amount: 2 };
+    const { client, requests } = createObservedClient(() => Response.json({ request_id: "async-8" }, { status: 202 }));
+    await invokeFunctionAsync(client, URN, order);
+    await invokeFunction(client, URN, new Ping());
+    expect(await requests[0]?.text()).toBe('{"orderId":"o-1","amount":2}');
+    expect(await requests[1]?.text()).toBe('{"ping":1}');
+  });
+
   it("waits for a run longer than the client's attempt timeout (a function may run 900 s); timeoutMs bounds it instead", async () => {
     // The run takes 300 ms; the client allows 100 ms per attempt.
     const slowRun = async (request: Request) => {

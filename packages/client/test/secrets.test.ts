@@ -442,3 +442,45 @@ describe("fetchIamToken never carries the password into an error", () => {
     expectNoSecret(client, "the client");
   });
 });
+
+describe("a cookie an answer sets never shows in the error for that answer", () => {
+  const COOKIE = "PROXYSESSION=CkProbe4e1f0c9b8a7SessionCookieValue";
+  const ANSWERS: [string, number, string, string][] = [
+    ["a 200 HTML login page (a proxy's)", 200, "text/html", "<html><body>Sign in</body></html>"],
+    ["a 200 answer that is not valid JSON", 200, "application/json", '{"functions": ['],
+    ["a 200 answer over maxResponseBytes", 200, "application/json", JSON.stringify({ functions: "x".repeat(2048) })],
+    ["a 502 error answer", 502, "text/html", "<html>Bad Gateway</html>"],
+  ];
+
+  async function errorOver(transport: "fetch" | "Node's pool", status: number, type: string, body: string) {
+    const headers = { "content-type": type, "set-cookie": COOKIE, "x-request-id": "rid-cookie" };
+    const options = { projectId: PROJECT, credentials: { ak: AK, sk: SK }, maxResponseBytes: 1024, retry: { maxAttempts: 1 } };
+    if (transport === "fetch") {
+      const client = createFunctionGraphClient({
+        ...options,
+        region: "cn-north-4",
+        fetch: async () => new Response(body, { status, headers }),
+      });
+      return unwrap(client.GET("/v2/{project_id}/fgs/functions")).catch((e: unknown) => e);
+    }
+    const server = createServer((_, res) => res.writeHead(status, headers).end(body));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const client = createFunctionGraphClient({ ...options, endpoint });
+      return await unwrap(client.GET("/v2/{project_id}/fgs/functions")).catch((e: unknown) => e);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  }
+
+  for (const transport of ["fetch", "Node's pool"] as const)
+    it.each(ANSWERS)(`over ${transport}: %s`, async (_, status, type, body) => {
+      const error = await errorOver(transport, status, type, body);
+      expect(FunctionGraphError.isInstance(error)).toBe(true);
+      expect((error as FunctionGraphError).requestId).toBe("rid-cookie");
+      expect((error as FunctionGraphError).response?.headers["set-cookie"]).toBe("[REDACTED]");
+      for (const [where, text] of Object.entries(renderings(error))) expect(text, where).not.toContain("CkProbe4e1f0c9b8a7");
+    });
+});

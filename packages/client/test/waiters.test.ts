@@ -1,6 +1,7 @@
 import { FunctionGraphError } from "@fgkit/helpers";
 import { describe, expect, it, vi } from "vitest";
 import {
+  startWorkflowExecution,
   waitUntilAsyncInvocationFinished,
   waitUntilFunctionApplicationCreated,
   waitUntilWorkflowExecutionFinished,
@@ -59,6 +60,23 @@ describe("waitUntilAsyncInvocationFinished", () => {
     controller.abort();
     await expect(wait).rejects.toMatchObject({ code: "Aborted" });
     expect(requests).toHaveLength(1);
+  });
+});
+
+describe("startWorkflowExecution", () => {
+  it("returns the id of the started execution, and refuses an answer without one", async () => {
+    const started = createObservedClient(() => Response.json({ execution_id: "e-9" }));
+    await expect(startWorkflowExecution(started.client, "wf", { n: 1 })).resolves.toEqual({ executionId: "e-9" });
+    expect(await started.requests[0]?.text()).toBe('{"input":{"n":1}}');
+
+    // Not the string "undefined", which a waiter would then poll for 15 minutes.
+    const without = createObservedClient(() => Response.json({ workflow_id: "wf" }));
+    await expect(startWorkflowExecution(without.client, "wf", { n: 1 })).rejects.toMatchObject({
+      status: 200,
+      code: "InvalidResponseBody",
+      message: "startWorkflowExecution: the 200 answer has no execution_id",
+      response: { data: { workflow_id: "wf" } },
+    });
   });
 });
 

@@ -1,3 +1,5 @@
+import type { Paginator } from "@fgkit/helpers";
+import type { Schemas } from "../types.js";
 import { markerPaginator, type PageFilter, type PaginatorConfig } from "./styles.js";
 
 /** Asynchronous invocations of a function (filter by request_id, status, time range). */
@@ -5,7 +7,7 @@ export const paginateListAsyncInvocations = (
   config: PaginatorConfig,
   functionUrn: string,
   filter: PageFilter<"listAsyncInvocations"> = {},
-) =>
+): Paginator<Schemas["ListAsyncInvocationsResponse"], Schemas["ListFunctionAsyncInvocationsResult"]> =>
   markerPaginator(config, {
     pageSizeParam: "limit",
     fetch: (page, signal) =>
@@ -23,7 +25,7 @@ export const paginateListActiveAsyncInvocations = (
   config: PaginatorConfig,
   functionUrn: string,
   filter: PageFilter<"listActiveAsyncInvocations"> = {},
-) =>
+): Paginator<Schemas["ListActiveAsyncInvocationsResponse"], Schemas["ListFunctionAsyncInvocationsResult"]> =>
   markerPaginator(config, {
     pageSizeParam: "limit",
     fetch: (page, signal) =>
@@ -37,7 +39,10 @@ export const paginateListActiveAsyncInvocations = (
   });
 
 /** Asynchronous-invocation settings of a function's versions and aliases (page_info cursor). */
-export const paginateListFunctionAsyncInvokeConfig = (config: PaginatorConfig, functionUrn: string) =>
+export const paginateListFunctionAsyncInvokeConfig = (
+  config: PaginatorConfig,
+  functionUrn: string,
+): Paginator<Schemas["ListFunctionAsyncInvokeConfigResponse"], Schemas["ListFunctionAsyncInvokeConfigResult"]> =>
   markerPaginator(config, {
     pageSizeParam: "limit",
     fetch: (page, signal) =>

@@ -1,7 +1,12 @@
+import type { Paginator } from "@fgkit/helpers";
+import type { Schemas } from "../types.js";
 import { markerPaginator, type PageFilter, type PaginatorConfig } from "./styles.js";
 
 /** Dependency packages visible to the project (public and private, filterable). */
-export const paginateListDependencies = (config: PaginatorConfig, filter: PageFilter<"listDependencies"> = {}) =>
+export const paginateListDependencies = (
+  config: PaginatorConfig,
+  filter: PageFilter<"listDependencies"> = {},
+): Paginator<Schemas["ListDependenciesResponse"], Schemas["ListDependenciesResult"]> =>
   markerPaginator(config, {
     pageSizeParam: "maxitems",
     fetch: (page, signal) =>
@@ -12,7 +17,10 @@ export const paginateListDependencies = (config: PaginatorConfig, filter: PageFi
   });
 
 /** The versions of one dependency package. */
-export const paginateListDependencyVersion = (config: PaginatorConfig, dependId: string) =>
+export const paginateListDependencyVersion = (
+  config: PaginatorConfig,
+  dependId: string,
+): Paginator<Schemas["ListDependencyVersionResponse"], Schemas["ListDependencyVersionsResult"]> =>
   markerPaginator(config, {
     pageSizeParam: "maxitems",
     fetch: (page, signal) =>

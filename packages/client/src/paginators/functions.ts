@@ -1,7 +1,12 @@
+import type { Paginator } from "@fgkit/helpers";
+import type { Schemas } from "../types.js";
 import { markerPaginator, type PageFilter, type PaginatorConfig } from "./styles.js";
 
 /** Every function of the project: `for await (const fn of paginateListFunctions({ client }).items())`. */
-export const paginateListFunctions = (config: PaginatorConfig, filter: PageFilter<"listFunctions"> = {}) =>
+export const paginateListFunctions = (
+  config: PaginatorConfig,
+  filter: PageFilter<"listFunctions"> = {},
+): Paginator<Schemas["ListFunctionsResponse"], Schemas["ListFunctionResult"]> =>
   markerPaginator(config, {
     pageSizeParam: "maxitems",
     fetch: (page, signal) =>
@@ -12,7 +17,10 @@ export const paginateListFunctions = (config: PaginatorConfig, filter: PageFilte
   });
 
 /** The published versions of a function. */
-export const paginateListFunctionVersions = (config: PaginatorConfig, functionUrn: string) =>
+export const paginateListFunctionVersions = (
+  config: PaginatorConfig,
+  functionUrn: string,
+): Paginator<Schemas["ListFunctionVersionsResponse"], Schemas["ListFunctionVersionResult"]> =>
   markerPaginator(config, {
     pageSizeParam: "maxitems",
     fetch: (page, signal) =>

@@ -1,10 +1,12 @@
+import type { Paginator } from "@fgkit/helpers";
+import type { Schemas } from "../types.js";
 import { markerPaginator, type PageFilter, type PaginatorConfig } from "./styles.js";
 
 /** Reserved-instance counts per function (page_info cursor). */
 export const paginateListFunctionReservedInstances = (
   config: PaginatorConfig,
   filter: PageFilter<"listFunctionReservedInstances"> = {},
-) =>
+): Paginator<Schemas["ListFunctionReservedInstancesResponse"], Schemas["FuncReservedInstance"]> =>
   markerPaginator(config, {
     pageSizeParam: "limit",
     fetch: (page, signal) =>
@@ -21,7 +23,7 @@ export const paginateListFunctionReservedInstances = (
 export const paginateListReservedInstanceConfigs = (
   config: PaginatorConfig,
   filter: PageFilter<"listReservedInstanceConfigs"> = {},
-) =>
+): Paginator<Schemas["ListReservedInstanceConfigsResponse"], Schemas["ReservedInstanceConfigs"]> =>
   markerPaginator(config, {
     pageSizeParam: "limit",
     fetch: (page, signal) =>

@@ -1,7 +1,9 @@
+import type { Paginator } from "@fgkit/helpers";
 import type { Schemas } from "../types.js";
 import { offsetPaginator, type PaginatorConfig } from "./styles.js";
 
-type Filter = Omit<Schemas["ListEnterpriseResourceRequestBody"], "offset" | "limit" | "action">;
+/** What paginateResourceInstances filters on: the tag query, less the paging it drives. */
+export type ResourceInstanceFilter = Omit<Schemas["ListEnterpriseResourceRequestBody"], "offset" | "limit" | "action">;
 type ResourceList = Schemas["ResourceInstanceList"];
 
 /**
@@ -9,8 +11,12 @@ type ResourceList = Schemas["ResourceInstanceList"];
  * takes offset and limit as strings in the body and usually reports `total_count` (without it, the walk
  * ends on a short or empty page).
  */
-export const paginateResourceInstances = (config: PaginatorConfig, filter: Filter = {}, resourceType = "functions") =>
-  offsetPaginator<ResourceList, ResourceList["resources"][number]>(config, {
+export const paginateResourceInstances = (
+  config: PaginatorConfig,
+  filter: ResourceInstanceFilter = {},
+  resourceType = "functions",
+): Paginator<ResourceList, Schemas["ListEnterpriseResourceResult"]> =>
+  offsetPaginator<ResourceList, Schemas["ListEnterpriseResourceResult"]>(config, {
     fetch: async (offset, limit, signal) => {
       const result = await config.client.POST("/v2/{project_id}/{resource_type}/resource-instances/{action}", {
         params: { path: { resource_type: resourceType, action: "filter" } },

@@ -24,10 +24,10 @@ export type PageFilter<Op extends keyof operations, Driven extends string = "mar
 export interface PaginatorConfig {
   client: FunctionGraphClient;
   /** Items per page (sent as the API's page-size parameter). */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Resume from a marker or offset returned earlier. */
-  startingToken?: string | number;
-  signal?: AbortSignal;
+  startingToken?: string | number | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 type PageQuery = { marker?: string } & Partial<Record<"maxitems" | "limit", string>>;

@@ -1,7 +1,12 @@
+import type { Paginator } from "@fgkit/helpers";
+import type { Schemas } from "../types.js";
 import { markerPaginator, type PageFilter, type PaginatorConfig } from "./styles.js";
 
 /** Function templates (no total is reported: the walk ends when next_marker stops). */
-export const paginateListFunctionTemplate = (config: PaginatorConfig, filter: PageFilter<"listFunctionTemplate"> = {}) =>
+export const paginateListFunctionTemplate = (
+  config: PaginatorConfig,
+  filter: PageFilter<"listFunctionTemplate"> = {},
+): Paginator<Schemas["ListFunctionTemplateResponse"], Schemas["FunctionTemplate"]> =>
   markerPaginator(config, {
     pageSizeParam: "maxitems",
     fetch: (page, signal) =>
@@ -11,7 +16,10 @@ export const paginateListFunctionTemplate = (config: PaginatorConfig, filter: Pa
   });
 
 /** Application templates. */
-export const paginateListAppTemplates = (config: PaginatorConfig, filter: PageFilter<"listAppTemplates"> = {}) =>
+export const paginateListAppTemplates = (
+  config: PaginatorConfig,
+  filter: PageFilter<"listAppTemplates"> = {},
+): Paginator<Schemas["ListAppTemplatesResponse"], Schemas["ListAppTemplatesResult"]> =>
   markerPaginator(config, {
     pageSizeParam: "maxitems",
     fetch: (page, signal) =>
@@ -22,7 +30,10 @@ export const paginateListAppTemplates = (config: PaginatorConfig, filter: PageFi
   });
 
 /** Function applications of the project. */
-export const paginateListFunctionApplications = (config: PaginatorConfig, filter: PageFilter<"listFunctionApplications"> = {}) =>
+export const paginateListFunctionApplications = (
+  config: PaginatorConfig,
+  filter: PageFilter<"listFunctionApplications"> = {},
+): Paginator<Schemas["ListFunctionApplicationsResponse"], Schemas["ListFunctionApplicationResult"]> =>
   markerPaginator(config, {
     pageSizeParam: "limit",
     fetch: (page, signal) =>

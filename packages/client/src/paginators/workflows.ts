@@ -1,12 +1,14 @@
-import type { operations } from "../types.js";
+import type { Paginator } from "@fgkit/helpers";
+import type { Schemas } from "../types.js";
 import { offsetPaginator, type PageFilter, type PaginatorConfig } from "./styles.js";
-
-type Query<Op extends keyof operations> = PageFilter<Op, "offset" | "limit">;
 
 const page = (offset: number, limit: number | undefined) => (limit === undefined ? { offset } : { offset, limit });
 
 /** Workflows (function flows) of the project: offset/limit with a total. */
-export const paginateListWorkflow = (config: PaginatorConfig, filter: Query<"listWorkflow"> = {}) =>
+export const paginateListWorkflow = (
+  config: PaginatorConfig,
+  filter: PageFilter<"listWorkflow", "offset" | "limit"> = {},
+): Paginator<Schemas["ListWorkflowResponse"], Schemas["WorkflowSimpleInfo"]> =>
   offsetPaginator(config, {
     fetch: (offset, limit, signal) =>
       config.client.GET("/v2/{project_id}/fgs/workflows", { params: { query: { ...filter, ...page(offset, limit) } }, signal }),
@@ -18,8 +20,8 @@ export const paginateListWorkflow = (config: PaginatorConfig, filter: Query<"lis
 export const paginateListWorkflowExecutions = (
   config: PaginatorConfig,
   workflowId: string,
-  filter: Query<"listWorkflowExecutions"> = {},
-) =>
+  filter: PageFilter<"listWorkflowExecutions", "offset" | "limit"> = {},
+): Paginator<Schemas["ListWorkflowExecutionsResponse"], Schemas["FlowExecutionBrief"]> =>
   offsetPaginator(config, {
     fetch: (offset, limit, signal) =>
       config.client.GET("/v2/{project_id}/fgs/workflows/{workflow_id}/executions", {
@@ -33,8 +35,8 @@ export const paginateListWorkflowExecutions = (
 export const paginateShowWorkflowExecutionForPage = (
   config: PaginatorConfig,
   workflowId: string,
-  filter: Query<"showWorkflowExecutionForPage"> = {},
-) =>
+  filter: PageFilter<"showWorkflowExecutionForPage", "offset" | "limit"> = {},
+): Paginator<Schemas["ShowWorkflowExecutionForPageResponse"], Schemas["FlowExecutionBriefV2"]> =>
   offsetPaginator(config, {
     fetch: (offset, limit, signal) =>
       config.client.GET("/v2/{project_id}/fgs/workflows/{workflow_id}/executions-history", {

@@ -28,7 +28,7 @@ export interface CachingAccessKeyProviderOptions extends ProviderFetchOptions {
    * Fetch new keys this long before the current ones expire (default 5 minutes). The ECS metadata
    * service hands out new keys 10 minutes before the old ones expire, so this finds them there.
    */
-  refreshBeforeMs?: number;
+  refreshBeforeMs?: number | undefined;
 }
 
 /**

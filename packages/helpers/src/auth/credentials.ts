@@ -6,7 +6,7 @@ export interface AccessKeyCredentials {
   readonly ak: string;
   readonly sk: string;
   /** Set for temporary credentials; sent (and signed) as X-Security-Token. */
-  readonly securityToken?: string;
+  readonly securityToken?: string | undefined;
 }
 
 // Characters that cannot travel in a header: control characters (CR, LF, NUL, ...) and non-Latin-1.

@@ -11,11 +11,11 @@ import { exchangeWithin } from "./service-exchange.js";
 
 export interface EcsMetadataOptions {
   /** The metadata service (default http://169.254.169.254, the link-local address every ECS reaches). */
-  endpoint?: string;
-  fetch?: FetchLike;
-  signal?: AbortSignal;
+  endpoint?: string | undefined;
+  fetch?: FetchLike | undefined;
+  signal?: AbortSignal | undefined;
   /** Gives up after this long, both requests and their bodies included (default 5 s; 0 = no limit). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 const METADATA_SERVICE = "http://169.254.169.254";

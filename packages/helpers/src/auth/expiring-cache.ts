@@ -21,9 +21,9 @@ export interface ProviderFetchOptions {
    * A fetch still pending after this long is given up: its signal aborts, the callers waiting for
    * it get a Timeout error, and the next call starts a new one (default 60 s; 0 = no limit).
    */
-  fetchTimeoutMs?: number;
+  fetchTimeoutMs?: number | undefined;
   /** The clock, in epoch milliseconds (default Date.now). */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 export interface ExpiringCacheOptions<T extends Expiring> {

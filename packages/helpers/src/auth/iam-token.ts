@@ -12,20 +12,20 @@ import { exchangeWithin } from "./service-exchange.js";
 
 export interface IamPasswordAuth {
   /** The region whose IAM endpoint is used (https://iam.<region>.myhuaweicloud.com), or give `iamEndpoint`. */
-  region?: string;
-  iamEndpoint?: string;
-  allowInsecureHttp?: boolean;
+  region?: string | undefined;
+  iamEndpoint?: string | undefined;
+  allowInsecureHttp?: boolean | undefined;
   /** The IAM user, its password, and the account (domain) it belongs to. */
   username: string;
   password: string;
   domainName: string;
   /** The project the token is scoped to: its id, or its name (usually the region id). */
-  projectId?: string;
-  projectName?: string;
-  fetch?: FetchLike;
-  signal?: AbortSignal;
+  projectId?: string | undefined;
+  projectName?: string | undefined;
+  fetch?: FetchLike | undefined;
+  signal?: AbortSignal | undefined;
   /** Gives up on IAM after this long, body included (default 30 s; 0 = no limit). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 export interface IamToken {

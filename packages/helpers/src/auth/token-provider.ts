@@ -7,7 +7,7 @@ export interface CachingTokenProviderOptions extends ProviderFetchOptions {
   /** Fetch a new token, e.g. `({ signal }) => fetchIamToken({ ..., signal })`. */
   fetchToken: (context: { signal: AbortSignal }) => Promise<IamToken>;
   /** Refresh this long before expiry (default 10 minutes). */
-  refreshBeforeMs?: number;
+  refreshBeforeMs?: number | undefined;
 }
 
 /**

@@ -6,31 +6,31 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from "../transport/read-body.js";
 
 export interface RetryOptions {
   /** Attempts in all, the first included (default 3; 1 turns retries off). */
-  maxAttempts?: number;
+  maxAttempts?: number | undefined;
   /** Base of the exponential backoff for errors (default 100 ms) and for throttling (default 500 ms). */
-  baseDelayMs?: number;
-  throttlingBaseDelayMs?: number;
+  baseDelayMs?: number | undefined;
+  throttlingBaseDelayMs?: number | undefined;
   /** Upper bound of one backoff delay (default 20 s). */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** Longest Retry-After honoured; a longer one ends the retries (default 20 s). */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /** HTTP statuses worth another attempt (default 429, 500, 502, 503, 504). */
-  retryableStatuses?: readonly number[];
+  retryableStatuses?: readonly number[] | undefined;
   /**
    * Retry POST too (create, invoke): only when the operation is known to be safe to repeat. A 429
    * whose body names an API error code (throttled by the gateway or FunctionGraph: nothing ran) and
    * a request that never left (connection refused, no such host, no credentials) are retried
    * whatever the method.
    */
-  retryNonIdempotent?: boolean;
+  retryNonIdempotent?: boolean | undefined;
   /** Source of randomness for the jitter (tests pass a fixed one). */
-  random?: () => number;
+  random?: (() => number) | undefined;
   /**
    * Called before each wait for another attempt, with the failed attempt as a FunctionGraphError
    * (status 0 when there was no answer; secrets redacted) and the wait: for logs and metrics
    * (throttling shows up here as 429). Whatever it throws ends the call with that error.
    */
-  onRetry?: (retry: RetryEvent) => void;
+  onRetry?: ((retry: RetryEvent) => void) | undefined;
 }
 
 export interface RetryEvent {
@@ -44,9 +44,9 @@ export interface RetryEvent {
 
 export interface TimeoutOptions {
   /** Time allowed for one attempt, from sending to the last body byte (default 60 s; 0 = none). */
-  attemptTimeoutMs?: number;
+  attemptTimeoutMs?: number | undefined;
   /** Time allowed for the whole call, retries and waits included (default none). */
-  totalTimeoutMs?: number;
+  totalTimeoutMs?: number | undefined;
 }
 
 export type ResolvedRetryOptions = Required<Omit<RetryOptions, "retryableStatuses" | "onRetry">> & {

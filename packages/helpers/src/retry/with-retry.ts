@@ -29,16 +29,16 @@ const WITH_RETRY_OPTIONS = [...RETRY_OPTIONS, ...TIMEOUT_OPTIONS, "clock", "maxR
 
 export interface RetryTransportOptions extends RetryOptions, TimeoutOptions {
   /** Shared with the signer: corrected when the gateway's clock is far from ours. */
-  clock?: ClockOffset;
+  clock?: ClockOffset | undefined;
   /** Largest response body accepted (default 64 MiB). */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /**
    * Called when an attempt is answered 401 (other than for a clock fix), with the request it sent:
    * return true to send it once more, e.g. after the provider dropped the refused token or keys (see
    * invalidateRefusedCredentials). At most once per call, whatever the method: the gateway refused the
    * request before anything ran, and the resend does not count against maxAttempts.
    */
-  onUnauthorized?: (request: Request) => boolean;
+  onUnauthorized?: ((request: Request) => boolean) | undefined;
 }
 
 export type Outcome = { response: Response } | { error: unknown };

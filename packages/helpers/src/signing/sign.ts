@@ -22,7 +22,7 @@ export interface SigningInput {
 
 export interface SignOptions {
   /** Signing time when the request carries no X-Sdk-Date (default: now). */
-  date?: Date;
+  date?: Date | undefined;
 }
 
 export interface Signature {

@@ -1,6 +1,7 @@
 import { newBufferedResponse } from "#platform";
 import { requestIdOf } from "../errors/from-response.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
+import { redactHeaders } from "../errors/redact.js";
 import type { BufferedResponse } from "./buffered-response.js";
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -54,7 +55,7 @@ export function tooLarge(
     requestId: requestIdOf(headers),
     attempts,
     request,
-    response: { status, headers: Object.fromEntries(headers), data: undefined },
+    response: { status, headers: redactHeaders(headers), data: undefined },
   });
 }
 
@@ -163,7 +164,7 @@ function parseJson(
         requestId: requestIdOf(headers),
         attempts,
         request,
-        response: { status, headers: arrivedHeaders(), data: text.slice(0, 1000) },
+        response: { status, headers: redactHeaders(arrivedHeaders()), data: text.slice(0, 1000) },
         cause,
       },
     );

@@ -12,14 +12,14 @@ import { untilAborted } from "./until-aborted.js";
 
 export interface AuthOptions {
   /** Sent as X-Project-Id on every request, as the official SDK does. */
-  projectId?: string;
+  projectId?: string | undefined;
   /** Current clock correction in milliseconds, read at every signing (see withRetry's skew fix). */
-  clockOffset?: () => number;
+  clockOffset?: (() => number) | undefined;
   /**
    * Sent (and signed) as Content-Type on a request that has none, bodyless ones included, as the
    * official SDK sends application/json on every request.
    */
-  contentType?: string;
+  contentType?: string | undefined;
 }
 
 /**

@@ -11,13 +11,13 @@ const WAITER_HINTS: Record<string, string> = { timeoutMs: "is not a waiter optio
 
 export interface WaiterOptions {
   /** First delay between polls (default 1 s); doubles up to `maxDelayMs` (default 30 s), with jitter. */
-  minDelayMs?: number;
-  maxDelayMs?: number;
+  minDelayMs?: number | undefined;
+  maxDelayMs?: number | undefined;
   /** Give up after this long (default 5 minutes). */
-  maxWaitMs?: number;
+  maxWaitMs?: number | undefined;
   /** Stops the wait at once. */
-  signal?: AbortSignal;
-  random?: () => number;
+  signal?: AbortSignal | undefined;
+  random?: (() => number) | undefined;
 }
 
 /**

@@ -62,7 +62,9 @@ describe("connections that fail", () => {
     expect(server.current.requests).toHaveLength(3);
     expect(ms).toBeLessThan(2000);
     expect(error).toMatchObject({ status: 0, code: "NetworkError", attempts: 3 });
-    expect(error.message).toMatch(/terminated|other side closed/);
+    // fetch's own "terminated" is not the message: what happened, and undici's reason, are.
+    expect(error.message).toBe(`GET ${CONFIG_PATH}: the answer broke off (UND_ERR_SOCKET: other side closed)`);
+    expect(error.cause).toMatchObject({ message: "terminated" });
   });
 
   it("a truncated body then a complete one: the caller gets the data", async () => {

@@ -1,6 +1,7 @@
 import { ProviderFailure } from "../auth/provider-failure.js";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
+import { NotSent } from "../transport/not-sent.js";
 
 // Error codes of failed connections that are worth another attempt: Node's system errors, and
 // undici's socket and timeout errors (UND_ERR_CONNECT_TIMEOUT, _HEADERS_TIMEOUT, _BODY_TIMEOUT).
@@ -25,10 +26,10 @@ export function isTransientNetworkError(error: unknown, depth = 0): boolean {
 const LOOKUP_FAILED = /^(ENOTFOUND|EAI_AGAIN)$/;
 const CONNECT_FAILED = /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH)$/;
 
-/** Whether a failed attempt certainly sent nothing: no connection was made, or no credentials came. */
+/** Whether a failed attempt certainly sent nothing: no connection was made (or none was ready), or no credentials came. */
 export function sentNothing(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) return false;
-  if (ProviderFailure.isInstance(error)) return true;
+  if (ProviderFailure.isInstance(error) || NotSent.isInstance(error)) return true;
   const { code, syscall } = error as { code?: unknown; syscall?: unknown };
   if (code === "UND_ERR_CONNECT_TIMEOUT" || LOOKUP_FAILED.test(String(code))) return true;
   if (syscall === "connect" && CONNECT_FAILED.test(String(code))) return true;
@@ -45,9 +46,17 @@ export function networkError(error: unknown, request: Request, attempts: number)
       request,
       cause: error.cause,
     });
-  const reason = error instanceof Error ? error.message : String(error);
-  const code = (error as { cause?: { code?: unknown } })?.cause?.code ?? (error as { code?: unknown })?.code;
-  return new FunctionGraphError(`${callLabel(request)}: no response (${typeof code === "string" ? `${code}: ` : ""}${reason})`, {
+  // fetch's own words ("fetch failed", "terminated") only wrap the reason: the message gives the
+  // innermost one (undici's "other side closed", a parse error, a system error), with its code.
+  let reason = error instanceof Error ? error.message : String(error);
+  let code: unknown;
+  for (let at: unknown = error, depth = 0; at && typeof at === "object" && depth < 5; at = (at as Error).cause, depth++) {
+    code ??= typeof (at as { code?: unknown }).code === "string" ? (at as { code: string }).code : undefined;
+    if (at instanceof Error && at.message) reason = at.message;
+  }
+  // "terminated": an answer had begun (a status line came) and was cut off or could not be read.
+  const what = error instanceof TypeError && error.message === "terminated" ? "the answer broke off" : "no response";
+  return new FunctionGraphError(`${callLabel(request)}: ${what} (${typeof code === "string" ? `${code}: ` : ""}${reason})`, {
     status: 0,
     code: "NetworkError",
     attempts,

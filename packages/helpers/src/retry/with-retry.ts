@@ -170,18 +170,21 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
           });
       } else {
         const timedOut = signal.timedOut;
+        const notSent = sentNothing(outcome.error);
         const error = timedOut
           ? stopped(
               described(),
               sent,
               "Timeout",
-              `attempt ${sent} got no complete answer within ${attemptTimeoutMs} ms`,
+              notSent
+                ? `attempt ${sent} was not sent: no connection was ready within ${attemptTimeoutMs} ms`
+                : `attempt ${sent} got no complete answer within ${attemptTimeoutMs} ms`,
               outcome.error,
             )
           : networkError(outcome.error, described(), sent);
         const transient = timedOut || isTransientNetworkError(outcome.error);
-        // A request that never left (refused, no such host) is sent again whatever the method.
-        const again = retryable || (!timedOut && sentNothing(outcome.error));
+        // A request that never left (refused, no such host, no connection in time) is sent again whatever the method.
+        const again = retryable || notSent;
         if (!transient || !again || attempt >= retry.maxAttempts) throw error;
         delay = fullJitterDelay(attempt - 1, retry.baseDelayMs, retry.maxDelayMs, retry.random);
         retry.onRetry?.({ error, attempt: sent, delayMs: delay });

@@ -7,6 +7,7 @@
 /// <reference types="node" />
 import type { AttemptAbort, DirectRequest, DirectResponse } from "./direct.js";
 import { putHeader } from "./header-record.js";
+import { NotSent } from "./not-sent.js";
 import { rawHeaderValue } from "./raw-headers.js";
 import { NODE_USER_AGENT } from "./user-agent.js";
 
@@ -83,6 +84,8 @@ class AnswerReader {
   /** The decodable content coding of the answer's body, once the answer has started. */
   #coding: Coding | undefined;
   #settled = false;
+  /** Whether undici has begun to write the request (onConnect came). */
+  #written = false;
   #cancel: Cancel | undefined;
   readonly #method: string;
   readonly #maxBytes: number;
@@ -102,16 +105,19 @@ class AnswerReader {
     this.#abort = abort;
     this.#resolve = resolve;
     this.#reject = reject;
-    // The attempt's end (its timeout or the caller's signal) rejects at once and cancels the request.
+    // The attempt's end (its timeout or the caller's signal) rejects at once and cancels the request;
+    // before onConnect, the request was not written: no connection was ready in time.
     abort.onAbort(() => {
-      this.#fail(abort.reason);
+      this.#fail(this.#written ? abort.reason : new NotSent("no connection was ready", { cause: abort.reason }));
       this.#cancel?.(abort.reason);
     });
   }
 
   // --- undici's original handler interface -------------------------------------------------
 
+  // Called as the request is about to be written to a connected socket.
   onConnect(cancel: Cancel): void {
+    this.#written = true;
     this.#cancel = cancel;
     if (this.#settled) cancel(this.#abort.reason);
   }

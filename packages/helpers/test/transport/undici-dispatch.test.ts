@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { Agent, getGlobalDispatcher, MockAgent, setGlobalDispatcher } from "undici";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { defaultFetch } from "../../src/index.js";
+import { defaultFetch, withRetry } from "../../src/index.js";
 import { directOf } from "../../src/transport/direct.js";
 import { LinkedSignal } from "../../src/transport/linked-signal.js";
 
@@ -255,7 +255,11 @@ describe("the direct entry and an installed global dispatcher", () => {
     try {
       // The one connection is held by a call the server does not answer until told to.
       const slow = direct("/slow");
-      await expect(direct("/echo", {}, 1 << 20, new LinkedSignal([], 100))).rejects.toMatchObject({ name: "TimeoutError" });
+      // Still queued when its attempt ends: not sent, and the error says so (with the timeout as cause).
+      await expect(direct("/echo", {}, 1 << 20, new LinkedSignal([], 100))).rejects.toMatchObject({
+        name: "NotSent",
+        cause: { name: "TimeoutError" },
+      });
       releaseSlow();
       expect((await slow).status).toBe(200);
       expect((await direct("/echo")).status).toBe(200);
@@ -263,5 +267,57 @@ describe("the direct entry and an installed global dispatcher", () => {
       setGlobalDispatcher(before);
       await capped.close();
     }
+  });
+
+  it("a call still queued when its attempt ends was not sent: withRetry sends it again, a POST too", async () => {
+    const before = getGlobalDispatcher();
+    const capped = new Agent({ connections: 1 });
+    setGlobalDispatcher(capped);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const posted: string[] = [];
+    routes.set("/held", (_req, _body, res) => void held.then(() => res.writeHead(200).end("done")));
+    routes.set("/invoke", (_req, body, res) => {
+      posted.push(body.toString("utf8"));
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    try {
+      const holding = direct("/held");
+      const retries: string[] = [];
+      const fetch = withRetry(defaultFetch, {
+        attemptTimeoutMs: 100,
+        baseDelayMs: 1,
+        random: () => 0,
+        // The connection comes free while the retry waits.
+        onRetry: ({ error }) => {
+          retries.push(`${error.code}: ${error.message}`);
+          release();
+        },
+      });
+      const answer = await fetch(new Request(`${base}/invoke`, { method: "POST", body: '{"n":1}' }));
+      expect(answer.status).toBe(200);
+      expect(posted).toEqual(['{"n":1}']);
+      expect(retries).toEqual(["Timeout: POST /invoke: attempt 1 was not sent: no connection was ready within 100 ms"]);
+      expect((await holding).status).toBe(200);
+    } finally {
+      release();
+      setGlobalDispatcher(before);
+      await capped.close();
+    }
+  });
+
+  it("a POST whose request went out and got no answer in time is not sent again", async () => {
+    const seen: string[] = [];
+    routes.set("/swallow", (_req, body) => void seen.push(body.toString("utf8")));
+    const fetch = withRetry(defaultFetch, { attemptTimeoutMs: 100, baseDelayMs: 1, random: () => 0 });
+    const error = await fetch(new Request(`${base}/swallow`, { method: "POST", body: "{}" })).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "Timeout",
+      attempts: 1,
+      message: "POST /swallow: attempt 1 got no complete answer within 100 ms",
+    });
+    expect(seen).toEqual(["{}"]);
   });
 });

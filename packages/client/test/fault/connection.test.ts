@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { unwrap } from "../../src/index.js";
 import { URN } from "../helpers.js";
-import { hang, json, refusedUrl, reset, stalledBody, truncated } from "./scripted-server.js";
+import { brokenHttp, hang, json, refusedUrl, reset, stalledBody, truncated } from "./scripted-server.js";
 import {
   ATTEMPT_TIMEOUT_MS,
   byUrn,
@@ -65,6 +65,16 @@ describe("connections that fail", () => {
     // fetch's own "terminated" is not the message: what happened, and undici's reason, are.
     expect(error.message).toBe(`GET ${CONFIG_PATH}: the answer broke off (UND_ERR_SOCKET: other side closed)`);
     expect(error.cause).toMatchObject({ message: "terminated" });
+  });
+
+  it("an answer that breaks HTTP itself: not sent again (it would come back the same), a NetworkError with the parser's reason", async () => {
+    server.current.script(brokenHttp, json(200, config));
+    const { error } = await failure(() => clientFor(server.current.url).GET(CONFIG, byUrn));
+    expect(server.current.requests).toHaveLength(1);
+    expect(error).toMatchObject({ status: 0, code: "NetworkError", attempts: 1 });
+    expect(error.message).toMatch(
+      /^GET \S+: no response \(HPE_UNEXPECTED_CONTENT_LENGTH: .*Content-Length can't be present with Transfer-Encoding/,
+    );
   });
 
   it("a truncated body then a complete one: the caller gets the data", async () => {

@@ -100,6 +100,11 @@ export const stalledBody: Step = (res) => {
   res.write('{"functions":[');
 };
 
+/** Raw bytes no HTTP client may accept: Content-Length beside chunked encoding (a request-smuggling shape). */
+export const brokenHttp: Step = (res) => {
+  res.socket?.end("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+};
+
 /** Declares a longer body than it sends, then closes the connection. */
 export function truncated(status = 200): Step {
   return (res) => {

@@ -12,9 +12,20 @@ const TRANSIENT_CODE =
 // fetch", Firefox "NetworkError when attempting to fetch resource.", Safari "Load failed".
 const NETWORK_FAILURE = /fetch failed|terminated|failed to fetch|network|load failed/i;
 
+// An answer that broke HTTP itself (undici's parser errors, headers over its limit, a body longer
+// than declared): the server would send it again the same way, so another attempt cannot help.
+const PROTOCOL_CODE = /^(HPE_\w+|UND_ERR_HEADERS_OVERFLOW|UND_ERR_RES_CONTENT_LENGTH_MISMATCH)$/;
+
+function brokeProtocol(error: unknown): boolean {
+  for (let at = error, depth = 0; at && typeof at === "object" && depth < 5; at = (at as { cause?: unknown }).cause, depth++)
+    if (PROTOCOL_CODE.test(String((at as { code?: unknown }).code))) return true;
+  return false;
+}
+
 /** Whether a thrown transport error (not an HTTP answer) is a transient network failure. */
 export function isTransientNetworkError(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) return false;
+  if (depth === 0 && brokeProtocol(error)) return false;
   if (TRANSIENT_CODE.test(String((error as { code?: unknown }).code))) return true;
   if (error instanceof TypeError && NETWORK_FAILURE.test(error.message)) return true;
   return isTransientNetworkError((error as { cause?: unknown }).cause, depth + 1);

@@ -35,6 +35,18 @@ describe("isTransientNetworkError", () => {
     expect(isTransientNetworkError(new TypeError(message))).toBe(true);
   });
 
+  it.each([
+    "HPE_UNEXPECTED_CONTENT_LENGTH",
+    "HPE_INVALID_HEADER_TOKEN",
+    "UND_ERR_HEADERS_OVERFLOW",
+    "UND_ERR_RES_CONTENT_LENGTH_MISMATCH",
+  ])("does not count an answer that broke HTTP (%s), even inside fetch's TypeError", (code) => {
+    expect(isTransientNetworkError(new TypeError("fetch failed", { cause: withCode(code) }))).toBe(false);
+    expect(isTransientNetworkError(new TypeError("terminated", { cause: new Error("x", { cause: withCode(code) }) }))).toBe(
+      false,
+    );
+  });
+
   it("does not count other errors, codes or a cause chain past its depth", () => {
     expect(isTransientNetworkError(withCode("ECONNRESETX"))).toBe(false);
     expect(isTransientNetworkError(withCode("UND_ERR_INVALID_ARG"))).toBe(false);

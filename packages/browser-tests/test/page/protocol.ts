@@ -49,3 +49,24 @@ export interface RedirectPageGlobals {
   fgkitCall: (url: string, token: string) => Promise<RedirectOutcome>;
   plainFetch: (url: string, token: string) => Promise<RedirectOutcome>;
 }
+
+/** The client page's project and keys (test keys: the test checks each signature with them). */
+export const CLIENT_PROJECT = "0123456789abcdef0123456789abcdef";
+export const CLIENT_CREDENTIALS = { ak: "HPUABROWSERAK0123456", sk: "BrowserSecretKey0123456789abcdefghijklmno" };
+
+/** What the client page (client-page.ts) reports of its calls through @fgkit/client. */
+export interface ClientOutcome {
+  /** The function names paginateListFunctions walked, in order. */
+  names: string[];
+  /** The quotas a flaky endpoint (503, then 200) gave after a retry, or the error. */
+  quotas: unknown;
+  /** The error of a call to an endpoint that never answers. */
+  timeout: { name: string; code?: string | undefined; message: string };
+  /** The error of a call refused before anything was sent. */
+  refused: { name: string; field?: string | undefined; message: string };
+}
+
+export interface ClientPageGlobals {
+  fgkitReady?: boolean;
+  fgkitRun: (endpoint: string) => Promise<ClientOutcome>;
+}

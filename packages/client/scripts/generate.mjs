@@ -1,5 +1,6 @@
 // Generates src/generated/functiongraph.ts from the bundled spec with openapi-typescript
-// (`--check`: fails when the committed file is not what it would generate).
+// (`--check`: fails when the committed file is not what it would generate), and marks its open
+// enums so that editors suggest their values.
 //
 // The request and response examples are left out of the generator's input: they are for the
 // reference docs and the Prism mock, which read the spec itself, while in the declarations they were
@@ -51,16 +52,35 @@ function withoutProjectIdDescription(spec) {
   return spec;
 }
 
+/**
+ * An open enum (the known values, or any other string: `anyOf: [{ enum }, { type: string }]`) comes
+ * out as `("a" | "b") | string`, which TypeScript reduces to `string`: editors then suggest none of
+ * the values. `(string & {})` takes any string as well but keeps the literals apart, so `runtime`
+ * offers "Node.js20.15" and the rest. (The client's types leave out openapi-fetch's Readable and
+ * Writable mappings, which would turn that intersection into an object type: see call-types.ts.)
+ */
+function withOpenEnumsSuggested(source) {
+  return source.replace(/^(\s+\w+: \("[^"\n]*"(?: \| "[^"\n]*")*\)) \| string;$/gm, "$1 | (string & {});");
+}
+
+const check = process.argv.includes("--check");
 const spec = withoutProjectIdDescription(withoutBodyExamples(JSON.parse(readFileSync(SPEC, "utf8"))));
 const dir = mkdtempSync(join(tmpdir(), "fgkit-types-"));
 try {
   const input = join(dir, "openapi.json");
+  const output = join(dir, "functiongraph.ts");
   writeFileSync(input, JSON.stringify(spec));
   // The package's exports do not list its CLI; it sits beside dist/ in the package.
   const cli = join(dirname(createRequire(import.meta.url).resolve("openapi-typescript")), "..", "bin", "cli.js");
-  const args = [cli, input, "-o", OUTPUT, "--default-non-nullable", "false", ...process.argv.slice(2)];
-  const { status } = spawnSync(process.execPath, args, { stdio: "inherit" });
-  process.exitCode = status ?? 1;
+  const args = [cli, input, "-o", output, "--default-non-nullable", "false"];
+  const { status } = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"] });
+  if (status !== 0) throw new Error(`openapi-typescript failed (${status})`);
+  const generated = withOpenEnumsSuggested(readFileSync(output, "utf8"));
+  if (!check) writeFileSync(OUTPUT, generated);
+  else if (readFileSync(OUTPUT, "utf8") !== generated) {
+    process.stderr.write(`${OUTPUT} is not what the spec generates: run \`pnpm generate\` and commit the result.\n`);
+    process.exitCode = 1;
+  } else process.stdout.write(`${OUTPUT} is up to date.\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -4,7 +4,20 @@
 // from the path alone, so the compiler names the misspelling ("did you mean ...?"), and the options
 // the client refuses at run time (its own baseUrl, fetch or pathSerializer, a redirect followed) are
 // not in the type at all.
-import type { FetchOptions, FetchResponse, ParseAs } from "openapi-fetch";
+//
+// Bodies and answers are the generated models as they are. openapi-fetch passes them through its
+// Readable and Writable mappings (for readOnly/writeOnly markers, which this spec does not use), and
+// those turn an open enum's `(string & {})` into an object type: the mappings are left out so that
+// `runtime` and `trigger_type_code` can offer their known values while taking any string.
+import type {
+  BodySerializer,
+  HeadersOptions,
+  Middleware,
+  ParamsOption,
+  ParseAs,
+  QuerySerializer,
+  QuerySerializerOptions,
+} from "openapi-fetch";
 import type { FunctionGraphPaths } from "./types.js";
 
 type Paths = FunctionGraphPaths;
@@ -12,7 +25,6 @@ type Paths = FunctionGraphPaths;
 // The few helpers of openapi-typescript-helpers needed here, restated: that package is openapi-fetch's
 // dependency, not the client's, so a strict install (pnpm) would not let these declarations reach it.
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
-type MediaType = `${string}/${string}`;
 /** The paths that have `Method`. */
 type PathsWithMethod<Method extends HttpMethod> = {
   [Path in keyof Paths]: Paths[Path] extends { [M in Method]: unknown } ? Path : never;
@@ -20,33 +32,121 @@ type PathsWithMethod<Method extends HttpMethod> = {
 /** The keys of T that are required. */
 type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
-/** One operation of the API, by path and method, as openapi-fetch's answer type takes it. */
-type Answered<Path extends keyof Paths, Method extends HttpMethod> = Paths[Path][Method] & Record<string | number, unknown>;
+/** The bodies of a media-type map: each media type's (JSON, and text where an answer has both). */
+type BodiesOf<Content> = Content extends Record<string, unknown> ? Content[keyof Content & `${string}/${string}`] : Content;
+
+/** The request body option: required, optional, or none. */
+type BodyOption<Op> = "requestBody" extends keyof Op
+  ? Op extends { requestBody: { content: infer C } }
+    ? { body: BodiesOf<C> }
+    : [NonNullable<Op["requestBody" & keyof Op]>] extends [never]
+      ? { body?: never }
+      : [NonNullable<Op["requestBody" & keyof Op]>] extends [{ content: infer C }]
+        ? { body?: BodiesOf<C> }
+        : { body?: never }
+  : { body?: never };
 
 /** The options of one call: openapi-fetch's, less those that would step around the client. */
-export type CallInit<Op, As extends ParseAs = "json"> = Omit<
-  FetchOptions<Op>,
-  "baseUrl" | "fetch" | "pathSerializer" | "redirect" | "parseAs"
-> & {
-  /** A redirect is an answer, never followed: the credentials would go along with it. */
-  redirect?: "manual" | "error";
-  /** How the answer's body is read (default `"json"`). */
-  parseAs?: As;
-};
+export type CallInit<Op, As extends ParseAs = "json"> = ParamsOption<Op> &
+  BodyOption<Op> & {
+    querySerializer?: QuerySerializer<Op> | QuerySerializerOptions;
+    bodySerializer?: BodySerializer<Op>;
+    headers?: HeadersOptions;
+    middleware?: Middleware[];
+    /** A redirect is an answer, never followed: the credentials would go along with it. */
+    redirect?: "manual" | "error";
+    /** How the answer's body is read (default `"json"`). */
+    parseAs?: As;
+  } & Omit<RequestInit, "body" | "headers" | "redirect">;
 
 /** The options argument, required when the operation has a required parameter or body. */
 type InitArgs<Op, As extends ParseAs> =
   RequiredKeysOf<CallInit<Op, As>> extends never ? [init?: CallInit<Op, As>] : [init: CallInit<Op, As>];
 
+// The statuses openapi-fetch counts as a success (`data`) and as an error (`error`).
+type OkStatus = 200 | 201 | 202 | 203 | 204 | 206 | 207 | "2XX";
+type ErrorStatus =
+  | 400
+  | 401
+  | 402
+  | 403
+  | 404
+  | 405
+  | 406
+  | 407
+  | 408
+  | 409
+  | 410
+  | 411
+  | 412
+  | 413
+  | 414
+  | 415
+  | 416
+  | 417
+  | 418
+  | 420
+  | 421
+  | 422
+  | 423
+  | 424
+  | 425
+  | 426
+  | 427
+  | 428
+  | 429
+  | 430
+  | 431
+  | 444
+  | 450
+  | 451
+  | 497
+  | 498
+  | 499
+  | 500
+  | 501
+  | 502
+  | 503
+  | 504
+  | 505
+  | 506
+  | 507
+  | 508
+  | 509
+  | 510
+  | 511
+  | "4XX"
+  | "5XX"
+  | "default";
+
+/** The bodies the answers of `Codes` carry (`undefined` for an answer without content). */
+type AnswerBodies<Op, Codes> = Op extends { responses: infer R }
+  ? { [K in Codes & keyof R]: R[K] extends { content: infer C } ? BodiesOf<C> : undefined }[Codes & keyof R]
+  : never;
+
+/** An answer's body as `parseAs` reads it. */
+type BodyAs<T, As extends ParseAs> = {
+  json: T;
+  text: Awaited<ReturnType<Response["text"]>>;
+  blob: Awaited<ReturnType<Response["blob"]>>;
+  arrayBuffer: Awaited<ReturnType<Response["arrayBuffer"]>>;
+  stream: Response["body"];
+}[As];
+
+/** What a call resolves to, as openapi-fetch's FetchResponse: `data` on a success, `error` otherwise. */
+export type CallResponse<Op, As extends ParseAs = "json"> =
+  | { data: BodyAs<AnswerBodies<Op, OkStatus>, As>; error?: never; response: Response }
+  | { data?: never; error: AnswerBodies<Op, ErrorStatus>; response: Response };
+
 /** `client.GET(path, init)` and the other methods. */
 export type CallMethod<Method extends HttpMethod> = <Path extends PathsWithMethod<Method>, As extends ParseAs = "json">(
   url: Path,
   ...init: InitArgs<Paths[Path][Method], As>
-) => Promise<FetchResponse<Answered<Path, Method>, { parseAs: As }, MediaType>>;
+) => Promise<CallResponse<Paths[Path][Method], As>>;
 
 /** `client.request(method, path, init)`. */
 export type CallRequestMethod = <Method extends HttpMethod, Path extends PathsWithMethod<Method>, As extends ParseAs = "json">(
   method: Method,
   url: Path,
   ...init: InitArgs<Paths[Path][Method], As>
-) => Promise<FetchResponse<Answered<Path, Method>, { parseAs: As }, MediaType>>;
+) => Promise<CallResponse<Paths[Path][Method], As>>;

@@ -1673,7 +1673,7 @@ export interface components {
          * @description The language runtime of a function or a dependency package. The names listed are the ones known when this spec was written; FunctionGraph adds runtimes over time (newer Node.js and Python versions, for instance), so a value not listed here may be sent and may come back. `Custom` is a custom runtime that ships its own bootstrap, `http` an HTTP function that runs a web server, and `Custom Image` a function packaged as a container image.
          * @example Node.js20.15
          */
-        Runtime: ("Java8" | "Java11" | "Java17" | "Java21" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Python3.12" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "Node.js20.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "C#(.NET Core 8.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image") | string;
+        Runtime: ("Java8" | "Java11" | "Java17" | "Java21" | "Python2.7" | "Python3.6" | "Python3.9" | "Python3.10" | "Python3.12" | "Go1.8" | "Go1.x" | "Node.js6.10" | "Node.js8.10" | "Node.js10.16" | "Node.js12.13" | "Node.js14.18" | "Node.js16.17" | "Node.js18.15" | "Node.js20.15" | "C#(.NET Core 2.0)" | "C#(.NET Core 2.1)" | "C#(.NET Core 3.1)" | "C#(.NET Core 6.0)" | "C#(.NET Core 8.0)" | "Custom" | "PHP7.3" | "PHP8.3" | "Cangjie1.0" | "http" | "Custom Image") | (string & {});
         /** @description Summary of one dependency package, as returned by the dependency listing. */
         ListDependenciesResult: {
             /** @description ID of the dependency. Use it as `depend_id` to list or manage its versions. */
@@ -4293,7 +4293,7 @@ export interface components {
          * @description The kind of event source a trigger connects to a function. The names listed are the ones known when this spec was written; FunctionGraph adds trigger types over time and offers different ones per region, so a value not listed here may be sent and may come back.
          * @example TIMER
          */
-        TriggerTypeCode: ("TIMER" | "APIG" | "CTS" | "DDS" | "DMS" | "DIS" | "LTS" | "OBS" | "SMN" | "KAFKA" | "RABBITMQ" | "DEDICATEDGATEWAY" | "OPENSOURCEKAFKA" | "APIC" | "GAUSSMONGO" | "EVENTGRID" | "IOTDA" | "ROCKETMQ") | string;
+        TriggerTypeCode: ("TIMER" | "APIG" | "CTS" | "DDS" | "DMS" | "DIS" | "LTS" | "OBS" | "SMN" | "KAFKA" | "RABBITMQ" | "DEDICATEDGATEWAY" | "OPENSOURCEKAFKA" | "APIC" | "GAUSSMONGO" | "EVENTGRID" | "IOTDA" | "ROCKETMQ") | (string & {});
         /** @description How API Gateway calls the function (the API's FunctionGraph backend), for APIG and dedicated gateway triggers. */
         ApigTriggerFuncInfo: {
             /** @description URN of the function (or function version) the API calls. */

@@ -49,7 +49,8 @@ const PRELUDE = `import { createFunctionGraphClient } from "../src/index.js";
 const client = createFunctionGraphClient({ region: "cn-north-4", projectId: "p", credentials: { ak: "AK", sk: "SK" } });
 `;
 
-describe("editor suggestions for the API's open lists", () => {
+// A language service over the package's types takes a few seconds to start on a busy machine.
+describe("editor suggestions for the API's open lists", { timeout: 60_000 }, () => {
   it("a new function's runtime", () => {
     const names = completionsAt(`${PRELUDE}
 void client.POST("/v2/{project_id}/fgs/functions", {

@@ -54,6 +54,10 @@ describe("connections that fail", () => {
     const { error: afterReset } = await failure(() => clientFor(server.current.url).POST(INVOKE, invoke));
     expect(server.current.requests).toHaveLength(1);
     expect(afterReset).toMatchObject({ status: 0, code: "NetworkError", attempts: 1 });
+    // The error says why there was no second attempt, and how to allow one.
+    expect(afterReset.message).toMatch(
+      /; not sent again, as the POST may have run \(retry\.retryNonIdempotent: true sends it again\)$/,
+    );
   });
 
   it("a truncated body (Content-Length larger than what came, then close): retried, then a NetworkError", async () => {

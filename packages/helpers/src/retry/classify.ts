@@ -47,7 +47,7 @@ export function sentNothing(error: unknown, depth = 0): boolean {
   return sentNothing((error as { cause?: unknown }).cause, depth + 1);
 }
 
-export function networkError(error: unknown, request: Request, attempts: number): FunctionGraphError {
+export function networkError(error: unknown, request: Request, attempts: number, note = ""): FunctionGraphError {
   if (FunctionGraphError.isInstance(error)) return error;
   if (ProviderFailure.isInstance(error))
     return new FunctionGraphError(`${callLabel(request)}: no credentials (${error.message})`, {
@@ -67,13 +67,16 @@ export function networkError(error: unknown, request: Request, attempts: number)
   }
   // "terminated": an answer had begun (a status line came) and was cut off or could not be read.
   const what = error instanceof TypeError && error.message === "terminated" ? "the answer broke off" : "no response";
-  return new FunctionGraphError(`${callLabel(request)}: ${what} (${typeof code === "string" ? `${code}: ` : ""}${reason})`, {
-    status: 0,
-    code: "NetworkError",
-    attempts,
-    request,
-    cause: error,
-  });
+  return new FunctionGraphError(
+    `${callLabel(request)}: ${what} (${typeof code === "string" ? `${code}: ` : ""}${reason})${note}`,
+    {
+      status: 0,
+      code: "NetworkError",
+      attempts,
+      request,
+      cause: error,
+    },
+  );
 }
 
 /** fgkit's own errors (a bad body, bad input such as a malformed token) end the call: they are no network failure. */

@@ -171,6 +171,11 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
       } else {
         const timedOut = signal.timedOut;
         const notSent = sentNothing(outcome.error);
+        const transient = timedOut || isTransientNetworkError(outcome.error);
+        // A request that never left (refused, no such host, no connection in time) is sent again whatever the method.
+        const again = retryable || notSent;
+        // Held back only for its method: the error says so, and how to allow it.
+        const held = transient && !again && attempt < retry.maxAttempts ? NOT_SENT_AGAIN(original.method) : "";
         const error = timedOut
           ? stopped(
               described(),
@@ -178,13 +183,10 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
               "Timeout",
               notSent
                 ? `attempt ${sent} was not sent: no connection was ready within ${attemptTimeoutMs} ms`
-                : `attempt ${sent} got no complete answer within ${attemptTimeoutMs} ms`,
+                : `attempt ${sent} got no complete answer within ${attemptTimeoutMs} ms${held}`,
               outcome.error,
             )
-          : networkError(outcome.error, described(), sent);
-        const transient = timedOut || isTransientNetworkError(outcome.error);
-        // A request that never left (refused, no such host, no connection in time) is sent again whatever the method.
-        const again = retryable || notSent;
+          : networkError(outcome.error, described(), sent, held);
         if (!transient || !again || attempt >= retry.maxAttempts) throw error;
         delay = fullJitterDelay(attempt - 1, retry.baseDelayMs, retry.maxDelayMs, retry.random);
         retry.onRetry?.({ error, attempt: sent, delayMs: delay });
@@ -226,6 +228,10 @@ function redirectNotFollowed(request: Request, attempts: number): FunctionGraphE
     { status: 0, code: "Redirect", attempts, request },
   );
 }
+
+/** Why a failed attempt of a method that is not idempotent was not repeated. */
+const NOT_SENT_AGAIN = (method: string) =>
+  `; not sent again, as the ${method} may have run (retry.retryNonIdempotent: true sends it again)`;
 
 function stopped(
   request: Request,

@@ -316,7 +316,8 @@ describe("the direct entry and an installed global dispatcher", () => {
     expect(error).toMatchObject({
       code: "Timeout",
       attempts: 1,
-      message: "POST /swallow: attempt 1 got no complete answer within 100 ms",
+      message:
+        "POST /swallow: attempt 1 got no complete answer within 100 ms; not sent again, as the POST may have run (retry.retryNonIdempotent: true sends it again)",
     });
     expect(seen).toEqual(["{}"]);
   });

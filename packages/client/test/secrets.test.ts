@@ -390,6 +390,11 @@ describe("fetchIamToken never carries the password into an error", () => {
       (body: string) => JSON.stringify({ error: { code: 400, message: `Invalid request body ${body}` } }),
     ],
     ["as the parsed JSON body", (body: string) => body],
+    [
+      "in JSON with its characters escaped (\\uXXXX, as encoders that keep to ASCII write it)",
+      (body: string) =>
+        `{"error":{"code":400,"message":"bad body","echo":"${[...body].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}"}}`,
+    ],
   ])("an error answer that echoes the request body %s", async (_, echo) => {
     const error = await fetchIamToken(
       auth(

@@ -34,9 +34,22 @@ describe("a token provider that never answers", () => {
       const client = clientFor(server.current.url, { credentials: never, ...SHORT_TIMEOUT, ...withTransport });
       const { error, ms } = await failure(() => client.GET(CONFIG, byUrn));
       expect(error).toMatchObject({ status: 0, code: "Timeout", attempts: 3 });
-      expect(error.message).toBe(`GET ${CONFIG_PATH}: attempt 3 got no complete answer within ${ATTEMPT_TIMEOUT_MS} ms`);
+      expect(error.message).toBe(
+        `GET ${CONFIG_PATH}: attempt 3 was not sent: no credentials came within ${ATTEMPT_TIMEOUT_MS} ms`,
+      );
       expect(ms).toBeGreaterThanOrEqual(3 * ATTEMPT_TIMEOUT_MS - 20);
       expect(server.current.requests).toHaveLength(0);
+    });
+
+    it(`${name}: a POST waiting for its token is tried again too (nothing was sent), and gets through`, async () => {
+      server.current.script(json(200, { result: "ok" }));
+      let asked = 0;
+      const once: TokenProvider = () => (++asked === 1 ? never() : Promise.resolve("MIIToken-second"));
+      const client = clientFor(server.current.url, { credentials: once, ...SHORT_TIMEOUT, ...withTransport });
+      const answer = await client.POST(INVOKE, { ...byUrn, body: { n: 1 } });
+      expect(answer.response.status).toBe(200);
+      expect(server.current.requests).toHaveLength(1);
+      expect(asked).toBe(2);
     });
 
     it(`${name}: one that hangs once and then answers: the retry gets through with its token`, async () => {

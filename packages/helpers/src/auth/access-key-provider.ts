@@ -1,4 +1,4 @@
-import { type AccessKeyCredentials, assertAccessKeyCredentials } from "./credentials.js";
+import { type AccessKeyCredentials, assertUsableKeys } from "./credentials.js";
 import { createExpiringCache, type ProviderFetchOptions, providerSettings } from "./expiring-cache.js";
 
 /**
@@ -25,16 +25,18 @@ export interface CachingAccessKeyProviderOptions extends ProviderFetchOptions {
   /** Fetch new keys, e.g. fetchEcsAccessKeys (the ECS metadata service). */
   fetchKeys: (context: { signal: AbortSignal }) => Promise<TemporaryAccessKeys>;
   /**
-   * Fetch new keys this long before the current ones expire (default 5 minutes). The ECS metadata
-   * service hands out new keys 10 minutes before the old ones expire, so this finds them there.
+   * Fetch new keys this long before the current ones expire (default 5 minutes; at half their life
+   * when that is later). The ECS metadata service hands out new keys 10 minutes before the old ones
+   * expire, so this finds them there.
    */
   refreshBeforeMs?: number | undefined;
 }
 
 /**
  * An access key provider for temporary keys: caches them, fetches new ones before they expire, and
- * lets concurrent callers share one fetch. While a fetch fails, keys that have not expired yet are
- * still used. Signing stays synchronous while the cached keys are fresh. Keys the gateway refused
+ * lets concurrent callers share one fetch. Keys that have not expired yet are handed out at once
+ * while new ones are fetched in the background (a slow or failing fetch delays no call), so signing
+ * stays synchronous until the cached keys expire. Keys the gateway refused
  * (`invalidate`, which the client calls on a 401) are not used again, unless they were fetched in
  * the last 30 seconds.
  */
@@ -43,7 +45,8 @@ export function createAccessKeyProvider(options: CachingAccessKeyProviderOptions
     fetch: options?.fetchKeys,
     fetchField: "fetchKeys",
     shape: "{ ak, sk, securityToken?, expiresAt }",
-    check: (value, field) => assertAccessKeyCredentials(value, field),
+    // The checks the client applies at each call: keys that would be refused there are not cached.
+    check: (value, field) => assertUsableKeys(value, field),
     ...providerSettings(options, 5 * 60 * 1000, "fetchKeys"),
     label: "access key refresh: no keys",
   });

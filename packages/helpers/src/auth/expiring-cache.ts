@@ -10,6 +10,9 @@ const YEAR_MS = 365 * 24 * 3_600_000;
 /** A refused value younger than this is kept (see dropRefused). */
 const REFUSED_MIN_AGE_MS = 30_000;
 
+/** After a background refresh failed, the next one waits this long (the held value is still valid). */
+const RETRY_REFRESH_AFTER_MS = 10_000;
+
 /** Something that stops being valid at a known time: an IAM token, temporary access keys. */
 export interface Expiring {
   expiresAt: Date;
@@ -44,9 +47,10 @@ export interface ExpiringCacheOptions<T extends Expiring> {
 }
 
 /**
- * Caches one expiring value for the token and access key providers: refreshed before it expires,
- * one refresh shared by concurrent callers, the still-valid value used while a refresh fails, and
- * none at all once dropped. `get` answers without a promise while the value is fresh.
+ * Caches one expiring value for the token and access key providers: refreshed in the background
+ * before it expires (callers wait only when no valid value is held), one refresh shared by concurrent
+ * callers, the still-valid value used while a refresh is slow or fails, and none at all once dropped.
+ * `get` answers without a promise while a valid value is held.
  */
 export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOptions<T>) {
   const { fetchTimeoutMs, refreshBeforeMs, now, label, fetchField, shape } = options;
@@ -72,6 +76,13 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
   let current: T | undefined;
   /** When `current` was fetched (by `now`). */
   let fetchedAt = 0;
+  /**
+   * When to refresh `current` in the background: `refreshBeforeMs` before it expires, but not before
+   * half its life, so that a value living less than the window is not fetched again at every call.
+   */
+  let refreshAt = 0;
+  /** When a background refresh last failed (it is not tried again for a while). */
+  let failedAt: number | undefined;
   let inFlight: Promise<T> | undefined;
 
   const refresh = (): Promise<T> => {
@@ -90,10 +101,14 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
         ending.release();
         current = checked(value);
         fetchedAt = now();
+        const expires = current.expiresAt.getTime();
+        refreshAt = Math.max(expires - refreshBeforeMs, fetchedAt + (expires - fetchedAt) / 2);
+        failedAt = undefined;
         return current;
       },
       (error: unknown) => {
         inFlight = undefined;
+        failedAt = now();
         ending.release();
         if (!ending.timedOut) throw error;
         throw new FunctionGraphError(`${label} within ${fetchTimeoutMs} ms`, {
@@ -110,16 +125,12 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
     get(): T | Promise<T> {
       const time = now();
       const held = current;
-      if (held && held.expiresAt.getTime() - refreshBeforeMs > time) return held;
-      if (held && held.expiresAt.getTime() > time) {
-        // Inside the refresh window: refresh now, but keep using the still-valid value if that fails
-        // (unless it was dropped meanwhile).
-        return refresh().catch((error: unknown) => {
-          if (current !== held) throw error;
-          return held;
-        });
-      }
-      return refresh();
+      if (!held || held.expiresAt.getTime() <= time) return refresh();
+      // Inside the refresh window: the still-valid value is used at once, while one refresh runs in
+      // the background (a slow or failing source delays no call); a failed one is tried again later.
+      if (time >= refreshAt && !inFlight && (failedAt === undefined || time - failedAt >= RETRY_REFRESH_AFTER_MS))
+        refresh().catch(() => {}); // failedAt holds the next one back; a caller that needs it waits for its own
+      return held;
     },
     /**
      * The gateway refused the cached value (a 401): drops it when it `matches` and was fetched at
@@ -130,7 +141,9 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
      */
     dropRefused(matches: (value: T) => boolean): boolean {
       if (current === undefined || !matches(current)) return true;
-      if (now() - fetchedAt < REFUSED_MIN_AGE_MS) return false;
+      // A negative age is a clock that stepped back: the value's age is unknown, so it is dropped.
+      const age = now() - fetchedAt;
+      if (age >= 0 && age < REFUSED_MIN_AGE_MS) return false;
       current = undefined;
       return true;
     },

@@ -103,7 +103,12 @@ async function requestToken(
     described,
     timeoutMs,
   });
-  if (!response.ok) throw errorFromResponse(described, response, parseErrorBody(withoutSecret(text, options.password)));
+  if (!response.ok)
+    throw errorFromResponse(
+      described,
+      response,
+      withoutSecretIn(parseErrorBody(withoutSecret(text, options.password)), options.password),
+    );
   const token = response.headers.get("x-subject-token");
   const expires = (parseErrorBody(text) as { token?: { expires_at?: string } } | undefined)?.token?.expires_at;
   const expiresAt = new Date(expires ?? Number.NaN);
@@ -125,6 +130,20 @@ function withoutSecret(text: string, secret: string): string {
   let out = text;
   for (const form of forms) if (form !== "") out = out.split(form).join("[REDACTED]");
   return out;
+}
+
+/**
+ * The same for the parsed answer: JSON may spell the password with escapes the text forms miss (`\/`,
+ * `\u00f6`), which parsing turns back into the password itself.
+ */
+function withoutSecretIn(value: unknown, secret: string): unknown {
+  if (typeof value === "string") return withoutSecret(value, secret);
+  if (Array.isArray(value)) return value.map((item) => withoutSecretIn(item, secret));
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [withoutSecret(key, secret), withoutSecretIn(item, secret)]),
+    );
+  return value;
 }
 
 function iamBase(options: IamPasswordAuth): string {

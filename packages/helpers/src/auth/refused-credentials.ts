@@ -15,13 +15,24 @@ export function invalidateRefusedCredentials(auth: ResolvedCredentials, request:
   if (!request || typeof request.headers?.get !== "function") throw new InvalidInputError("request", "must be a Request");
   if (auth.kind === "token") {
     const token = request.headers.get("x-auth-token");
-    return token !== null && typeof auth.getToken.invalidate === "function" && auth.getToken.invalidate(token) !== false;
+    return token !== null && dropped(auth.getToken.invalidate, token);
   }
   if (auth.kind === "accessKeyProvider") {
     const accessKeyId = ACCESS_KEY_ID.exec(request.headers.get("authorization") ?? "")?.[1];
-    return (
-      accessKeyId !== undefined && typeof auth.getKeys.invalidate === "function" && auth.getKeys.invalidate(accessKeyId) !== false
-    );
+    return accessKeyId !== undefined && dropped(auth.getKeys.invalidate, accessKeyId);
   }
   return false;
+}
+
+/**
+ * Whether a provider's `invalidate` dropped what it handed out. One that throws (a provider's own
+ * bug) counts as not dropped: the call then ends with the 401 it got, rather than with that error.
+ */
+function dropped(invalidate: ((refused: string) => boolean | undefined) | undefined, refused: string): boolean {
+  if (typeof invalidate !== "function") return false;
+  try {
+    return invalidate(refused) !== false;
+  } catch {
+    return false;
+  }
 }

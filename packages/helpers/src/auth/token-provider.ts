@@ -6,13 +6,14 @@ import type { TokenProvider } from "./resolve-credentials.js";
 export interface CachingTokenProviderOptions extends ProviderFetchOptions {
   /** Fetch a new token, e.g. `({ signal }) => fetchIamToken({ ..., signal })`. */
   fetchToken: (context: { signal: AbortSignal }) => Promise<IamToken>;
-  /** Refresh this long before expiry (default 10 minutes). */
+  /** Refresh this long before expiry (default 10 minutes; at half the token's life when that is later). */
   refreshBeforeMs?: number | undefined;
 }
 
 /**
  * A token provider that caches the token, refreshes it before it expires, and lets concurrent
- * callers share one refresh. While a refresh fails, a token that has not expired yet is still used.
+ * callers share one refresh. A token that has not expired yet is handed out at once while the next
+ * one is fetched in the background, so a slow or failing refresh delays no call.
  * A token the gateway refused (`invalidate`, which the client calls on a 401) is not used again,
  * unless it was fetched in the last 30 seconds.
  */

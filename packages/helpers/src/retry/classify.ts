@@ -37,6 +37,13 @@ export function isTransientNetworkError(error: unknown, depth = 0): boolean {
 const LOOKUP_FAILED = /^(ENOTFOUND|EAI_AGAIN)$/;
 const CONNECT_FAILED = /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH)$/;
 
+/** What kept an attempt from being sent (a NotSent's message), when that is known. */
+export function notSentReason(error: unknown): string | undefined {
+  for (let at = error, depth = 0; at && typeof at === "object" && depth < 5; at = (at as { cause?: unknown }).cause, depth++)
+    if (NotSent.isInstance(at)) return at.message;
+  return undefined;
+}
+
 /** Whether a failed attempt certainly sent nothing: no connection was made (or none was ready), or no credentials came. */
 export function sentNothing(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) return false;

@@ -11,7 +11,7 @@ import { LinkedSignal } from "../transport/linked-signal.js";
 import { bufferedResponse, readBody } from "../transport/read-body.js";
 import type { FetchLike } from "../transport/types.js";
 import { fullJitterDelay, parseRetryAfter, sleep } from "./backoff.js";
-import { isFinalError, isTransientNetworkError, networkError, sentNothing } from "./classify.js";
+import { isFinalError, isTransientNetworkError, networkError, notSentReason, sentNothing } from "./classify.js";
 import { type ClockOffset, skewCorrection } from "./clock-skew.js";
 import {
   IDEMPOTENT_METHODS,
@@ -182,7 +182,7 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
               sent,
               "Timeout",
               notSent
-                ? `attempt ${sent} was not sent: no connection was ready within ${attemptTimeoutMs} ms`
+                ? `attempt ${sent} was not sent: ${notSentReason(outcome.error) ?? "no connection was ready"} within ${attemptTimeoutMs} ms`
                 : `attempt ${sent} got no complete answer within ${attemptTimeoutMs} ms${held}`,
               outcome.error,
             )

@@ -2,6 +2,7 @@
 // its timeout, the call's deadline or the caller's signal. A promise that never settles must not
 // hold a call past them.
 import type { AttemptAbort } from "./direct.js";
+import { NotSent } from "./not-sent.js";
 
 /** `pending`'s value, unless `signal` aborts first: then a rejection with its reason. */
 export function untilAborted<T>(pending: T | PromiseLike<T>, signal: AbortSignal | AttemptAbort | undefined): Promise<T> {
@@ -31,3 +32,16 @@ export function untilAborted<T>(pending: T | PromiseLike<T>, signal: AbortSignal
 
 const isPromiseLike = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
   typeof (value as { then?: unknown } | null)?.then === "function";
+
+/**
+ * untilAborted for an attempt's credentials: an attempt that ends while they are awaited sent
+ * nothing, and says so (NotSent), so that withRetry may send it again whatever the method.
+ */
+export function credentialsUntilAborted<T>(
+  pending: T | PromiseLike<T>,
+  signal: AbortSignal | AttemptAbort | undefined,
+): Promise<T> {
+  return untilAborted(pending, signal).catch((error: unknown) => {
+    throw signal?.aborted && error === signal.reason ? new NotSent("no credentials came", { cause: error }) : error;
+  });
+}

@@ -7,7 +7,7 @@ import type { ResolvedCredentials, TokenProvider } from "../auth/resolve-credent
 import { trimHttpWhitespace } from "../signing/canonical.js";
 import { type Signature, signWithPlatformHashes } from "../signing/sign.js";
 import type { DirectRequest, DirectResponse, DirectSend } from "./direct.js";
-import { untilAborted } from "./until-aborted.js";
+import { credentialsUntilAborted } from "./until-aborted.js";
 
 export function authDirect(
   send: DirectSend,
@@ -22,7 +22,7 @@ export function authDirect(
     if (contentType !== undefined && headers["content-type"] === undefined) headers["content-type"] = contentType;
     if (auth.kind === "token")
       return withToken(
-        () => untilAborted(fromProvider(auth.getToken), abort),
+        () => credentialsUntilAborted(fromProvider(auth.getToken), abort),
         request,
         () => send(request, abort, maxBytes),
       );
@@ -40,7 +40,7 @@ export function authDirect(
       // Fresh keys from a caching provider come without a promise: signing stays synchronous.
       const keys = fromProvider(auth.getKeys);
       return keys instanceof Promise
-        ? providedKeys(untilAborted(keys, abort)).then(signAndSend)
+        ? providedKeys(credentialsUntilAborted(keys, abort)).then(signAndSend)
         : signAndSend(providedKeys(keys));
     } catch (error) {
       return Promise.reject(error);

@@ -8,7 +8,7 @@ import { computeSignature } from "../signing/sign.js";
 import { signRequest } from "../signing/sign-request.js";
 import { knownBody } from "./known-body.js";
 import type { FetchLike } from "./types.js";
-import { untilAborted } from "./until-aborted.js";
+import { credentialsUntilAborted } from "./until-aborted.js";
 
 export interface AuthOptions {
   /** Sent as X-Project-Id on every request, as the official SDK does. */
@@ -42,13 +42,15 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
     if (projectId !== undefined && !request.headers.has("x-project-id")) request.headers.set("X-Project-Id", projectId);
     if (contentType !== undefined && !request.headers.has("content-type")) request.headers.set("Content-Type", contentType);
     if (auth.kind === "token") {
-      const token = await untilAborted(fromProvider(auth.getToken), request.signal);
+      const token = await credentialsUntilAborted(fromProvider(auth.getToken), request.signal);
       assertHeaderSafe("credentials.token", token, { secret: true });
       request.headers.set("X-Auth-Token", token);
       return next(request);
     }
     const credentials =
-      auth.kind === "accessKey" ? auth.credentials : await providedKeys(untilAborted(fromProvider(auth.getKeys), request.signal));
+      auth.kind === "accessKey"
+        ? auth.credentials
+        : await providedKeys(credentialsUntilAborted(fromProvider(auth.getKeys), request.signal));
     const body = knownBody(request);
     if (body !== undefined) {
       // The body was read already (withRetry notes it): sign in place, no second read, no copy.

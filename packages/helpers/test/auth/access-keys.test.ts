@@ -74,7 +74,11 @@ describe("createAccessKeyProvider", () => {
     expect(cached).not.toBeInstanceOf(Promise);
     expect(cached).toMatchObject({ ak: "TEMPAK1", sk: "temporary-secret-1" });
     time.advance(HOUR - 4 * 60_000); // inside the default 5-minute window
-    expect((await provider()).ak).toBe("TEMPAK2");
+    // The keys held are still valid: handed out at once (signing stays synchronous), while new ones
+    // are fetched in the background.
+    expect(provider()).toMatchObject({ ak: "TEMPAK1" });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(provider()).toMatchObject({ ak: "TEMPAK2" });
     expect(fetched).toBe(2);
   });
 
@@ -99,6 +103,33 @@ describe("createAccessKeyProvider", () => {
     expect((await provider()).ak).toBe("TEMPAK1");
     time.advance(60_000); // expired
     await expect(Promise.resolve(provider())).rejects.toThrow("metadata service down");
+  });
+
+  it("does not cache keys a call would refuse (an SK with a newline from a file): the next call fetches again", async () => {
+    let sk = "temporary-secret-1\n";
+    let fetched = 0;
+    const provider = createAccessKeyProvider({
+      fetchKeys: async () => {
+        fetched++;
+        return { ak: "TEMPAK1", sk, securityToken: "token-1", expiresAt: new Date(Date.now() + HOUR) };
+      },
+    });
+    await expect(Promise.resolve(provider())).rejects.toThrow("fetchKeys().sk: must not start or end with whitespace");
+    sk = "temporary-secret-1";
+    expect((await provider()).sk).toBe("temporary-secret-1");
+    expect(fetched).toBe(2);
+  });
+
+  it("drops refused keys after the host clock stepped back (their age is then unknown)", async () => {
+    const time = clock();
+    let fetched = 0;
+    const provider = createAccessKeyProvider({ now: time.now, fetchKeys: async () => keysNumber(++fetched, time.now()) });
+    expect((await provider()).ak).toBe("TEMPAK1");
+    time.advance(5_000);
+    expect(provider.invalidate?.("TEMPAK1")).toBe(false); // 5 s old: kept (the 401 has another cause)
+    time.advance(-600_000); // the clock steps back 10 minutes
+    expect(provider.invalidate?.("TEMPAK1")).toBe(true);
+    expect((await provider()).ak).toBe("TEMPAK2");
   });
 
   it("gives up a fetch after fetchTimeoutMs with a Timeout error, and refuses bad timings", async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createTokenProvider, FunctionGraphError, type IamToken } from "../../src/index.js";
 
+/** Lets a background refresh settle. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 function clock(start = 1_000_000) {
   let now = start;
   return { now: () => now, advance: (ms: number) => (now += ms) };
@@ -18,9 +21,68 @@ describe("createTokenProvider", () => {
     expect(await provider()).toBe("t1");
     time.advance(3_500_000);
     expect(await provider()).toBe("t1");
-    time.advance(50_000); // now inside the last minute
+    time.advance(50_000); // now inside the last minute: t1 still, while t2 is fetched in the background
+    expect(await provider()).toBe("t1");
+    await settled();
     expect(await provider()).toBe("t2");
     expect(fetched).toBe(2);
+  });
+
+  it("inside the window, a slow or failing refresh delays no call; a failed one is tried again after 10 s", async () => {
+    const time = clock();
+    let fetched = 0;
+    let source: "ok" | "hangs" | "fails" = "ok";
+    const provider = createTokenProvider({
+      now: time.now,
+      refreshBeforeMs: 60_000,
+      fetchToken: () => {
+        fetched++;
+        if (source === "hangs") return new Promise<IamToken>(() => {});
+        if (source === "fails") return Promise.reject(new Error("IAM down"));
+        return Promise.resolve({ token: `t${fetched}`, expiresAt: new Date(time.now() + 120_000) });
+      },
+      fetchTimeoutMs: 0,
+    });
+    expect(await provider()).toBe("t1");
+    source = "fails";
+    time.advance(90_000); // inside the window, still valid
+    for (let i = 0; i < 5; i++) expect(await provider()).toBe("t1");
+    await settled();
+    expect(fetched).toBe(2); // one background refresh, not one per call
+    time.advance(5_000);
+    expect(await provider()).toBe("t1");
+    await settled();
+    expect(fetched).toBe(2); // within 10 s of the failure: not tried again
+    source = "ok";
+    time.advance(5_000);
+    expect(await provider()).toBe("t1");
+    await settled();
+    expect(await provider()).toBe("t3");
+    source = "hangs";
+    time.advance(90_000);
+    const started = fetched;
+    for (let i = 0; i < 5; i++) expect(await provider()).toBe("t3"); // the hanging refresh holds no call
+    expect(fetched).toBe(started + 1);
+  });
+
+  it("refreshes a token that lives less than the window at half its life, not at every call", async () => {
+    const time = clock();
+    let fetched = 0;
+    const provider = createTokenProvider({
+      now: time.now,
+      refreshBeforeMs: 600_000, // the default 10 minutes, for 5-minute tokens
+      fetchToken: async () => ({ token: `t${++fetched}`, expiresAt: new Date(time.now() + 300_000) }),
+    });
+    for (let i = 0; i < 20; i++) {
+      expect(await provider()).toBe("t1");
+      await settled();
+      time.advance(7_000); // 140 s in all: under half of the token's 300 s
+    }
+    expect(fetched).toBe(1);
+    time.advance(20_000); // past half its life
+    expect(await provider()).toBe("t1");
+    await settled();
+    expect(await provider()).toBe("t2");
   });
 
   it("shares one refresh between concurrent callers", async () => {
@@ -153,11 +215,13 @@ describe("createTokenProvider and a refresh that never ends", () => {
     });
     expect(await provider()).toBe("first");
     fail = true;
-    time.advance(90_000); // inside the refresh window: a refresh starts
-    const during = provider();
-    provider.invalidate?.("first");
+    time.advance(90_000); // inside the refresh window: a refresh starts in the background
+    expect(await provider()).toBe("first");
+    time.advance(30_000);
+    provider.invalidate?.("first"); // refused by the gateway: dropped
+    const after = provider();
     release();
-    await expect(during).rejects.toThrow("IAM down");
+    await expect(after).rejects.toThrow("IAM down");
   });
 
   it("refuses a missing fetchToken at once, and a fetched value without a valid expiresAt or token by field", async () => {

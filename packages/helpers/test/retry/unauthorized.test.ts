@@ -146,6 +146,22 @@ describe("a token the gateway refuses", () => {
     expect(seen.map((request) => request.token)).toEqual(["t1", "t1", "fixed"]);
   });
 
+  it("a provider whose invalidate throws: the 401 is the answer, not the provider's error, and nothing is resent", async () => {
+    revoked.add("buggy");
+    const getToken = Object.assign(async () => "buggy", {
+      invalidate: () => {
+        throw "a provider's own bug";
+      },
+    });
+    const auth = resolveCredentials(getToken);
+    const send = withRetry(withAuth(defaultFetch, auth), {
+      onUnauthorized: (request) => invalidateRefusedCredentials(auth, request),
+    });
+    const before = seen.length;
+    expect((await send(new Request(`${base}/g`))).status).toBe(401);
+    expect(seen.length - before).toBe(1);
+  });
+
   it("onUnauthorized sees only 401s, and must be a function", async () => {
     const asked: number[] = [];
     const send = withRetry(async () => new Response("{}", { status: 403 }), {

@@ -46,22 +46,39 @@ type BodyOption<Op> = "requestBody" extends keyof Op
         : { body?: never }
   : { body?: never };
 
-/** The options of one call: openapi-fetch's, less those that would step around the client. */
+/**
+ * The options of one call: openapi-fetch's, less those that would step around the client. `Op` is an
+ * operation as the client sees it, e.g. `CallInit<FunctionGraphPaths["/v2/{project_id}/fgs/functions"]["get"]>`
+ * (not `Operations[...]`, whose path parameters still have project_id).
+ */
 export type CallInit<Op, As extends ParseAs = "json"> = ParamsOption<Op> &
   BodyOption<Op> & {
-    querySerializer?: QuerySerializer<Op> | QuerySerializerOptions;
-    bodySerializer?: BodySerializer<Op>;
-    headers?: HeadersOptions;
-    middleware?: Middleware[];
+    querySerializer?: QuerySerializer<Op> | QuerySerializerOptions | undefined;
+    bodySerializer?: BodySerializer<Op> | undefined;
+    headers?: HeadersOptions | undefined;
+    middleware?: Middleware[] | undefined;
     /** A redirect is an answer, never followed: the credentials would go along with it. */
-    redirect?: "manual" | "error";
+    redirect?: "manual" | "error" | undefined;
     /** How the answer's body is read (default `"json"`). */
-    parseAs?: As;
-  } & Omit<RequestInit, "body" | "headers" | "redirect">;
+    parseAs?: As | undefined;
+    signal?: AbortSignal | null | undefined;
+  } & Omit<RequestInit, "body" | "headers" | "redirect" | "signal">;
 
 /** The options argument, required when the operation has a required parameter or body. */
 type InitArgs<Op, As extends ParseAs> =
   RequiredKeysOf<CallInit<Op, As>> extends never ? [init?: CallInit<Op, As>] : [init: CallInit<Op, As>];
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type IsUnion<T> = [T] extends [UnionToIntersection<T>] ? false : true;
+
+/**
+ * InitArgs for one path. A union of paths comes from a path that is not the API's (inference falls
+ * back on every path of the method, and the compiler names the bad path) or from a type such as
+ * `Parameters<typeof client.GET>`: computing the options of each of them would exhaust the compiler
+ * (TS2589, after which it stops reporting such mistakes and editors stop suggesting paths).
+ */
+type InitArgsFor<Path, Op, As extends ParseAs> =
+  IsUnion<Path> extends true ? [init?: { parseAs?: As | undefined; [option: string]: unknown }] : InitArgs<Op, As>;
 
 // The statuses openapi-fetch counts as a success (`data`) and as an error (`error`).
 type OkStatus = 200 | 201 | 202 | 203 | 204 | 206 | 207 | "2XX";
@@ -141,12 +158,12 @@ export type CallResponse<Op, As extends ParseAs = "json"> =
 /** `client.GET(path, init)` and the other methods. */
 export type CallMethod<Method extends HttpMethod> = <Path extends PathsWithMethod<Method>, As extends ParseAs = "json">(
   url: Path,
-  ...init: InitArgs<Paths[Path][Method], As>
+  ...init: InitArgsFor<Path, Paths[Path][Method], As>
 ) => Promise<CallResponse<Paths[Path][Method], As>>;
 
 /** `client.request(method, path, init)`. */
 export type CallRequestMethod = <Method extends HttpMethod, Path extends PathsWithMethod<Method>, As extends ParseAs = "json">(
   method: Method,
   url: Path,
-  ...init: InitArgs<Paths[Path][Method], As>
+  ...init: InitArgsFor<Path, Paths[Path][Method], As>
 ) => Promise<CallResponse<Paths[Path][Method], As>>;

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { InvalidInputError } from "@fgkit/helpers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createFunctionGraphClient, REGIONS, type Schemas } from "../src/index.js";
+import { createFunctionGraphClient, type FunctionGraphClient, REGIONS, type Schemas } from "../src/index.js";
 import { AKSK, createObservedClient, PROJECT, URN } from "./helpers.js";
 
 describe("createFunctionGraphClient", () => {
@@ -325,6 +325,24 @@ describe("types", () => {
       client.request("get", "/v2/{project_id}/fgs/functions", { params: { query: { package_nam: "default" } } });
     };
     expect(typeof never).toBe("function");
+  });
+
+  it("names every misspelt path, not only the first, and lets the methods be mocked", () => {
+    const { client } = createObservedClient();
+    const never = () => {
+      // @ts-expect-error "function", not "functions"
+      client.GET("/v2/{project_id}/fgs/function/{function_urn}/config", { params: { path: { function_urn: "u" } } });
+      // @ts-expect-error a second misspelt path in the same file is named too
+      client.GET("/v2/{project_id}/fgs/tirggers/{function_urn}", { params: { path: { function_urn: "u" } } });
+      // @ts-expect-error and through request()
+      client.request("get", "/v2/{project_id}/fgs/functionzz");
+    };
+    // A test double typed as the method (the compiler used to give up on it: TS2589).
+    const get = vi.fn<FunctionGraphClient["GET"]>();
+    get.mockResolvedValue({ data: { quotas: {} }, response: new Response() } as never);
+    type Init = Parameters<FunctionGraphClient["GET"]>[1];
+    const init: Init = { params: { query: { maxitems: "1" } } };
+    expect([typeof never, typeof get, typeof init]).toEqual(["function", "function", "object"]);
   });
 
   it("types the answer by path, and by parseAs when given", async () => {

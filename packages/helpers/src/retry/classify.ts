@@ -16,9 +16,14 @@ const NETWORK_FAILURE = /fetch failed|terminated|failed to fetch|network|load fa
 // than declared): the server would send it again the same way, so another attempt cannot help.
 const PROTOCOL_CODE = /^(HPE_\w+|UND_ERR_HEADERS_OVERFLOW|UND_ERR_RES_CONTENT_LENGTH_MISMATCH)$/;
 
-function brokeProtocol(error: unknown): boolean {
+/** An error and its causes, outermost first, as far as the checks here look (5 deep). */
+function* causeChain(error: unknown): Generator<object & { code?: unknown; cause?: unknown }> {
   for (let at = error, depth = 0; at && typeof at === "object" && depth < 5; at = (at as { cause?: unknown }).cause, depth++)
-    if (PROTOCOL_CODE.test(String((at as { code?: unknown }).code))) return true;
+    yield at;
+}
+
+function brokeProtocol(error: unknown): boolean {
+  for (const at of causeChain(error)) if (PROTOCOL_CODE.test(String(at.code))) return true;
   return false;
 }
 
@@ -39,8 +44,7 @@ const CONNECT_FAILED = /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH)$/;
 
 /** What kept an attempt from being sent (a NotSent's message), when that is known. */
 export function notSentReason(error: unknown): string | undefined {
-  for (let at = error, depth = 0; at && typeof at === "object" && depth < 5; at = (at as { cause?: unknown }).cause, depth++)
-    if (NotSent.isInstance(at)) return at.message;
+  for (const at of causeChain(error)) if (NotSent.isInstance(at)) return at.message;
   return undefined;
 }
 
@@ -68,8 +72,8 @@ export function networkError(error: unknown, request: Request, attempts: number,
   // innermost one (undici's "other side closed", a parse error, a system error), with its code.
   let reason = error instanceof Error ? error.message : String(error);
   let code: unknown;
-  for (let at: unknown = error, depth = 0; at && typeof at === "object" && depth < 5; at = (at as Error).cause, depth++) {
-    code ??= typeof (at as { code?: unknown }).code === "string" ? (at as { code: string }).code : undefined;
+  for (const at of causeChain(error)) {
+    code ??= typeof at.code === "string" ? at.code : undefined;
     if (at instanceof Error && at.message) reason = at.message;
   }
   // "terminated": an answer had begun (a status line came) and was cut off or could not be read.

@@ -4,12 +4,19 @@
 import type { AttemptAbort } from "./direct.js";
 import { NotSent } from "./not-sent.js";
 
-/** `pending`'s value, unless `signal` aborts first: then a rejection with its reason. */
-export function untilAborted<T>(pending: T | PromiseLike<T>, signal: AbortSignal | AttemptAbort | undefined): Promise<T> {
+/**
+ * `pending`'s value, unless `signal` aborts first: then a rejection with its reason (or with what
+ * `aborted` makes of that reason).
+ */
+export function untilAborted<T>(
+  pending: T | PromiseLike<T>,
+  signal: AbortSignal | AttemptAbort | undefined,
+  aborted: (reason: unknown) => unknown = (reason) => reason,
+): Promise<T> {
   if (!signal || !isPromiseLike(pending)) return Promise.resolve(pending);
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) return Promise.reject(aborted(signal.reason));
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => reject(aborted(signal.reason));
     if ("onAbort" in signal) {
       // An attempt's LinkedSignal forgets its listeners when the attempt ends.
       signal.onAbort(onAbort);
@@ -41,7 +48,7 @@ export function credentialsUntilAborted<T>(
   pending: T | PromiseLike<T>,
   signal: AbortSignal | AttemptAbort | undefined,
 ): Promise<T> {
-  return untilAborted(pending, signal).catch((error: unknown) => {
-    throw signal?.aborted && error === signal.reason ? new NotSent("no credentials came", { cause: error }) : error;
-  });
+  return untilAborted(pending, signal, noCredentials);
 }
+
+const noCredentials = (reason: unknown) => new NotSent("no credentials came", { cause: reason });

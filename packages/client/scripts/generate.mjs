@@ -1,17 +1,16 @@
 // Generates src/generated/functiongraph.ts from the bundled spec with openapi-typescript
-// (`--check`: fails when the committed file is not what it would generate), and marks its open
-// enums so that editors suggest their values.
+// (`--check`: fails when the committed file is not what it would generate), marks its open enums so
+// that editors suggest their values, and lets what a caller writes take `undefined` where it may be
+// left out (see orUndefinedWhereCallersWrite).
 //
 // The request and response examples are left out of the generator's input: they are for the
 // reference docs and the Prism mock, which read the spec itself, while in the declarations they were
 // a fifth of the package's installed size as @example blocks few hovers need. The examples of single
 // fields and parameters stay. So does every parameter's description but project_id's, which the
 // client fills in.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
+import ts from "typescript";
 
 const SPEC = "../../spec/dist/openapi.json";
 const OUTPUT = "src/generated/functiongraph.ts";
@@ -63,24 +62,95 @@ function withOpenEnumsSuggested(source) {
   return source.replace(/^(\s+\w+: \("[^"\n]*"(?: \| "[^"\n]*")*\)) \| string;$/gm, "$1 | (string & {});");
 }
 
+/** The schemas a request body reaches, through any depth of `$ref`. */
+function schemasCallersWrite(spec) {
+  const refsIn = (node, found = []) => {
+    if (Array.isArray(node)) for (const item of node) refsIn(item, found);
+    else if (node && typeof node === "object")
+      for (const [key, value] of Object.entries(node)) key === "$ref" ? found.push(value) : refsIn(value, found);
+    return found;
+  };
+  const resolve = (ref) =>
+    ref
+      .slice(2)
+      .split("/")
+      .reduce((node, key) => node?.[key], spec);
+  const pending = [];
+  for (const item of Object.values(spec.paths ?? {}))
+    for (const operation of Object.values(item)) if (operation?.requestBody) pending.push(...refsIn(operation.requestBody));
+  pending.push(...refsIn(spec.components?.requestBodies ?? {}));
+  const reached = new Set();
+  while (pending.length > 0) {
+    const ref = pending.pop();
+    if (reached.has(ref)) continue;
+    reached.add(ref);
+    pending.push(...refsIn(resolve(ref)));
+  }
+  return new Set([...reached].filter((ref) => ref.startsWith("#/components/schemas/")));
+}
+
+/** Whether the parameter at `#/paths/<path>/<method>/parameters/<in>/<name>` is required. */
+function parameterRequired(spec, pointer) {
+  const [, encodedPath, method, , where, name] =
+    pointer.match(/^#\/paths\/([^/]+)\/([^/]+)\/(parameters)\/([^/]+)\/([^/]+)$/) ?? [];
+  const item = spec.paths?.[encodedPath?.replaceAll("~1", "/").replaceAll("~0", "~")];
+  const resolve = (p) =>
+    p?.$ref
+      ? p.$ref
+          .slice(2)
+          .split("/")
+          .reduce((node, key) => node?.[key], spec)
+      : p;
+  const all = [...(item?.[method]?.parameters ?? []), ...(item?.parameters ?? [])].map(resolve);
+  const parameter = all.find((p) => p?.in === where && p?.name === name);
+  if (!parameter) throw new Error(`no parameter at ${pointer}`);
+  return parameter.required === true;
+}
+
+const orUndefined = (type) =>
+  ts.factory.createUnionTypeNode([
+    ...(ts.isUnionTypeNode(type) ? type.types : [type]),
+    ts.factory.createKeywordTypeNode(ts.SyntaxKind.UndefinedKeyword),
+  ]);
+
+/**
+ * Under `exactOptionalPropertyTypes` (which `tsc --init` turns on) an optional `marker?: string`
+ * refuses `{ marker: undefined }`, so `{ marker: next }` with `next: string | undefined` would not
+ * compile. The optional query and header parameters, and the optional fields of every schema a
+ * request body reaches, take `undefined` too (what it means: left out; the client sends nothing for
+ * it). Answers keep their plain optional fields: reading one gives `undefined` either way, and the
+ * 100-odd answer-only schemas would add kilobytes to every install.
+ */
+function orUndefinedWhereCallersWrite(spec) {
+  const written = schemasCallersWrite(spec);
+  const inWrittenSchema = (path) => {
+    const name = /^#\/components\/schemas\/[^/]+/.exec(path)?.[0];
+    return name !== undefined && written.has(name);
+  };
+  return {
+    transformProperty(property, _schema, options) {
+      if (!property.questionToken || !inWrittenSchema(options.path)) return undefined;
+      return ts.factory.updatePropertySignature(
+        property,
+        property.modifiers,
+        property.name,
+        property.questionToken,
+        orUndefined(property.type),
+      );
+    },
+    postTransform(type, options) {
+      if (!/\/parameters\/(query|header|cookie)\/[^/]+$/.test(options.path)) return undefined;
+      return parameterRequired(spec, options.path) ? undefined : orUndefined(type);
+    },
+  };
+}
+
 const check = process.argv.includes("--check");
 const spec = withoutProjectIdDescription(withoutBodyExamples(JSON.parse(readFileSync(SPEC, "utf8"))));
-const dir = mkdtempSync(join(tmpdir(), "fgkit-types-"));
-try {
-  const input = join(dir, "openapi.json");
-  const output = join(dir, "functiongraph.ts");
-  writeFileSync(input, JSON.stringify(spec));
-  // The package's exports do not list its CLI; it sits beside dist/ in the package.
-  const cli = join(dirname(createRequire(import.meta.url).resolve("openapi-typescript")), "..", "bin", "cli.js");
-  const args = [cli, input, "-o", output, "--default-non-nullable", "false"];
-  const { status } = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"] });
-  if (status !== 0) throw new Error(`openapi-typescript failed (${status})`);
-  const generated = withOpenEnumsSuggested(readFileSync(output, "utf8"));
-  if (!check) writeFileSync(OUTPUT, generated);
-  else if (readFileSync(OUTPUT, "utf8") !== generated) {
-    process.stderr.write(`${OUTPUT} is not what the spec generates: run \`pnpm generate\` and commit the result.\n`);
-    process.exitCode = 1;
-  } else process.stdout.write(`${OUTPUT} is up to date.\n`);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+const ast = await openapiTS(spec, { defaultNonNullable: false, silent: true, ...orUndefinedWhereCallersWrite(spec) });
+const generated = withOpenEnumsSuggested(`${COMMENT_HEADER}${astToString(ast)}`);
+if (!check) writeFileSync(OUTPUT, generated);
+else if (readFileSync(OUTPUT, "utf8") !== generated) {
+  process.stderr.write(`${OUTPUT} is not what the spec generates: run \`pnpm generate\` and commit the result.\n`);
+  process.exitCode = 1;
+} else process.stdout.write(`${OUTPUT} is up to date.\n`);

@@ -96,6 +96,18 @@ describe("createFunctionGraphClient", () => {
     expect(request.headers.get("content-type")).toBe("application/json");
   });
 
+  it("leaves out a query parameter or a body field given as undefined (the types take it, for exactOptionalPropertyTypes)", async () => {
+    const { client, requests } = createObservedClient(() => Response.json({ version: "v1" }));
+    const next: string | undefined = undefined;
+    await client.GET("/v2/{project_id}/fgs/functions", { params: { query: { marker: next, maxitems: "2" } } });
+    await client.POST("/v2/{project_id}/fgs/functions/{function_urn}/versions", {
+      params: { path: { function_urn: URN } },
+      body: { version: "v1", description: undefined },
+    });
+    expect(new URL((requests[0] as Request).url).search).toBe("?maxitems=2");
+    expect(await (requests[1] as Request).text()).toBe('{"version":"v1"}');
+  });
+
   it("sends an IAM token instead of a signature with token credentials", async () => {
     const { client, requests } = createObservedClient(() => Response.json({ functions: [] }), {
       credentials: { token: "MIIT-example-token" },

@@ -1578,28 +1578,28 @@ export interface components {
         /** @description The CodeHub code repository a new function application gets. */
         CreateAppRepository: {
             /** @description Whether to create a code repository in CodeHub for the application. */
-            create_repo?: boolean;
+            create_repo?: boolean | undefined;
             /** @description ID of the CodeHub project to create the repository in. Left out, a new CodeHub project is created for it. */
-            project_uuid?: string;
+            project_uuid?: string | undefined;
         };
         /** @description Request body that creates a function application from an application template. The template decides which functions, triggers and other cloud resources are provisioned. */
         CreateFunctionAppRequestBody: {
             /** @description Name of the new application. */
-            name?: string;
+            name?: string | undefined;
             /** @description ID of the application template to deploy, as returned by the application template listing. */
-            template_id?: string;
+            template_id?: string | undefined;
             /** @description Free-text description of the application. */
-            description?: string;
+            description?: string | undefined;
             /** @description Enterprise project the created resources are assigned to. `0` is the default enterprise project. */
-            enterprise_project_id?: string;
+            enterprise_project_id?: string | undefined;
             /** @description Name of the IAM agency FunctionGraph uses to create the template's resources (functions, API Gateway APIs, code repository and so on) on your behalf. */
-            agency_name?: string;
+            agency_name?: string | undefined;
             /** @description Values for the template's parameters, as name/value string pairs. The parameters a template accepts are listed in its `params` field. */
             params?: {
                 [key: string]: string;
-            };
+            } | undefined;
             /** @description Where the application's code repository goes. Left out, a repository is created for the application in a new CodeHub project. */
-            repository?: components["schemas"]["CreateAppRepository"];
+            repository?: components["schemas"]["CreateAppRepository"] | undefined;
         };
         /** @description Identifies the application whose creation was accepted. */
         CreateFunctionAppResponse: {
@@ -1726,9 +1726,9 @@ export interface components {
         /** @description Request body that uploads a new version of a dependency package, either inline as a Base64-encoded ZIP file or by pointing at a ZIP file already stored in OBS. Creating the first version under a new name also creates the dependency itself. */
         CreateDependencyRequestBody: {
             /** @description The ZIP file of the package, Base64-encoded. Required when `depend_type` is `zip` and ignored otherwise. The SDK reference caps the file at 40 MB (newer documentation says 10 MB); upload larger packages to OBS and use `depend_type: obs` instead. */
-            depend_file?: string;
+            depend_file?: string | undefined;
             /** @description OBS URL of the ZIP file to import. Required when `depend_type` is `obs`; the caller must be allowed to read the object. */
-            depend_link?: string;
+            depend_link?: string | undefined;
             /** @description How the package is supplied: `zip` (inline, in `depend_file`) or `obs` (by URL, in `depend_link`). */
             depend_type: string;
             /** @description Runtime the dependency package is built for; attach it only to functions of the same runtime. `Custom` is a custom runtime, `http` an HTTP function and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written. */
@@ -1736,7 +1736,7 @@ export interface components {
             /** @description Name of the dependency, at most 96 characters. Must start with a letter and end with a letter or digit; only letters, digits, underscores (_), periods (.) and hyphens (-) are allowed. Uploading under an existing name adds a new version to that dependency. */
             name: string;
             /** @description Free-text description of this version, at most 512 characters. */
-            description?: string;
+            description?: string | undefined;
         };
         /** @description The dependency version that was just created. */
         CreateDependencyVersionResponse: {
@@ -2038,51 +2038,51 @@ export interface components {
         /** @description Connection of a function to a VPC: the VPC, the subnet its network interfaces use, and security groups. Connecting a function to a VPC requires an agency with VPC permissions. */
         FuncVpc: {
             /** @description ID of the account (domain) that owns the VPC. */
-            domain_id?: string;
+            domain_id?: string | undefined;
             /** @description ID of the project the VPC belongs to. */
-            namespace?: string;
+            namespace?: string | undefined;
             /** @description Name of the VPC. */
-            vpc_name?: string;
+            vpc_name?: string | undefined;
             /** @description ID of the VPC. */
             vpc_id: string;
             /** @description Name of the subnet. */
-            subnet_name?: string;
+            subnet_name?: string | undefined;
             /** @description ID of the subnet (its network ID) the function's network interfaces are created in. */
             subnet_id: string;
             /** @description CIDR block of the subnet, e.g. `192.168.0.0/24`. */
-            cidr?: string;
+            cidr?: string | undefined;
             /** @description Gateway IP address of the subnet. */
-            gateway?: string;
+            gateway?: string | undefined;
             /** @description IDs of the security groups applied to the function's network interfaces. */
-            security_groups?: string[];
+            security_groups?: string[] | undefined;
             /** @description Whether secure access is on. You then create the VPC endpoint yourself, in exchange for a safer VPC connection that also resolves private domain names. Cannot be turned off once on. */
-            is_safety?: boolean;
+            is_safety?: boolean | undefined;
         };
         /** @description Container image a function runs from (code type `Custom-Image-Swr`), and how the container is started. */
         CustomImage: {
             /** @description Whether the function runs from this container image. */
-            enabled?: boolean;
+            enabled?: boolean | undefined;
             /** @description Address of the image in SWR, e.g. `swr.cn-north-4.myhuaweicloud.com/my-org/hello-world:1.0.0`. */
-            image?: string;
+            image?: string | undefined;
             /** @description Command that starts the container. */
-            command?: string;
+            command?: string | undefined;
             /** @description Arguments of the start command. */
-            args?: string;
+            args?: string | undefined;
             /** @description Working directory of the container. */
-            working_dir?: string;
+            working_dir?: string | undefined;
             /** @description User ID the container runs as. */
-            uid?: string;
+            uid?: string | undefined;
             /** @description Group ID the container runs as. */
-            gid?: string;
+            gid?: string | undefined;
             /** @description Whether the image is public. */
-            is_public?: boolean;
+            is_public?: boolean | undefined;
         };
         /** @description Code of a function: its content, base64-encoded, or a link to the package. */
         FuncCode: {
             /** @description Code, base64-encoded: the source file for `inline`, the whole package for `zip` and `jar`. When empty on creation, the function gets default sample code. */
-            file?: string;
+            file?: string | undefined;
             /** @description Link to the code package in OBS, from which the code can be downloaded. */
-            link?: string;
+            link?: string | undefined;
         };
         /** @description User and group IDs a function uses to access mounted file systems. */
         MountUser: {
@@ -2104,7 +2104,7 @@ export interface components {
             /** @description ID of the file system (or ECS) to mount. */
             mount_resource: string;
             /** @description Remote path to mount, e.g. `192.168.0.12:/data`; required when `mount_type` is `ecs`. */
-            mount_share_path?: string;
+            mount_share_path?: string | undefined;
             /** @description Path at which the function sees the file system, e.g. `/mnt/data`. */
             local_mount_path: string;
         };
@@ -2118,27 +2118,27 @@ export interface components {
         /** @description LTS (Log Tank Service) log group and stream a function's logs go to. */
         FuncLogConfig: {
             /** @description Name of the log group. */
-            group_name?: string;
+            group_name?: string | undefined;
             /** @description ID of the log group. */
-            group_id?: string;
+            group_id?: string | undefined;
             /** @description Name of the log stream. */
-            stream_name?: string;
+            stream_name?: string | undefined;
             /** @description ID of the log stream. */
-            stream_id?: string;
+            stream_id?: string | undefined;
         };
         /** @description A VPC, by name and ID. */
         VpcConfig: {
             /** @description Name of the VPC. */
-            vpc_name?: string;
+            vpc_name?: string | undefined;
             /** @description ID of the VPC. */
-            vpc_id?: string;
+            vpc_id?: string | undefined;
         };
         /** @description Network access control of a function: whether it is reachable from the public network and which VPCs may trigger it. */
         NetworkControlConfig: {
             /** @description Whether access to the function from the public network is blocked. */
-            disable_public_network?: boolean;
+            disable_public_network?: boolean | undefined;
             /** @description VPCs allowed to trigger the function. */
-            trigger_access_vpcs?: components["schemas"]["VpcConfig"][];
+            trigger_access_vpcs?: components["schemas"]["VpcConfig"][] | undefined;
         };
         /** @description A new function: its name, runtime, entry point, resources, code and optional settings (network, mounts, logging, agencies). */
         CreateFunctionRequestBody: {
@@ -2156,9 +2156,9 @@ export interface components {
             /** @description Entry point of the function, written `<file>.<function>`: `index.handler` runs function `handler` of file `index.js` or `index.py`. Must contain a period; functions built from a container image use `-`. */
             handler: string;
             /** @description IDs of the dependency package versions the function loads. */
-            depend_version_list?: string[];
+            depend_version_list?: string[] | undefined;
             /** @description VPC to connect the function to. The function's agency (`xrole`) must have VPC permissions. */
-            func_vpc?: components["schemas"]["FuncVpc"];
+            func_vpc?: components["schemas"]["FuncVpc"] | undefined;
             /**
              * Format: int32
              * @description Memory of one instance, in MB: 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584 or 4096.
@@ -2168,80 +2168,80 @@ export interface components {
              * Format: int32
              * @description GPU memory of one instance, in MB: a multiple of 1024 from 1024 to 16384. Only custom-runtime and container-image functions can use a GPU.
              */
-            gpu_memory?: number;
+            gpu_memory?: number | undefined;
             /** @description Model of GPU the function uses, for GPU functions. */
-            gpu_type?: string;
+            gpu_type?: string | undefined;
             /**
              * @description How the code is supplied: `inline` (source edited in the console or sent in `func_code.file`), `zip` (a ZIP package), `obs` (a package stored in OBS, see `code_url`), `jar` (a JAR package, for Java) or `Custom-Image-Swr` (a container image in SWR, see `custom_image`). Required for every function except those built from a container image.
              * @enum {string}
              */
-            code_type?: "inline" | "zip" | "obs" | "jar" | "Custom-Image-Swr";
+            code_type?: "inline" | "zip" | "obs" | "jar" | "Custom-Image-Swr" | undefined;
             /** @description OBS URL of the code package when `code_type` is `obs`; empty for the other code types. */
-            code_url?: string;
+            code_url?: string | undefined;
             /** @description File name of the code package; set when `code_type` is `zip` or `jar`, unused for `inline` and `obs`. */
-            code_filename?: string;
+            code_filename?: string | undefined;
             /** @description Container image to run the function from; required when `code_type` is `Custom-Image-Swr`. */
-            custom_image?: components["schemas"]["CustomImage"];
+            custom_image?: components["schemas"]["CustomImage"] | undefined;
             /** @description Environment variables of the function, as a JSON object serialised into a string, e.g. `{"DB_HOST":"192.168.0.10"}`. At most 20 variables and 4 KB in total. */
-            user_data?: string;
+            user_data?: string | undefined;
             /** @description Environment variables stored encrypted (passwords, keys), in the same format and limits as `user_data`. */
-            encrypted_user_data?: string;
+            encrypted_user_data?: string | undefined;
             /** @description Name of the IAM agency (created in the IAM console) the function uses to call other cloud services. The function receives a token and temporary AK/SK of this agency through its context object. Required if the function calls any cloud service, including when it is connected to a VPC; omit it otherwise. */
-            xrole?: string;
+            xrole?: string | undefined;
             /** @description Name of an IAM agency used only while the function executes. When empty, execution uses `xrole` too; a separate, narrower execution agency avoids needless overhead. */
-            app_xrole?: string;
+            app_xrole?: string | undefined;
             /** @description Description of the function. */
-            description?: string;
+            description?: string | undefined;
             /** @description Code of the function. For `inline`, `zip` and `jar` send the source file or package base64-encoded in `file`. */
-            func_code?: components["schemas"]["FuncCode"];
+            func_code?: components["schemas"]["FuncCode"] | undefined;
             /** @description File systems to mount into the function's instances. */
-            mount_config?: components["schemas"]["MountConfig"];
+            mount_config?: components["schemas"]["MountConfig"] | undefined;
             /** @description Entry point of the initializer, written `<file>.<function>` (e.g. `index.initializer`), run once when an instance starts. Required when an initializer is configured. */
-            initializer_handler?: string;
+            initializer_handler?: string | undefined;
             /**
              * Format: int32
              * @description Maximum run time of the initializer, in seconds (1 to 300); it is stopped when exceeded. Required when an initializer is configured.
              */
-            initializer_timeout?: number;
+            initializer_timeout?: number | undefined;
             /** @description Entry point of the pre-stop hook, written `<file>.<function>` (e.g. `index.pre_stop_handler`), run before an instance is shut down. */
-            pre_stop_handler?: string;
+            pre_stop_handler?: string | undefined;
             /**
              * Format: int32
              * @description Maximum run time of the pre-stop hook, in seconds (1 to 90).
              */
-            pre_stop_timeout?: number;
+            pre_stop_timeout?: number | undefined;
             /** @description ID of the enterprise project to create the function in (`0` is the default project). Required for enterprise accounts. */
-            enterprise_project_id?: string;
+            enterprise_project_id?: string | undefined;
             /**
              * @description Function generation, `v1` or `v2`. Which one a function gets when this is left out depends on the region (the API reference names `v1` in one place and `v2` in another), so send it; some regions only offer v1. Features such as per-instance concurrency and stateful functions need v2.
              * @enum {string}
              */
-            type?: "v1" | "v2";
+            type?: "v1" | "v2" | undefined;
             /** @description LTS log group and stream to ship the function's logs to. */
-            log_config?: components["schemas"]["FuncLogConfig"];
+            log_config?: components["schemas"]["FuncLogConfig"] | undefined;
             /** @description Network access control: whether to block the public network and which VPCs may trigger the function. */
-            network_controller?: components["schemas"]["NetworkControlConfig"];
+            network_controller?: components["schemas"]["NetworkControlConfig"] | undefined;
             /** @description Set to `true` to make the function stateful (v2 functions only). */
-            is_stateful_function?: boolean;
+            is_stateful_function?: boolean | undefined;
             /** @description Whether to enable dynamic memory, letting an invocation ask for its own memory size. */
-            enable_dynamic_memory?: boolean;
+            enable_dynamic_memory?: boolean | undefined;
             /**
              * @description Whether to ship the function's logs to LTS (Log Tank Service). Defaults to `false`. When `true` and `log_config` is absent, FunctionGraph creates a log group and stream for the function.
              * @default false
              */
-            enable_lts_log?: boolean;
+            enable_lts_log?: boolean | undefined;
             /** @description Custom tags added to every log record reported to LTS, as key-value pairs, so that logs can be filtered by them. */
             lts_custom_tag?: {
                 [key: string]: string;
-            };
+            } | undefined;
             /** @description ID of the KMS master key to encrypt the environment variables with. */
-            user_data_encrypt_kms_key_id?: string;
+            user_data_encrypt_kms_key_id?: string | undefined;
             /** @description ID of the KMS master key to encrypt the function code with. */
-            code_encrypt_kms_key_id?: string;
+            code_encrypt_kms_key_id?: string | undefined;
             /** @description Private domain names, configured in the VPC's private DNS, that the function must resolve. Resolving them needs an agency (`xrole`) allowed to read DNS resources. */
-            domain_names?: string;
+            domain_names?: string | undefined;
             /** @description Tags to attach to the function when it is created. */
-            tags?: string;
+            tags?: string | undefined;
         };
         /** @description A version of a dependency package (libraries a function loads next to its own code). */
         Dependency: {
@@ -2477,7 +2477,7 @@ export interface components {
              * @description Application (function group) to create the function in. Defaults to `default`.
              * @default default
              */
-            package?: string;
+            package?: string | undefined;
         };
         /** @description The function created by the import, described like a function's configuration. It is created as the `latest` version of a new function. */
         ImportFunctionResponse: {
@@ -2579,51 +2579,51 @@ export interface components {
         /** @description A scheduled policy: at the times matched by `cron`, between `start_time` and `expired_time`, keep `count` reserved instances. */
         CronConfig: {
             /** @description Name of the policy. */
-            name?: string;
+            name?: string | undefined;
             /** @description When the policy applies, as a cron expression in the syntax of FunctionGraph timer triggers (six fields starting with seconds, e.g. `0 0 8 * * ?` for 08:00 every day). */
-            cron?: string;
+            cron?: string | undefined;
             /**
              * Format: int32
              * @description Number of reserved instances while the policy applies; not less than the fixed count of the version or alias.
              */
-            count?: number;
+            count?: number | undefined;
             /**
              * Format: int64
              * @description When the policy takes effect, as a Unix timestamp in seconds.
              */
-            start_time?: number;
+            start_time?: number | undefined;
             /**
              * Format: int64
              * @description When the policy stops applying, as a Unix timestamp in seconds.
              */
-            expired_time?: number;
+            expired_time?: number | undefined;
         };
         /** @description A metric policy: adds reserved instances when their utilisation crosses a threshold. */
         MetricConfig: {
             /** @description Name of the policy. */
-            name?: string;
+            name?: string | undefined;
             /**
              * @description The metric watched. Only `Concurrency` (reserved instance utilisation) exists today.
              * @enum {string}
              */
-            type?: "Concurrency";
+            type?: "Concurrency" | undefined;
             /**
              * Format: int32
              * @description Utilisation, in percent, above which the policy adds reserved instances.
              */
-            threshold?: number;
+            threshold?: number | undefined;
             /**
              * Format: int32
              * @description Minimum number of reserved instances while the policy applies; not less than the fixed count of the version or alias.
              */
-            min?: number;
+            min?: number | undefined;
         };
         /** @description Policies that change the number of reserved instances over time, on top of the fixed count. */
         TacticsConfig: {
             /** @description Scheduled policies. */
-            cron_configs?: components["schemas"]["CronConfig"][];
+            cron_configs?: components["schemas"]["CronConfig"][] | undefined;
             /** @description Metric policies, driven by reserved instance utilisation. They are not open by default; ask for them with a service ticket. */
-            metric_configs?: components["schemas"]["MetricConfig"][];
+            metric_configs?: components["schemas"]["MetricConfig"][] | undefined;
         };
         /** @description The reserved instance settings of one function version or alias. */
         ReservedInstanceConfigs: {
@@ -2843,26 +2843,26 @@ export interface components {
              * @description Where the value is read from: `header` (a request header) or `cookie` (a cookie).
              * @enum {string}
              */
-            rule_type?: "header" | "cookie";
+            rule_type?: "header" | "cookie" | undefined;
             /** @description Name of the header or cookie. Letters, digits, underscores (_) and hyphens (-) only. */
-            param?: string;
+            param?: string | undefined;
             /**
              * @description Comparison: `=` (the value equals `value`) or `in` (the value is one of the entries of `value`).
              * @enum {string}
              */
-            op?: "in" | "=";
+            op?: "in" | "=" | undefined;
             /** @description Value to compare with. With `in`, a comma-separated list, for example `beta,internal`. */
-            value?: string;
+            value?: string | undefined;
         };
         /** @description Rules that route a request to an additional version of an alias. */
         VersionStrategy: {
             /** @description Rules to evaluate against each request. */
-            rules?: components["schemas"]["VersionStrategyRules"][];
+            rules?: components["schemas"]["VersionStrategyRules"][] | undefined;
             /**
              * @description How the rules combine: `and` (every rule must match) or `or` (one matching rule is enough).
              * @enum {string}
              */
-            combine_type?: "and" | "or";
+            combine_type?: "and" | "or" | undefined;
         };
         /** @description Request to create an alias: a stable name (for example `prod`) that points to a function version and can split traffic with a second version for canary releases. */
         CreateVersionAliasRequestBody: {
@@ -2871,15 +2871,15 @@ export interface components {
             /** @description Version the alias points to: the name of a published version, or `latest`. */
             version: string;
             /** @description Optional description of the alias. */
-            description?: string;
+            description?: string | undefined;
             /** @description Weighted (percentage) traffic split: maps the name of an additional version to the percentage of requests, 0 to 100, sent to it instead of `version`. The additional version cannot be `latest`. Example: `{"v20240415-093000": 10}` sends 10% of the traffic to that version. */
             additional_version_weights?: {
                 [key: string]: number;
-            };
+            } | undefined;
             /** @description Rule-based traffic split: maps the name of an additional version to the rules a request must match (on a header or a cookie) to be sent to that version instead of `version`. */
             additional_version_strategy?: {
                 [key: string]: components["schemas"]["VersionStrategy"];
-            };
+            } | undefined;
         };
         /** @description The alias that was created. */
         CreateVersionAliasResponse: {
@@ -2928,15 +2928,15 @@ export interface components {
             /** @description Version the alias should point to from now on: the name of a published version, or `latest`. */
             version: string;
             /** @description New description of the alias. */
-            description?: string;
+            description?: string | undefined;
             /** @description Weighted (percentage) traffic split: maps the name of an additional version to the percentage of requests, 0 to 100, sent to it instead of `version`. The additional version cannot be `latest`. Example: `{"v20240415-093000": 10}` sends 10% of the traffic to that version. */
             additional_version_weights?: {
                 [key: string]: number;
-            };
+            } | undefined;
             /** @description Rule-based traffic split: maps the name of an additional version to the rules a request must match (on a header or a cookie) to be sent to that version instead of `version`. */
             additional_version_strategy?: {
                 [key: string]: components["schemas"]["VersionStrategy"];
-            };
+            } | undefined;
         };
         /** @description The alias after the change. */
         UpdateVersionAliasResponse: {
@@ -2976,16 +2976,16 @@ export interface components {
              * @description Target service: `OBS` (write the result as an object to a bucket), `SMN` (publish to a topic), `DIS` (put it in a stream) or `FunctionGraph` (invoke another function).
              * @enum {string}
              */
-            destination?: "OBS" | "SMN" | "DIS" | "FunctionGraph";
+            destination?: "OBS" | "SMN" | "DIS" | "FunctionGraph" | undefined;
             /** @description Parameters of the target, as a JSON object serialized into a string. The keys depend on `destination`: for `OBS`, `bucket`, `prefix` (object key prefix) and `expires` (days before the object expires, 0 to 365, 0 = never); for `SMN`, `topic_urn`; for `DIS`, `stream_name`; for `FunctionGraph`, `func_urn`. Example: `{"topic_urn": "urn:smn:cn-north-4:{project_id}:fgs-results"}`. */
-            param?: string;
+            param?: string | undefined;
         };
         /** @description Destinations that receive the outcome of asynchronous invocations: one for successes and one for failures. Either may be omitted. */
         FuncAsyncDestinationConfig: {
             /** @description Destination notified when an asynchronous invocation succeeds. */
-            on_success?: components["schemas"]["FuncDestinationConfig"];
+            on_success?: components["schemas"]["FuncDestinationConfig"] | undefined;
             /** @description Destination notified when an asynchronous invocation fails after all its retries. */
-            on_failure?: components["schemas"]["FuncDestinationConfig"];
+            on_failure?: components["schemas"]["FuncDestinationConfig"] | undefined;
         };
         /** @description Asynchronous invocation settings of one function version or alias. */
         ShowFunctionAsyncInvokeConfigResponse: {
@@ -3017,25 +3017,25 @@ export interface components {
              * @description How long, in seconds, a queued asynchronous request may wait to be processed before it is discarded: 1 to 86400 (one day), default 3600.
              * @default 3600
              */
-            max_async_event_age_in_seconds?: number;
+            max_async_event_age_in_seconds?: number | undefined;
             /**
              * Format: int32
              * @description How many times a failed asynchronous invocation is retried, from 0 to 3; default 1.
              * @default 1
              */
-            max_async_retry_attempts?: number;
+            max_async_retry_attempts?: number | undefined;
             /** @description Where to send the result of each asynchronous invocation, on success and on failure. The function's agency must be allowed to write to the target service. */
-            destination_config?: components["schemas"]["FuncAsyncDestinationConfig"];
+            destination_config?: components["schemas"]["FuncAsyncDestinationConfig"] | undefined;
             /** @description Turns asynchronous invocation status persistence on or off, i.e. whether the status of each asynchronous request is recorded in a status log. */
-            enable_async_status_log?: boolean;
+            enable_async_status_log?: boolean | undefined;
             /** @description ID of an LTS log group of your own that should receive the status logs, instead of the default one. */
-            log_group_id?: string;
+            log_group_id?: string | undefined;
             /** @description ID of the LTS log stream, inside `log_group_id`, that receives the status logs. */
-            log_stream_id?: string;
+            log_stream_id?: string | undefined;
             /** @description Name of the LTS log group given in `log_group_id`. */
-            log_group_name?: string;
+            log_group_name?: string | undefined;
             /** @description Name of the LTS log stream given in `log_stream_id`. */
-            log_stream_name?: string;
+            log_stream_name?: string | undefined;
         };
         /** @description The asynchronous invocation settings as stored after the update. */
         UpdateFunctionAsyncInvokeConfigResponse: {
@@ -3103,7 +3103,7 @@ export interface components {
              * @description How to stop the request. `force` kills the function's runtime outright; `recursive` also stops the child functions the request is currently invoking. Only the `force` behaviour is supported at present.
              * @enum {string}
              */
-            type?: "force" | "recursive";
+            type?: "force" | "recursive" | undefined;
         };
         /** @description Code of a function version: how it is supplied, its size and digest, a download link and its dependencies. */
         ShowFunctionCodeResponse: {
@@ -3155,15 +3155,15 @@ export interface components {
              */
             code_type: "inline" | "zip" | "obs" | "jar" | "Custom-Image-Swr";
             /** @description OBS URL of the code package when `code_type` is `obs`; leave empty for the other code types. */
-            code_url?: string;
+            code_url?: string | undefined;
             /** @description File name of the code package; required when `code_type` is `zip` or `jar`, unused for `inline` and `obs`. */
-            code_filename?: string;
+            code_filename?: string | undefined;
             /** @description The code. For `inline`, `zip` and `jar` send the source file or package base64-encoded in `file`. */
             func_code: components["schemas"]["FuncCode"];
             /** @description IDs of the dependency package versions the function loads; replaces the current list. */
-            depend_version_list?: string[];
+            depend_version_list?: string[] | undefined;
             /** @description ID of the KMS master key to encrypt the function code with. */
-            code_encrypt_kms_key_id?: string;
+            code_encrypt_kms_key_id?: string | undefined;
         };
         /** @description Code of the function after the update. */
         UpdateFunctionCodeResponse: {
@@ -3412,84 +3412,84 @@ export interface components {
              * Format: int32
              * @description GPU memory of one instance, in MB: a multiple of 1024 from 1024 to 16384. Only custom-runtime and container-image functions can use a GPU.
              */
-            gpu_memory?: number;
+            gpu_memory?: number | undefined;
             /** @description Model of GPU the function uses, for GPU functions. */
-            gpu_type?: string;
+            gpu_type?: string | undefined;
             /** @description Environment variables of the function, as a JSON object serialised into a string, e.g. `{"DB_HOST":"192.168.0.10"}`. At most 20 variables and 4 KB in total. */
-            user_data?: string;
+            user_data?: string | undefined;
             /** @description Environment variables stored encrypted (passwords, keys), in the same format and limits as `user_data`. */
-            encrypted_user_data?: string;
+            encrypted_user_data?: string | undefined;
             /** @description Name of the IAM agency (created in the IAM console) the function uses to call other cloud services. The function receives a token and temporary AK/SK of this agency through its context object. Required if the function calls any cloud service, including when it is connected to a VPC; omit it otherwise. */
-            xrole?: string;
+            xrole?: string | undefined;
             /** @description Name of an IAM agency used only while the function executes. When empty, execution uses `xrole` too; a separate, narrower execution agency avoids needless overhead. */
-            app_xrole?: string;
+            app_xrole?: string | undefined;
             /** @description Description of the function. */
-            description?: string;
+            description?: string | undefined;
             /** @description VPC to connect the function to. The function's agency (`xrole`) must have VPC permissions. */
-            func_vpc?: components["schemas"]["FuncVpc"];
+            func_vpc?: components["schemas"]["FuncVpc"] | undefined;
             /** @description CIDR blocks of peered VPCs your code reaches, separated by semicolons, at most 5. FunctionGraph checks them for conflicts with the network ranges it uses itself. */
-            peering_cidr?: string;
+            peering_cidr?: string | undefined;
             /** @description File systems to mount into the function's instances. */
-            mount_config?: components["schemas"]["MountConfig"];
+            mount_config?: components["schemas"]["MountConfig"] | undefined;
             /** @description Scaling limits: maximum number of instances and concurrent requests per instance. */
-            strategy_config?: components["schemas"]["StrategyConfig"];
+            strategy_config?: components["schemas"]["StrategyConfig"] | undefined;
             /** @description Container image to run the function from; required when `code_type` is `Custom-Image-Swr`. */
-            custom_image?: components["schemas"]["CustomImage"];
+            custom_image?: components["schemas"]["CustomImage"] | undefined;
             /** @description Extended configuration of the function, as a serialised string. */
-            extend_config?: string;
+            extend_config?: string | undefined;
             /** @description Entry point of the initializer, written `<file>.<function>` (e.g. `index.initializer`), run once when an instance starts. Required when an initializer is configured. */
-            initializer_handler?: string;
+            initializer_handler?: string | undefined;
             /**
              * Format: int32
              * @description Maximum run time of the initializer, in seconds (1 to 300); it is stopped when exceeded. Required when an initializer is configured.
              */
-            initializer_timeout?: number;
+            initializer_timeout?: number | undefined;
             /** @description Entry point of the pre-stop hook, written `<file>.<function>` (e.g. `index.pre_stop_handler`), run before an instance is shut down. */
-            pre_stop_handler?: string;
+            pre_stop_handler?: string | undefined;
             /**
              * Format: int32
              * @description Maximum run time of the pre-stop hook, in seconds (1 to 90).
              */
-            pre_stop_timeout?: number;
+            pre_stop_timeout?: number | undefined;
             /**
              * Format: int32
              * @description Size of the temporary disk mounted at `/tmp`, in MB. 512 by default; can be raised to 10240 (10 GB). The API reference lists only 512 and 10240 as values.
              * @default 512
              */
-            ephemeral_storage?: number;
+            ephemeral_storage?: number | undefined;
             /** @description ID of the enterprise project the function belongs to (`0` is the default project). */
-            enterprise_project_id?: string;
+            enterprise_project_id?: string | undefined;
             /** @description LTS log group and stream to ship the function's logs to. */
-            log_config?: components["schemas"]["FuncLogConfig"];
+            log_config?: components["schemas"]["FuncLogConfig"] | undefined;
             /** @description Network access control: whether to block the public network and which VPCs may trigger the function. */
-            network_controller?: components["schemas"]["NetworkControlConfig"];
+            network_controller?: components["schemas"]["NetworkControlConfig"] | undefined;
             /** @description Set to `true` to make the function stateful (v2 functions only). */
-            is_stateful_function?: boolean;
+            is_stateful_function?: boolean | undefined;
             /** @description Whether to enable dynamic memory, letting an invocation ask for its own memory size. */
-            enable_dynamic_memory?: boolean;
+            enable_dynamic_memory?: boolean | undefined;
             /** @description Whether to allow authentication information in request headers. */
-            enable_auth_in_header?: boolean;
+            enable_auth_in_header?: boolean | undefined;
             /** @description Private domain names, configured in the VPC's private DNS, that the function must resolve. Resolving them needs an agency (`xrole`) allowed to read DNS resources. */
-            domain_names?: string;
+            domain_names?: string | undefined;
             /** @description Entry point of the restore hook, run when an instance is restored from a snapshot (snapshot-based cold start). Java only, written `<class>.<method>` with a period, e.g. `com.example.demo.Handler.restoreHook`. */
-            restore_hook_handler?: string;
+            restore_hook_handler?: string | undefined;
             /**
              * Format: int32
              * @description Maximum run time of the restore hook, in seconds (1 to 300); it is stopped when exceeded.
              */
-            restore_hook_timeout?: number;
+            restore_hook_timeout?: number | undefined;
             /** @description Entry point of the heartbeat function, written `<file>.<function>`, in the same file as `handler`. Java only; required when the heartbeat feature is on. */
-            heartbeat_handler?: string;
+            heartbeat_handler?: string | undefined;
             /** @description Whether class isolation is on (Java only). It allows Kafka dumping and faster class loading, but can cause compatibility problems. */
-            enable_class_isolation?: boolean;
+            enable_class_isolation?: boolean | undefined;
             /** @description Whether to ship the function's logs to LTS (Log Tank Service). */
-            enable_lts_log?: boolean;
+            enable_lts_log?: boolean | undefined;
             /** @description Custom tags added to every log record reported to LTS, as key-value pairs, so that logs can be filtered by them. */
             lts_custom_tag?: {
                 [key: string]: string;
-            };
+            } | undefined;
             /** @description ID of the KMS master key to encrypt the environment variables with. */
-            user_data_encrypt_kms_key_id?: string;
+            user_data_encrypt_kms_key_id?: string | undefined;
         };
         /** @description Configuration of the function after the update. */
         UpdateFunctionConfigResponse: {
@@ -3645,7 +3645,7 @@ export interface components {
              * Format: int32
              * @description Maximum number of instances: `-1` for no limit, `0` to disable the function.
              */
-            max_instance_num?: number;
+            max_instance_num?: number | undefined;
         };
         /** @description Configuration of the function after its maximum instance count was changed (see `strategy_config`). */
         UpdateFunctionMaxInstanceConfigResponse: {
@@ -3874,9 +3874,9 @@ export interface components {
              */
             count: number;
             /** @description Turns idle mode on or off. Idle-mode reserved instances are billed at a lower rate; a change takes a while to take effect, and until then the non-idle price applies. */
-            idle_mode?: boolean;
+            idle_mode?: boolean | undefined;
             /** @description Scheduled and metric-based policies that raise the number of reserved instances. */
-            tactics_config?: components["schemas"]["TacticsConfig"];
+            tactics_config?: components["schemas"]["TacticsConfig"] | undefined;
         };
         /** @description The reserved instance settings as stored after the update. */
         UpdateFunctionReservedInstancesCountResponse: {
@@ -3907,9 +3907,9 @@ export interface components {
         /** @description The APM access key pair for a function's tracing. Send both keys to turn tracing on or change the keys; send them empty to turn tracing off. */
         UpdateTracingRequestBody: {
             /** @description Access key used to report tracing data to APM; empty to turn tracing off. */
-            tracing_ak?: string;
+            tracing_ak?: string | undefined;
             /** @description Secret key used to report tracing data to APM; empty to turn tracing off. */
-            tracing_sk?: string;
+            tracing_sk?: string | undefined;
         };
         /** @description Asynchronous invocation settings of a function version: how long an event may wait, how often a failed invocation is retried, and where results are sent. */
         FunctionAsyncConfig: {
@@ -4058,11 +4058,11 @@ export interface components {
         /** @description Request to publish a new, immutable version of a function from the current code and configuration of its `latest` version. Every field is optional; an empty object publishes with generated values. */
         CreateFunctionVersionRequestBody: {
             /** @description Digest of the `latest` code you intend to publish, as reported in the function's `digest` field. Optional; when omitted, whatever code `latest` holds at that moment is published. */
-            digest?: string;
+            digest?: string | undefined;
             /** @description Name of the new version, for example `v1` or `2024-05-release`. When omitted, FunctionGraph names the version after the current time, in the form `vYYYYMMDD-HHMMSS`. */
-            version?: string;
+            version?: string | undefined;
             /** @description Free-text description of the version, for example what changed since the previous one. */
-            description?: string;
+            description?: string | undefined;
         };
         /** @description The version that was just published: a snapshot of the function's code and configuration, addressed by the URN that ends in the new version name. */
         CreateFunctionVersionResponse: {
@@ -4297,19 +4297,19 @@ export interface components {
         /** @description How API Gateway calls the function (the API's FunctionGraph backend), for APIG and dedicated gateway triggers. */
         ApigTriggerFuncInfo: {
             /** @description URN of the function (or function version) the API calls. */
-            function_urn?: string;
+            function_urn?: string | undefined;
             /**
              * @description How the function is invoked: `sync` (the API waits for the result and returns it) or `async` (the API returns at once and the function runs asynchronously).
              * @enum {string}
              */
-            invocation_type?: "sync" | "async";
+            invocation_type?: "sync" | "async" | undefined;
             /**
              * Format: int32
              * @description Timeout of API Gateway's call to the function, in milliseconds. Always required.
              */
             timeout: number;
             /** @description Version of the function the API calls, for example `latest`. */
-            version?: string;
+            version?: string | undefined;
         };
         /** @description Settings of the trigger's event source, as stored. Which fields are present depends on `trigger_type_code`; each description starts with the trigger types it concerns (fields marked APIG serve dedicated gateway triggers, DEDICATEDGATEWAY, as well). */
         TriggerEventDataResponseBody: {
@@ -4512,166 +4512,166 @@ export interface components {
         /** @description Settings of the event source, in `event_data`. Which fields apply depends on `trigger_type_code`: each description starts with the trigger types it concerns and says when it is required (fields marked APIG serve dedicated gateway triggers, DEDICATEDGATEWAY, as well). Send only the fields of your trigger type. */
         TriggerEventDataRequestBody: {
             /** @description Name of the trigger's source object, depending on the type: TIMER, the trigger name; APIG, the API name; CTS, the notification name; OBS, the event notification name (defaults to the trigger ID). */
-            name?: string;
+            name?: string | undefined;
             /**
              * @description TIMER: how `schedule` is read. `Rate` invokes the function at a fixed interval given in minutes (at most 60), hours (at most 24) or days (at most 30); `Cron` invokes it on a cron expression. Required for TIMER triggers.
              * @enum {string}
              */
-            schedule_type?: "Rate" | "Cron";
+            schedule_type?: "Rate" | "Cron" | undefined;
             /** @description TIMER: when to invoke the function. With `Rate`, an interval such as `3m`, `2h` or `1d`; with `Cron`, a cron expression. Required for TIMER triggers. */
-            schedule?: string;
+            schedule?: string | undefined;
             /** @description TIMER: free text passed to the function. Each timer invocation receives the event `{"version": "v1.0", "time": "2018-06-01T08:30:00+08:00", "trigger_type": "TIMER", "trigger_name": "Timer_001", "user_event": "<this text>"}`. */
-            user_event?: string;
+            user_event?: string | undefined;
             /**
              * Format: int32
              * @description APIG: visibility of the API: `1` public, `2` private. Required for APIG triggers.
              */
-            type?: number;
+            type?: number | undefined;
             /** @description APIG: request path of the API, for example `/hello-world`. Required for APIG triggers. */
-            path?: string;
+            path?: string | undefined;
             /**
              * @description APIG: request protocol of the API. Required for APIG triggers.
              * @enum {string}
              */
-            protocol?: "HTTP" | "HTTPS";
+            protocol?: "HTTP" | "HTTPS" | undefined;
             /**
              * @description APIG: HTTP method of the API; `ANY` accepts every method. Required for APIG triggers.
              * @enum {string}
              */
-            req_method?: "GET" | "POST" | "PUT" | "DELETE" | "HEAD" | "PATCH" | "OPTIONS" | "ANY";
+            req_method?: "GET" | "POST" | "PUT" | "DELETE" | "HEAD" | "PATCH" | "OPTIONS" | "ANY" | undefined;
             /** @description APIG: ID of the API group the API belongs to. Required for APIG triggers. */
-            group_id?: string;
+            group_id?: string | undefined;
             /** @description APIG: name of the API group the API belongs to. */
-            group_name?: string;
+            group_name?: string | undefined;
             /**
              * @description APIG: how request paths are matched: `SWA` (prefix match: `path` and everything below it) or `NORMAL` (exact match). Required for APIG triggers.
              * @enum {string}
              */
-            match_mode?: "SWA" | "NORMAL";
+            match_mode?: "SWA" | "NORMAL" | undefined;
             /** @description APIG: name of the environment the API is published in, for example `RELEASE`. Required for APIG triggers. */
-            env_name?: string;
+            env_name?: string | undefined;
             /** @description APIG: ID of the environment the API is published in. Required for APIG triggers. */
-            env_id?: string;
+            env_id?: string | undefined;
             /**
              * @description APIG: how callers authenticate: `IAM` (IAM token; IAM users only), `APP` (app key and secret; the safest option) or `NONE` (anyone can call the API; not recommended). Required for APIG triggers.
              * @enum {string}
              */
-            auth?: "IAM" | "APP" | "NONE";
+            auth?: "IAM" | "APP" | "NONE" | undefined;
             /** @description APIG: how API Gateway calls the function. Required for APIG triggers. */
-            func_info?: components["schemas"]["ApigTriggerFuncInfo"];
+            func_info?: components["schemas"]["ApigTriggerFuncInfo"] | undefined;
             /** @description APIG: subdomain API Gateway assigned to the API group by default. */
-            sl_domain?: string;
+            sl_domain?: string | undefined;
             /**
              * @description APIG: type of the API's backend; always `FUNCTION`.
              * @enum {string}
              */
-            backend_type?: "FUNCTION";
+            backend_type?: "FUNCTION" | undefined;
             /** @description CTS: the cloud service operations to subscribe to. The operation records CTS collects for them are passed to the function as its event. Required for CTS triggers. */
-            operations?: string[];
+            operations?: string[] | undefined;
             /** @description ID of the instance the trigger reads from: the gateway instance (APIG and dedicated gateway triggers), the DDS instance (DDS), the Kafka instance (KAFKA) or the RabbitMQ instance (RABBITMQ). Required for DDS, KAFKA and RABBITMQ triggers. */
-            instance_id?: string;
+            instance_id?: string | undefined;
             /** @description DDS: collection to watch. Required for DDS triggers. */
-            collection_name?: string;
+            collection_name?: string | undefined;
             /** @description DDS: database that holds the collection. Required for DDS triggers. */
-            db_name?: string;
+            db_name?: string | undefined;
             /** @description DDS: password of the database user. Required for DDS triggers. */
-            db_password?: string;
+            db_password?: string | undefined;
             /**
              * Format: int32
              * @description Maximum number of records passed to one invocation. Required for DDS, DIS, KAFKA and RABBITMQ triggers: 1 to 10,000 for DDS and DIS, 1 to 1,000 for KAFKA and RABBITMQ.
              */
-            batch_size?: number;
+            batch_size?: number | undefined;
             /** @description DMS: ID of the queue to consume. Required for DMS triggers. */
-            queue_id?: string;
+            queue_id?: string | undefined;
             /** @description DMS: ID of the consumer group to consume as. Required for DMS triggers. */
-            consumer_group_id?: string;
+            consumer_group_id?: string | undefined;
             /**
              * Format: int32
              * @description DIS and DMS: how often new data is pulled, in the unit given by `polling_unit` (DIS). Required for DIS and DMS triggers.
              */
-            polling_interval?: number;
+            polling_interval?: number | undefined;
             /** @description DIS: name of the stream to read. Required for DIS triggers. */
-            stream_name?: string;
+            stream_name?: string | undefined;
             /**
              * @description DIS: where reading starts: `TRIM_HORIZON` (the oldest record still stored in the partition) or `LATEST` (only records added from now on). Required for DIS triggers.
              * @enum {string}
              */
-            sharditerator_type?: "TRIM_HORIZON" | "LATEST";
+            sharditerator_type?: "TRIM_HORIZON" | "LATEST" | undefined;
             /**
              * @description DIS: unit of `polling_interval`: `s` (seconds) or `ms` (milliseconds). Required for DIS triggers.
              * @enum {string}
              */
-            polling_unit?: "s" | "ms";
+            polling_unit?: "s" | "ms" | undefined;
             /**
              * Format: int32
              * @description DIS: maximum number of bytes fetched in one pull.
              */
-            max_fetch_bytes?: number;
+            max_fetch_bytes?: number | undefined;
             /**
              * @description DIS: whether data is processed serially. With `true`, the next batch is pulled only once the previous one has been processed; with `false`, a batch is pulled every polling interval regardless. A string, `"true"` or `"false"`. Required for DIS triggers.
              * @enum {string}
              */
-            is_serial?: "true" | "false";
+            is_serial?: "true" | "false" | undefined;
             /** @description LTS: ID of the log group. Required for LTS triggers. */
-            log_group_id?: string;
+            log_group_id?: string | undefined;
             /** @description LTS: ID of the log stream whose logs invoke the function. Required for LTS triggers. */
-            log_topic_id?: string;
+            log_topic_id?: string | undefined;
             /** @description OBS: bucket used as the event source. Per the API reference, its name must not already be used by another bucket of yours or of another account, and it cannot be changed once the trigger exists. Required for OBS triggers. */
-            bucket?: string;
+            bucket?: string | undefined;
             /** @description OBS: only objects whose names start with this prefix raise events. Optional. */
-            prefix?: string;
+            prefix?: string | undefined;
             /** @description OBS: only objects whose names end with this suffix raise events. Optional. */
-            suffix?: string;
+            suffix?: string | undefined;
             /** @description OBS: events that invoke the function. `ObjectCreated` (any creation: Put, Post, Copy and completed multipart uploads), `Put`, `Post`, `Copy`, `CompleteMultipartUpload`, `ObjectRemoved` (any deletion), `Delete` (deletion of a given object version) or `DeleteMarkerCreated` (deletion without a version, which leaves a delete marker). Required for OBS triggers. */
-            events?: string[];
+            events?: string[] | undefined;
             /** @description SMN: URN of the topic whose messages invoke the function, for example `urn:smn:cn-north-4:{project_id}:order-events`. Required for SMN triggers. */
-            topic_urn?: string;
+            topic_urn?: string | undefined;
             /** @description KAFKA: IDs of the topics to consume. Required for KAFKA triggers. */
-            topic_ids?: string[];
+            topic_ids?: string[] | undefined;
             /** @description KAFKA: user name for connecting to the Kafka instance, when it requires authentication. */
-            kafka_user?: string;
+            kafka_user?: string | undefined;
             /** @description KAFKA: password of `kafka_user`. */
-            kafka_password?: string;
+            kafka_password?: string | undefined;
             /** @description KAFKA: connection address (IP and port) of the Kafka instance. */
-            kafka_connect_address?: string;
+            kafka_connect_address?: string | undefined;
             /** @description KAFKA: whether the connection to Kafka uses secure (SASL) authentication. */
-            kafka_ssl_enable?: boolean;
+            kafka_ssl_enable?: boolean | undefined;
             /** @description RABBITMQ: password of the RabbitMQ user. Required for RABBITMQ triggers. */
-            access_password?: string;
+            access_password?: string | undefined;
             /** @description RABBITMQ: user name for connecting to RabbitMQ. */
-            access_user?: string;
+            access_user?: string | undefined;
             /** @description RABBITMQ: connection address (IP and port) of the RabbitMQ instance. */
-            connect_address?: string;
+            connect_address?: string | undefined;
             /** @description RABBITMQ: exchange to consume from. Required for RABBITMQ triggers. */
-            exchange_name?: string;
+            exchange_name?: string | undefined;
             /** @description RABBITMQ: virtual host the exchange belongs to. */
-            vhost?: string;
+            vhost?: string | undefined;
             /** @description RABBITMQ: whether the connection to RabbitMQ uses secure (SSL) authentication. */
-            ssl_enable?: boolean;
+            ssl_enable?: boolean | undefined;
             /** @description EVENTGRID (OBS events through EventGrid): whether object keys are encoded in the events. The SDK describes it as whether the objects are encrypted. */
-            Key_encode?: boolean;
+            Key_encode?: boolean | undefined;
             /** @description EVENTGRID: name of the IAM agency EventGrid uses. */
-            agency?: string;
+            agency?: string | undefined;
             /** @description EVENTGRID: name of the event channel. */
-            channel_name?: string;
+            channel_name?: string | undefined;
             /** @description EVENTGRID: ID of the event channel. */
-            channel_id?: string;
+            channel_id?: string | undefined;
             /** @description EVENTGRID: name of the event source. */
-            source_name?: string;
+            source_name?: string | undefined;
             /**
              * Format: date-time
              * @description EVENTGRID: creation time.
              */
-            created_time?: string;
+            created_time?: string | undefined;
             /**
              * @description EVENTGRID: status, `ACTIVE` or `DISABLE` (spelled differently from `trigger_status`).
              * @enum {string}
              */
-            status?: "ACTIVE" | "DISABLE";
+            status?: "ACTIVE" | "DISABLE" | undefined;
             /** @description EVENTGRID: name of the trigger. */
-            trigger_name?: string;
+            trigger_name?: string | undefined;
             /** @description EVENTGRID: types of events that invoke the function. */
-            event_types?: string[];
+            event_types?: string[] | undefined;
         };
         /** @description Request to create a trigger: the event source type, its initial status and the settings of the event source. */
         CreateFunctionTriggerRequestBody: {
@@ -4681,9 +4681,9 @@ export interface components {
              * @description Initial status: `ACTIVE` or `DISABLED`. When omitted, DDS and KAFKA triggers are created `DISABLED` and all other types `ACTIVE`. Not every type can be disabled: the API reference lists TIMER, DDS, DMS, KAFKA and LTS (its latest revision leaves out DMS).
              * @enum {string}
              */
-            trigger_status?: "ACTIVE" | "DISABLED";
+            trigger_status?: "ACTIVE" | "DISABLED" | undefined;
             /** @description Event type code of the trigger. Optional; the API reference examples send `MessageCreated`. */
-            event_type_code?: string;
+            event_type_code?: string | undefined;
             /** @description Settings of the event source. Fill in the fields of your trigger type only. */
             event_data: components["schemas"]["TriggerEventDataRequestBody"];
         };
@@ -4726,22 +4726,22 @@ export interface components {
         /** @description Pull settings to change on a trigger that polls its source; the fields are those of DIS triggers. */
         UpdateTriggerEventData: {
             /** @description Whether data is processed serially: with `true`, the next batch is pulled only once the previous one has been processed. Unlike in `event_data` of the create operation, this is a boolean, not a string. */
-            is_serial?: boolean;
+            is_serial?: boolean | undefined;
             /**
              * Format: int32
              * @description Maximum number of bytes fetched in one pull.
              */
-            max_fetch_bytes?: number;
+            max_fetch_bytes?: number | undefined;
             /**
              * Format: int32
              * @description How often new data is pulled, in the unit given by `polling_unit`.
              */
-            polling_interval?: number;
+            polling_interval?: number | undefined;
             /**
              * @description Unit of `polling_interval`: `s` (seconds) or `ms` (milliseconds).
              * @enum {string}
              */
-            polling_unit?: "ms" | "s";
+            polling_unit?: "ms" | "s" | undefined;
         };
         /** @description Request to change a trigger: enable or disable it, and, for a trigger that polls its source (DIS), change how data is pulled. */
         UpdateTriggerRequestBody: {
@@ -4749,9 +4749,9 @@ export interface components {
              * @description New status: `ACTIVE` (enable) or `DISABLED` (disable). Not every type can be disabled: the API reference lists TIMER, DDS, DMS, KAFKA and LTS (its latest revision leaves out DMS).
              * @enum {string}
              */
-            trigger_status?: "ACTIVE" | "DISABLED";
+            trigger_status?: "ACTIVE" | "DISABLED" | undefined;
             /** @description New pull settings, for triggers that poll their source (the fields are those the create operation documents for DIS triggers). A list, as the SDK models it. */
-            event_data?: components["schemas"]["UpdateTriggerEventData"][];
+            event_data?: components["schemas"]["UpdateTriggerEventData"][] | undefined;
         };
         /** @description The trigger after the change. */
         UpdateTriggerResponse: {
@@ -4774,9 +4774,9 @@ export interface components {
         /** @description Request body that creates a VPC endpoint through which functions and callers inside a VPC reach FunctionGraph privately. */
         CreateVpcEndpointRequestBody: {
             /** @description Specification (size) of the endpoint. Defaults to the large specification when omitted. */
-            flavor?: string;
+            flavor?: string | undefined;
             /** @description Name of the IAM agency FunctionGraph uses to create the endpoint in your account. */
-            xrole?: string;
+            xrole?: string | undefined;
             /** @description ID of the VPC the endpoint is created in. */
             vpc_id: string;
             /** @description ID of the subnet of that VPC the endpoint takes its addresses from. */
@@ -4858,9 +4858,9 @@ export interface components {
              * @description Whether the trigger is active. Defaults to `true`.
              * @default true
              */
-            enabled?: boolean;
+            enabled?: boolean | undefined;
             /** @description Configuration of an `OBS` trigger; leave it out for other trigger types. */
-            trigger_config?: components["schemas"]["ObsTriggerConfig"];
+            trigger_config?: components["schemas"]["ObsTriggerConfig"] | undefined;
         };
         /** @description A function the flow can call, registered under a name that nodes refer to. */
         Function: {
@@ -4869,7 +4869,7 @@ export interface components {
             /** @description URN of the function to invoke, including its version or alias, for example `urn:fss:cn-north-4:<project_id>:function:default:validate-order:latest`. */
             operation: string;
             /** @description Free-form attributes you attach to the function entry (a JSON object); FunctionGraph stores them as given. */
-            metadata?: unknown;
+            metadata?: unknown | undefined;
         };
         /** @description A call to one of the flow's functions, with the arguments built from the node's input and the flow's constants. */
         FunctionRef: {
@@ -4879,30 +4879,30 @@ export interface components {
              * @description How the function is invoked. Only synchronous invocation (`synchronize`) is supported.
              * @enum {string}
              */
-            invoke_mode?: "synchronize";
+            invoke_mode?: "synchronize" | undefined;
             /** @description The event passed to the function, as a JSON object whose values are expressions. The documented form of an expression is `<input path> | <constant value or constant path>`: an input path is a JsonPath into the node's input such as `$.a.b[0].c`; a constant value is a number, a boolean or a string in single quotes (`'CNY'`); a constant path is a JsonPath into `constants` rooted at `$CONST`, such as `$CONST.a.b`. */
             arguments: unknown;
         };
         /** @description One action of a node. The only kind of action is a function call. */
         Action: {
             /** @description The function to call and the arguments to pass. */
-            function_ref?: components["schemas"]["FunctionRef"];
+            function_ref?: components["schemas"]["FunctionRef"] | undefined;
         };
         /** @description An error-handling rule of a node. */
         OnError: {
             /** @description Expression matched against the error a node raised, to decide whether this rule handles it. */
-            error?: string;
+            error?: string | undefined;
             /** @description ID of the node to continue at once the error is handled. */
-            transition?: string;
+            transition?: string | undefined;
             /** @description Name of the retry policy (an entry of the flow's `retries`) to apply before moving on. */
-            retry_ref?: string;
+            retry_ref?: string | undefined;
         };
         /** @description JsonPath expressions that select the part of the data a node receives and passes on. */
         StateDataFilter: {
             /** @description JsonPath applied to the node's input before its actions run, for example `$.order`. Empty to pass the input unchanged. */
-            input?: string;
+            input?: string | undefined;
             /** @description JsonPath applied to the node's output before it goes to the next node. Empty to pass the output unchanged. */
-            output?: string;
+            output?: string | undefined;
         };
         /** @description One node of the flow. The same object describes every node type: an `Operation` node runs its actions, a `Sleep` node waits for `duration` seconds, and an `End` node finishes the execution. */
         OperationState: {
@@ -4911,11 +4911,11 @@ export interface components {
              * @default sequential
              * @enum {string}
              */
-            action_mode?: "sequential" | "parallel" | "";
+            action_mode?: "sequential" | "parallel" | "" | undefined;
             /** @description What the node does, in order; send an empty list for `Sleep` and `End` nodes. */
             actions: components["schemas"]["Action"][];
             /** @description How errors raised by the node's actions are handled (retry, then continue at another node). */
-            on_errors?: components["schemas"]["OnError"][];
+            on_errors?: components["schemas"]["OnError"][] | undefined;
             /** @description Node ID, unique within the flow. `start`, `transition` and error handlers refer to nodes by this ID. */
             id: string;
             /** @description Display name of the node. */
@@ -4930,12 +4930,12 @@ export interface components {
             /** @description ID of the node to run next; an empty string when `end` is `true`. */
             transition: string;
             /** @description JsonPath filters that shape the data entering and leaving the node. */
-            state_data_filter?: components["schemas"]["StateDataFilter"];
+            state_data_filter?: components["schemas"]["StateDataFilter"] | undefined;
             /**
              * Format: int64
              * @description How long a `Sleep` node waits, in seconds. Required for `Sleep` nodes and ignored for other types.
              */
-            duration?: number;
+            duration?: number | undefined;
         };
         /** @description A named retry policy that error-handling rules can refer to. */
         Retry: {
@@ -4946,13 +4946,13 @@ export interface components {
              * @description Wait between attempts, in seconds. Defaults to 1.
              * @default 1
              */
-            delay?: number;
+            delay?: number | undefined;
             /**
              * Format: int64
              * @description Maximum number of retries. Defaults to 3.
              * @default 3
              */
-            max_attempts?: number;
+            max_attempts?: number | undefined;
         };
         /** @description Settings that apply only to express flows (`mode` `EXPRESS`). */
         ExpressConfig: {
@@ -4960,18 +4960,18 @@ export interface components {
              * @description Which executions of an express flow are logged to Log Tank Service (LTS): `ALL` logs every node, `ERROR` only the nodes that failed, `NONE` nothing. `ALL` and `ERROR` need the LTS permissions to be granted to the account.
              * @enum {string}
              */
-            log_level?: "ALL" | "ERROR" | "NONE";
+            log_level?: "ALL" | "ERROR" | "NONE" | undefined;
         };
         /** @description Definition of a function flow: the nodes it runs, the functions those nodes call, constants, retry policies, triggers and the execution mode. Sent to create a flow or to replace the definition of an existing one, and returned as `definition` when a flow is read. */
         WorkflowCreateBody: {
             /** @description Flow name, 1 to 64 characters: letters, digits, `_`, `-`, `.`, `(`, `)` and Chinese characters. It becomes part of the flow URN. */
             name: string;
             /** @description Description of the flow, 1 to 512 characters when given. The current API reference limits it to letters, digits, Chinese characters and `_ ( ) . -`, with no spaces or commas. */
-            description?: string;
+            description?: string | undefined;
             /** @description ID of the node (an `id` in `states`) where every execution begins. */
             start: string;
             /** @description Triggers that start the flow automatically (timer, SMN, API gateway, OBS). Up to 200. */
-            triggers?: components["schemas"]["Trigger"][];
+            triggers?: components["schemas"]["Trigger"][] | undefined;
             /** @description The functions the flow may call, each under a name that is unique in the flow. Nodes refer to them by that name (`function_ref.ref_name`). Up to 100. */
             functions: components["schemas"]["Function"][];
             /** @description The nodes of the flow, 1 to 100: operation nodes that call functions, sleep nodes that wait, and end nodes. Nodes are chained through `transition`. */
@@ -4985,16 +4985,16 @@ export interface components {
              * @default NORMAL
              * @enum {string}
              */
-            mode?: "NORMAL" | "EXPRESS";
+            mode?: "NORMAL" | "EXPRESS" | undefined;
             /** @description Settings for express flows; set it when `mode` is `EXPRESS`, it is ignored otherwise. */
-            express_config?: components["schemas"]["ExpressConfig"];
+            express_config?: components["schemas"]["ExpressConfig"] | undefined;
             /** @description ID of the enterprise project the flow belongs to; `0` is the default enterprise project. */
-            enterprise_project_id?: string;
+            enterprise_project_id?: string | undefined;
             /**
              * @description Whether the flow returns its result as a data stream. Defaults to `false`.
              * @default false
              */
-            enable_stream_response?: boolean;
+            enable_stream_response?: boolean | undefined;
         };
         /** @description Identity and bookkeeping data of a flow, returned after it is created or its definition is replaced. Read the flow to get its full definition. */
         WorkflowSummary: {
@@ -5061,7 +5061,7 @@ export interface components {
              */
             result: "success" | "fail";
             /** @description Error message to record when `result` is `fail`. 1 to 64 characters. */
-            error?: string;
+            error?: string | undefined;
             /** @description Output of the awaited work, as a JSON value (usually an object); it becomes the node's output. Only meaningful when `result` is `success`; send `{}` otherwise. */
             output: unknown;
         };
@@ -5100,7 +5100,7 @@ export interface components {
         /** @description What to start a flow execution with. */
         FlowExecuteBody: {
             /** @description Headers to pass to the functions the flow calls, as a JSON object (header name to value). */
-            headers?: unknown;
+            headers?: unknown | undefined;
             /** @description Input of the execution, as a JSON object; it is the input of the start node. Node arguments pick values out of it with JsonPath expressions and can fall back to defaults. */
             input: unknown;
         };
@@ -5254,31 +5254,31 @@ export interface components {
         /** @description A key-value pair: a tag, or a condition that a tag must match. */
         KvItem: {
             /** @description Key. */
-            key?: string;
+            key?: string | undefined;
             /** @description Value. */
-            value?: string;
+            value?: string | undefined;
         };
         /** @description A tag key with a list of values: the values in use (ShowProjectTagsList) or the values accepted (a filter). */
         TagItem: {
             /** @description Tag key. */
-            key?: string;
+            key?: string | undefined;
             /** @description Tag values. */
-            values?: string[];
+            values?: string[] | undefined;
         };
         /** @description Conditions to select resources by. Quirk of the API: `limit` and `offset` are integers sent as strings. */
         ListEnterpriseResourceRequestBody: {
             /** @description Tag filter switch. Following the common Huawei Cloud tag convention, `true` selects only resources that carry no tag at all. */
-            without_any_tag?: boolean;
+            without_any_tag?: boolean | undefined;
             /** @description Page size for `filter`, an integer sent as a string, e.g. `"10"`. */
-            limit?: string;
+            limit?: string | undefined;
             /** @description Index of the first resource to return for `filter`, an integer sent as a string, e.g. `"0"`. */
-            offset?: string;
+            offset?: string | undefined;
             /** @description `filter` or `count`, the same as the `action` path parameter. */
-            action?: string;
+            action?: string | undefined;
             /** @description Key-value conditions a resource must match, e.g. key `resource_name` with a function name. */
-            matches?: components["schemas"]["KvItem"][];
+            matches?: components["schemas"]["KvItem"][] | undefined;
             /** @description System tags a resource must carry, each with the values accepted. */
-            sys_tags?: components["schemas"]["TagItem"][];
+            sys_tags?: components["schemas"]["TagItem"][] | undefined;
         };
         /** @description Details of a matched resource. */
         ListEnterpriseResourceDetail: {
@@ -5335,11 +5335,11 @@ export interface components {
         /** @description Tags to add to a resource (CreateTags) or to remove from it (DeleteTags). */
         UpdateFunctionTagsRequestBody: {
             /** @description Operation: `create` for CreateTags, `delete` for DeleteTags. */
-            action?: string;
+            action?: string | undefined;
             /** @description Tags to add or remove. */
-            tags?: components["schemas"]["KvItem"][];
+            tags?: components["schemas"]["KvItem"][] | undefined;
             /** @description System tags to add or remove, such as `_sys_enterprise_project_id`. */
-            sys_tags?: components["schemas"]["KvItem"][];
+            sys_tags?: components["schemas"]["KvItem"][] | undefined;
         };
     };
     responses: {
@@ -5445,17 +5445,17 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Where to start reading: `0` for the first page, then the `next_marker` of the previous answer. */
-                marker?: string;
+                marker?: string | undefined;
                 /** @description Maximum number of templates to return, at most 500. Defaults to 100. */
-                maxitems?: string;
+                maxitems?: string | undefined;
                 /** @description Only list templates for this runtime (for example `Python3.9` or `Node.js18.15`). `all`, the default, lists every runtime. */
-                runtime?: string;
+                runtime?: string | undefined;
                 /** @description Only list templates of this category. `all`, the default, lists every category. */
-                category?: string;
+                category?: string | undefined;
             };
             header?: {
                 /** @description Language of the template names and descriptions in the answer, as a locale such as `en-us` (the default) or `zh-cn`. */
-                "X-Language"?: string;
+                "X-Language"?: string | undefined;
             };
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -5516,9 +5516,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Maximum number of applications to return, at most 500. Defaults to 100. */
-                limit?: string;
+                limit?: string | undefined;
                 /** @description Where to start reading: `0` for the first page, then the `next_marker` of the previous answer. */
-                marker?: string;
+                marker?: string | undefined;
             };
             header?: never;
             path: {
@@ -5611,7 +5611,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Keep the application's code repository (created with it in CodeHub) instead of deleting it with the application. `false` by default. */
-                retain_repo?: boolean;
+                retain_repo?: boolean | undefined;
             };
             header?: never;
             path: {
@@ -5644,28 +5644,28 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Where to start reading: `0` for the first page, then the `next_marker` of the previous answer. */
-                marker?: string;
+                marker?: string | undefined;
                 /**
                  * @description Maximum number of dependencies to return in this page.
                  * @example 50
                  */
-                maxitems?: string;
+                maxitems?: string | undefined;
                 /** @description Whether to list public dependencies, `true` or `false`. See also `dependency_type`. */
-                ispublic?: string;
+                ispublic?: string | undefined;
                 /**
                  * @description Which dependencies to list: `public` (provided by FunctionGraph), `private` (uploaded by the account) or `all`. Omitting it lists all.
                  * @example private
                  */
-                dependency_type?: string;
+                dependency_type?: string | undefined;
                 /**
                  * @description Only list dependencies for this runtime, written as in the runtime fields of the function APIs (for example `Python3.9`, `Node.js14.18`, `Java11`, `Go1.x`, `C#(.NET Core 3.1)`, `PHP8.3`, `Custom` or `http`).
                  * @example Python3.9
                  */
-                runtime?: string;
+                runtime?: string | undefined;
                 /** @description Only list dependencies with this name. */
-                name?: string;
+                name?: string | undefined;
                 /** @description Maximum number of dependencies to return. Defaults to 400. */
-                limit?: string;
+                limit?: string | undefined;
             };
             header?: never;
             path: {
@@ -5726,12 +5726,12 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Where to start reading: `0` for the first page, then the `next_marker` of the previous answer. */
-                marker?: string;
+                marker?: string | undefined;
                 /**
                  * @description Maximum number of versions to return in this page.
                  * @example 20
                  */
-                maxitems?: string;
+                maxitems?: string | undefined;
             };
             header?: never;
             path: {
@@ -5838,13 +5838,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Metric to rank by. Values listed in the API reference: `failcount` (failed invocations), `bridgeCount` (bridge function invocations), `aom_prom_fixed_count` (invocations), `duration`, `minDuration`, `maxDauration` (execution times), `systemErrorCount`, `rejectCount`, `reservedInstancenum` (reserved instances), `concurrency`, `payPerUseInstance` (elastic instances), `asyncMessagesBcklog` (asynchronous backlog), `memoryUsed`, `minMemoryUsed` and `maxMemoryUsed`. Pass them exactly as the API reference spells them, typos included. */
-                type?: string;
+                type?: string | undefined;
                 /** @description Start of the time range, as a Unix timestamp. Defaults to one day before now. */
-                start_time?: string;
+                start_time?: string | undefined;
                 /** @description End of the time range, as a Unix timestamp. Defaults to now. */
-                end_time?: string;
+                end_time?: string | undefined;
                 /** @description How many functions to return. The API reference allows multiples of 5, up to 20. */
-                limit?: string;
+                limit?: string | undefined;
             };
             header?: never;
             path: {
@@ -5874,13 +5874,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Where to start: the `next_marker` of the previous page. Omit it for the first page. */
-                marker?: string;
+                marker?: string | undefined;
                 /** @description Maximum number of functions per page, an integer sent as a string. At most 400: when omitted, `0` or above 400 the page holds up to 400 functions; a negative value is rejected. */
-                maxitems?: string;
+                maxitems?: string | undefined;
                 /** @description Return only the functions of this group (package). */
-                package_name?: string;
+                package_name?: string | undefined;
                 /** @description Return only the functions whose name contains this text. */
-                func_name?: string;
+                func_name?: string | undefined;
             };
             header?: never;
             path: {
@@ -6049,11 +6049,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description URN of the function whose settings to return. Omit to return those of all functions. */
-                function_urn?: string;
+                function_urn?: string | undefined;
                 /** @description Where to continue: 0 (the default) for the first page, then the `page_info.next_marker` of the previous page. Sent as a string. */
-                marker?: string;
+                marker?: string | undefined;
                 /** @description Maximum number of entries per page, at most 500; default 100. Sent as a string. */
-                limit?: string;
+                limit?: string | undefined;
             };
             header?: never;
             path: {
@@ -6083,11 +6083,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Where to continue: the `page_info.next_marker` of the previous page; 0 (the default) for the first page. */
-                marker?: string;
+                marker?: string | undefined;
                 /** @description Maximum number of entries per page, at most 400. Omitted, 0 or above 400 means 400; negative values are rejected. Sent as a string. */
-                limit?: string;
+                limit?: string | undefined;
                 /** @description URN of a function version or alias, to return only its count. */
-                urn?: string;
+                urn?: string | undefined;
             };
             header?: never;
             path: {
@@ -6119,13 +6119,13 @@ export interface operations {
                 /** @description What to return: `monitor_data` for invocation metrics over time (in `statistics`), or `monthly_report` for monthly usage (`count`, `gbs` and `gpu_gbs`). */
                 filter: "monitor_data" | "monthly_report";
                 /** @description For `filter=monitor_data`, in minutes. The current API reference describes it as the spacing of the points, one of `1`, `5`, `15` or `60` (default `5`); older versions describe it as the length of the period covered. */
-                period?: string;
+                period?: string | undefined;
                 /** @description For `filter=monthly_report`, the months covered: `0` the current month, `1` the previous month, `2` the last three months, `3` the last six months. Any other value counts as `0`. */
-                option?: string;
+                option?: string | undefined;
                 /** @description Maximum number of records to return, up to 500. Default `100`. */
-                limit?: string;
+                limit?: string | undefined;
                 /** @description Position to start reading from. Default `0`. */
-                marker?: string;
+                marker?: string | undefined;
             };
             header?: never;
             path: {
@@ -6184,9 +6184,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Position to start reading from. Default `0`. */
-                marker?: string;
+                marker?: string | undefined;
                 /** @description Maximum number of records to return, up to 500. Default `100`. */
-                limit?: string;
+                limit?: string | undefined;
             };
             header?: never;
             path: {
@@ -6313,17 +6313,17 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description IDs of the requests to look up, separated by commas, at most 10. Omit to return all requests. */
-                requests?: string;
+                requests?: string | undefined;
                 /** @description Offset of the first record to return: 0 (the default) for the first page, then the `next_marker` of the previous page. Sent as a string. */
-                marker?: string;
+                marker?: string | undefined;
                 /** @description Maximum number of records per page, at most 500; default 100. Sent as a string. */
-                limit?: string;
+                limit?: string | undefined;
                 /** @description Only return requests in this state: `WAIT` (queued, not started), `RUNNING` (executing), `SUCCESS` (finished without error), `FAIL` (finished with an error) or `DISCARD` (dropped by the platform). Omit to return all states. */
-                status?: string;
+                status?: string | undefined;
                 /** @description Start of the time window to search, in UTC, to the second (e.g. `2024-05-20T07:00:00Z`; the official SDKs send this form, the API reference writes it without the `Z`). Defaults to one hour before now, so without time filters only the last hour is searched. */
-                query_begin_time?: string;
+                query_begin_time?: string | undefined;
                 /** @description End of the time window to search, in UTC, in the same form as `query_begin_time`. Defaults to now. */
-                query_end_time?: string;
+                query_end_time?: string | undefined;
             };
             header?: never;
             path: {
@@ -6521,17 +6521,17 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only return the request with this ID. Omit to return all requests. */
-                request_id?: string;
+                request_id?: string | undefined;
                 /** @description Offset of the first record to return: 0 (the default) for the first page, then the `next_marker` of the previous page. Sent as a string. */
-                marker?: string;
+                marker?: string | undefined;
                 /** @description Maximum number of records per page, at most 500; default 100. Sent as a string. */
-                limit?: string;
+                limit?: string | undefined;
                 /** @description Only return requests in this state: `WAIT` (queued, not started), `RUNNING` (executing), `SUCCESS` (finished without error), `FAIL` (finished with an error) or `DISCARD` (dropped by the platform). Omit to return all states. */
-                status?: string;
+                status?: string | undefined;
                 /** @description Start of the time window to search, in UTC, to the second (e.g. `2024-05-20T07:00:00Z`; the official SDKs send this form, the API reference writes it without the `Z`). Defaults to one hour before now, so without time filters only the last hour is searched. */
-                query_begin_time?: string;
+                query_begin_time?: string | undefined;
                 /** @description End of the time window to search, in UTC, in the same form as `query_begin_time`. Defaults to now. */
-                query_end_time?: string;
+                query_end_time?: string | undefined;
             };
             header?: never;
             path: {
@@ -6652,9 +6652,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Where to continue: the `page_info.next_marker` of the previous page. Omit for the first page. */
-                marker?: string;
+                marker?: string | undefined;
                 /** @description Maximum number of entries per page. Omitted or 0 means 10; values above 100 are treated as 100; negative values are rejected. Sent as a string. */
-                limit?: string;
+                limit?: string | undefined;
             };
             header?: never;
             path: {
@@ -6779,7 +6779,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description `true` when the function asked about is a ServiceBridge function (one that fronts another cloud service for functions bound to it); `false`, the default, for an ordinary function. */
-                is_bridge?: "true" | "false";
+                is_bridge?: "true" | "false" | undefined;
             };
             header?: never;
             path: {
@@ -7043,14 +7043,14 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Whether to export the function's configuration (older way). Without `type`, at least one of `code=true` and `config=true` is required. */
-                config?: boolean;
+                config?: boolean | undefined;
                 /** @description Whether to export the function's code (older way). Without `type`, at least one of `code=true` and `config=true` is required. */
-                code?: boolean;
+                code?: boolean | undefined;
                 /**
                  * @description What to export (current way): `code` for the code, `config` for the configuration. Cannot be combined with `code` or `config`.
                  * @example code
                  */
-                type?: string;
+                type?: string | undefined;
             };
             header?: never;
             path: {
@@ -7089,11 +7089,11 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description `tail` to get the end of the function's log for this run (about 4 KB) back with the answer, in the `log` field of the v1 envelope and Base64-encoded in the `X-Cff-Function-Log` header. Omit or leave empty to get no log. */
-                "X-Cff-Log-Type"?: string;
+                "X-Cff-Log-Type"?: string | undefined;
                 /** @description Shape of the 200 body. `v1`: the JSON envelope described by InvokeFunctionResponse; the official SDKs always send this. `v0`, or no header: the function's return value as-is (the reference calls it text format). The `X-Cff-Response-Version` response header tells which one you got. */
-                "X-CFF-Request-Version"?: string;
+                "X-CFF-Request-Version"?: string | undefined;
                 /** @description Memory, in MB, for this run only, instead of the function's configured size. One of 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096, 8192 or 10240. */
-                "X-Cff-Instance-Memory"?: string;
+                "X-Cff-Instance-Memory"?: string | undefined;
             };
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -7161,7 +7161,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Memory, in MB, for this run only, instead of the function's configured size. One of 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096, 8192 or 10240. */
-                "X-Cff-Instance-Memory"?: string;
+                "X-Cff-Instance-Memory"?: string | undefined;
             };
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -7261,7 +7261,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description ServiceBridge type to return, such as `rds`, `mqs` or `cache`; all types when omitted. */
-                type?: string;
+                type?: string | undefined;
             };
             header?: never;
             path: {
@@ -7416,12 +7416,12 @@ export interface operations {
                  * @description Position to start from: the `next_marker` returned with the previous page. Omit it for the first page.
                  * @example 0
                  */
-                marker?: string;
+                marker?: string | undefined;
                 /**
                  * @description Maximum number of versions to return in this page.
                  * @example 50
                  */
-                maxitems?: string;
+                maxitems?: string | undefined;
             };
             header?: never;
             path: {
@@ -7543,23 +7543,23 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Where to start reading: `0` for the first page, then the `next_marker` of the previous answer. */
-                marker?: string;
+                marker?: string | undefined;
                 /**
                  * @description Maximum number of templates to return in this page.
                  * @example 20
                  */
-                maxitems?: string;
+                maxitems?: string | undefined;
                 /**
                  * @description Set to `true` to list the public templates provided by FunctionGraph.
                  * @example true
                  */
-                ispublic?: string;
+                ispublic?: string | undefined;
                 /** @description Only list templates for this runtime, for example `Python3.9` or `Node.js18.15`. */
-                runtime?: string;
+                runtime?: string | undefined;
                 /** @description Only list templates for this scenario (the `scene` field of a template). */
-                scene?: string;
+                scene?: string | undefined;
                 /** @description Only list templates that work with this cloud service (the `service` field of a template). */
-                service?: string;
+                service?: string | undefined;
             };
             header?: never;
             path: {
@@ -7898,19 +7898,19 @@ export interface operations {
                  * @description Length of time each data point covers, in minutes, sent as a string. The current public reference allows `1`, `5`, `15` and `60`.
                  * @example 5
                  */
-                period?: string;
+                period?: string | undefined;
                 /**
                  * @description Start of the time range, as a Unix timestamp in milliseconds (sent as a string); not later than now.
                  * @example 1716192000000
                  */
-                start_time?: string;
+                start_time?: string | undefined;
                 /**
                  * @description End of the time range, as a Unix timestamp in milliseconds (sent as a string); later than `start_time`.
                  * @example 1716192600000
                  */
-                end_time?: string;
+                end_time?: string | undefined;
                 /** @description Metric to return: `totalCount` (executions), `errorCount` (failures), `averageDuration` (average execution time), `running` (running executions) or `rejectCount` (rejected executions). Empty or any other value returns every metric. Newer documentation spells the values `workflowFlowTotalCount`, `workflowFlowErrorCount`, and so on. */
-                metric_type?: string;
+                metric_type?: string | undefined;
             };
             header?: never;
             path: {
@@ -7943,17 +7943,17 @@ export interface operations {
                  * @description Length of time each data point covers, in minutes, sent as a string. The current public reference allows `1`, `5`, `15` and `60`.
                  * @example 5
                  */
-                period?: string;
+                period?: string | undefined;
                 /**
                  * @description Start of the time range, as a Unix timestamp in milliseconds (sent as a string); not later than now.
                  * @example 1716192000000
                  */
-                start_time?: string;
+                start_time?: string | undefined;
                 /**
                  * @description End of the time range, as a Unix timestamp in milliseconds (sent as a string); later than `start_time`.
                  * @example 1716192600000
                  */
-                end_time?: string;
+                end_time?: string | undefined;
             };
             header?: never;
             path: {
@@ -7988,15 +7988,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Return only the flows with this name. */
-                workflow_name?: string;
+                workflow_name?: string | undefined;
                 /** @description Number of flows per page. Defaults to 200; larger values are treated as 200. */
-                limit?: number;
+                limit?: number | undefined;
                 /** @description Number of flows to skip before the page starts. Defaults to 0; negative values are treated as 0. */
-                offset?: number;
+                offset?: number | undefined;
                 /** @description Return only the flows of this enterprise project (its ID). */
-                enterprise_project?: string;
+                enterprise_project?: string | undefined;
                 /** @description Return only the flows of this mode, `NORMAL` (standard flows) or `EXPRESS` (express flows). */
-                mode?: string;
+                mode?: string | undefined;
             };
             header?: never;
             path: {
@@ -8203,15 +8203,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Number of executions per page, at most 200; larger values are treated as 200. */
-                limit?: number;
+                limit?: number | undefined;
                 /** @description Number of executions to skip before the page starts. Defaults to 0; negative values are treated as 0. */
-                offset?: number;
+                offset?: number | undefined;
                 /** @description Return only the executions in this state. */
-                status?: "success" | "fail" | "running" | "timeout" | "cancel";
+                status?: "success" | "fail" | "running" | "timeout" | "cancel" | undefined;
                 /** @description Start of the time window, UTC. When it is left out the window starts 3 days before `end_time`; when both are left out the window is the last 3 days. */
-                start_time?: string;
+                start_time?: string | undefined;
                 /** @description End of the time window, UTC. When it is left out the window ends 3 days after `start_time`; when both are left out the window is the last 3 days. */
-                end_time?: string;
+                end_time?: string | undefined;
             };
             header?: never;
             path: {
@@ -8247,11 +8247,11 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Creation time of the workflow-run task this execution belongs to. Leave it out in normal use. */
-                "X-Create-Time"?: string;
+                "X-Create-Time"?: string | undefined;
                 /** @description ID of the workflow run this execution belongs to. Leave it out in normal use. */
-                "X-WorkflowRun-ID"?: string;
+                "X-WorkflowRun-ID"?: string | undefined;
                 /** @description Whether the output of the previous node is merged with the input of the next node into a single input (a boolean sent as a string). */
-                "X-WorkflowRun-MergeFnParameters"?: string;
+                "X-WorkflowRun-MergeFnParameters"?: string | undefined;
             };
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -8296,12 +8296,12 @@ export interface operations {
                  * @description Start of the time window, UTC, as `YYYY-MM-DD hh:mm:ss`. When it is left out the window starts 3 days before `end_time`; when both are left out the window is the last 3 days.
                  * @example 2024-05-20 00:00:00
                  */
-                start_time?: string;
+                start_time?: string | undefined;
                 /**
                  * @description End of the time window, UTC, as `YYYY-MM-DD hh:mm:ss`. When it is left out the window ends 3 days after `start_time`; when both are left out the window is the last 3 days.
                  * @example 2024-05-22 00:00:00
                  */
-                end_time?: string;
+                end_time?: string | undefined;
             };
             header?: never;
             path: {
@@ -8337,7 +8337,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Set to `true` to get the complete output values in the execution details rather than shortened ones. */
-                "X-Get-Workflow-Full-History-Data"?: boolean;
+                "X-Get-Workflow-Full-History-Data"?: boolean | undefined;
             };
             path: {
                 project_id: components["parameters"]["ProjectId"];

@@ -62,6 +62,14 @@ function withOpenEnumsSuggested(source) {
   return source.replace(/^(\s+\w+: \("[^"\n]*"(?: \| "[^"\n]*")*\)) \| string;$/gm, "$1 | (string & {});");
 }
 
+/** What a local `$ref` (`#/components/schemas/Name`) points at in `spec`. */
+const resolvePointer = (spec, ref) =>
+  ref
+    .slice(2)
+    .split("/")
+    .map((key) => key.replaceAll("~1", "/").replaceAll("~0", "~"))
+    .reduce((node, key) => node?.[key], spec);
+
 /** The schemas a request body reaches, through any depth of `$ref`. */
 function schemasCallersWrite(spec) {
   const refsIn = (node, found = []) => {
@@ -70,11 +78,6 @@ function schemasCallersWrite(spec) {
       for (const [key, value] of Object.entries(node)) key === "$ref" ? found.push(value) : refsIn(value, found);
     return found;
   };
-  const resolve = (ref) =>
-    ref
-      .slice(2)
-      .split("/")
-      .reduce((node, key) => node?.[key], spec);
   const pending = [];
   for (const item of Object.values(spec.paths ?? {}))
     for (const operation of Object.values(item)) if (operation?.requestBody) pending.push(...refsIn(operation.requestBody));
@@ -84,24 +87,18 @@ function schemasCallersWrite(spec) {
     const ref = pending.pop();
     if (reached.has(ref)) continue;
     reached.add(ref);
-    pending.push(...refsIn(resolve(ref)));
+    pending.push(...refsIn(resolvePointer(spec, ref)));
   }
   return new Set([...reached].filter((ref) => ref.startsWith("#/components/schemas/")));
 }
 
 /** Whether the parameter at `#/paths/<path>/<method>/parameters/<in>/<name>` is required. */
 function parameterRequired(spec, pointer) {
-  const [, encodedPath, method, , where, name] =
-    pointer.match(/^#\/paths\/([^/]+)\/([^/]+)\/(parameters)\/([^/]+)\/([^/]+)$/) ?? [];
-  const item = spec.paths?.[encodedPath?.replaceAll("~1", "/").replaceAll("~0", "~")];
-  const resolve = (p) =>
-    p?.$ref
-      ? p.$ref
-          .slice(2)
-          .split("/")
-          .reduce((node, key) => node?.[key], spec)
-      : p;
-  const all = [...(item?.[method]?.parameters ?? []), ...(item?.parameters ?? [])].map(resolve);
+  const [, operation, where, name] = pointer.match(/^(#\/paths\/[^/]+\/[^/]+)\/parameters\/([^/]+)\/([^/]+)$/) ?? [];
+  if (operation === undefined) throw new Error(`not an operation's parameter: ${pointer}`);
+  const item = resolvePointer(spec, operation.replace(/\/[^/]+$/, ""));
+  const declared = [...(resolvePointer(spec, operation)?.parameters ?? []), ...(item?.parameters ?? [])];
+  const all = declared.map((p) => (p?.$ref ? resolvePointer(spec, p.$ref) : p));
   const parameter = all.find((p) => p?.in === where && p?.name === name);
   if (!parameter) throw new Error(`no parameter at ${pointer}`);
   return parameter.required === true;

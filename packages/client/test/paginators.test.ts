@@ -5,9 +5,11 @@ import {
   paginateListAsyncInvocations,
   paginateListFunctionReservedInstances,
   paginateListFunctions,
+  paginateListFunctionTemplate,
   paginateListWorkflow,
   paginateListWorkflowExecutions,
   paginateResourceInstances,
+  paginateShowWorkflowExecutionForPage,
 } from "../src/index.js";
 import { AKSK, PROJECT, URN } from "./helpers.js";
 import { type FakeRequest, startFakeServer } from "./support/fake-list-server.js";
@@ -82,6 +84,49 @@ describe("marker + maxitems (ListFunctions)", () => {
     expect(requests).toHaveLength(2);
   });
 
+  it("gives every item again when the same paginator is walked a second time (each walk counts afresh)", async () => {
+    const { client } = await serve(answer);
+    const paginator = paginateListFunctions({ client, pageSize: 5 });
+    expect((await paginator.all()).map((f) => f.func_name)).toEqual(names);
+    const again: string[] = [];
+    for await (const fn of paginator.items()) {
+      again.push(fn.func_name);
+      if (again.length === 7) break;
+    }
+    expect(again).toEqual(names.slice(0, 7));
+    expect((await paginator.all()).map((f) => f.func_name)).toEqual(names);
+  });
+
+  it("refuses a next_marker of 0 (the first page again) before fetching and yielding that page twice", async () => {
+    // Function templates report no count: only the marker says where the list goes.
+    const { client, requests } = await serve(({ url }) => {
+      const marker = Number(url.searchParams.get("marker") ?? 0);
+      const templates = slice(marker, 5).map((template_name) => ({ template_name }));
+      return { func_templates: templates, next_marker: marker + 5 >= 10 ? 0 : marker + 5 };
+    });
+    const seen: string[] = [];
+    const walk = (async () => {
+      for await (const template of paginateListFunctionTemplate({ client, pageSize: 5 }).items())
+        seen.push(String(template.template_name));
+    })();
+    await expect(walk).rejects.toSatisfy(
+      (e) => FunctionGraphError.isInstance(e) && e.code === "PaginationLoop" && e.message.includes('"0"'),
+    );
+    expect(seen).toEqual(names.slice(0, 10));
+    expect(requests).toHaveLength(2);
+  });
+
+  it("ends an abort between pages with FunctionGraphError Aborted, as an abort during a call does", async () => {
+    const { client, requests } = await serve(answer);
+    const controller = new AbortController();
+    const walk = (async () => {
+      for await (const fn of paginateListFunctions({ client, pageSize: 5, signal: controller.signal }).items())
+        if (fn.func_name === "fn-04") controller.abort(new Error("enough"));
+    })();
+    await expect(walk).rejects.toSatisfy((e) => FunctionGraphError.isInstance(e) && e.code === "Aborted");
+    expect(requests).toHaveLength(1);
+  });
+
   it("resumes from a starting token", async () => {
     const { client } = await serve(answer);
     const items = await paginateListFunctions({ client, pageSize: 10, startingToken: 20 }).all();
@@ -153,6 +198,18 @@ describe("offset/limit without total (ListWorkflowExecutions)", () => {
     const items = await paginateListWorkflowExecutions({ client, pageSize: 10 }, "wf-1").all();
     expect(items.map((e) => e.execution_id)).toEqual(names);
     expect(requests).toHaveLength(3);
+  });
+
+  it("refuses a page size above the API's 200 (its pages would look short and end the walk), before any request", async () => {
+    const { client, requests } = await serve(() => ({ executions: [] }));
+    expect(() => paginateListWorkflowExecutions({ client, pageSize: 500 }, "wf-1")).toThrow(
+      "pageSize: must be at most 200, the largest page this list serves",
+    );
+    expect(() => paginateShowWorkflowExecutionForPage({ client, pageSize: 101 }, "wf-1")).toThrow(
+      "pageSize: must be at most 100",
+    );
+    await paginateListWorkflowExecutions({ client, pageSize: 200 }, "wf-1").all();
+    expect(requests).toHaveLength(1);
   });
 });
 

@@ -49,6 +49,18 @@ describe("waitUntilAsyncInvocationFinished", () => {
     expect(requests.length).toBeGreaterThanOrEqual(3);
   });
 
+  it("ends at maxWaitMs even while a poll hangs (the call is aborted), not at the client's attempt timeout", async () => {
+    const { client, requests } = createObservedClient(() => new Promise<Response>(() => {}));
+    const started = Date.now();
+    const error = await waitUntilAsyncInvocationFinished(
+      { client, maxWaitMs: 200 },
+      { functionUrn: URN, requestId: "r-1" },
+    ).catch((e) => e);
+    expect(error).toMatchObject({ code: "WaiterTimeout", attempts: 1 });
+    expect(Date.now() - started).toBeLessThan(10_000); // the attempt timeout is 60 s
+    expect(requests).toHaveLength(1);
+  });
+
   it("stops at once when the signal aborts, with no further poll", async () => {
     const { client, requests } = invocationStatuses("RUNNING");
     const controller = new AbortController();

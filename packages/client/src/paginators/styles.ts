@@ -42,22 +42,30 @@ export interface MarkerStyle<Page, Item> {
   total?(page: Page): number | undefined;
 }
 
+/** The largest page an operation serves, where a larger `pageSize` would end the walk early. */
+interface PageSizeLimit {
+  maxPageSize?: number;
+}
+
 const PAGINATOR_OPTIONS = ["pageSize", "startingToken", "signal"];
 
 /** Refuses a config that would send a bad page size or offset, before any page is asked for. */
-function checkConfig(config: PaginatorConfig): void {
+function checkConfig(config: PaginatorConfig, { maxPageSize }: PageSizeLimit): void {
   assertConfigWithClient(config, PAGINATOR_OPTIONS);
   checkSignal("signal", config.signal);
   checkWholeNumber("pageSize", config.pageSize, 1, 1);
+  if (maxPageSize !== undefined && config.pageSize !== undefined && config.pageSize > maxPageSize)
+    throw new InvalidInputError("pageSize", `must be at most ${maxPageSize}, the largest page this list serves`);
 }
 
 export function markerPaginator<Page, Item>(config: PaginatorConfig, style: MarkerStyle<Page, Item>): Paginator<Page, Item> {
-  checkConfig(config);
+  checkConfig(config, {});
   if (config.startingToken !== undefined && String(config.startingToken) === "")
     throw new InvalidInputError("startingToken", "must not be empty");
-  let seen = 0;
   return paginate<Page, string, Item>({
     start: config.startingToken === undefined ? undefined : String(config.startingToken),
+    // Marker 0 is where these lists start: a next_marker of 0 leads back to the first page.
+    firstPageCursor: "0",
     signal: config.signal,
     fetchPage: (marker) => {
       const query: PageQuery = {};
@@ -66,22 +74,22 @@ export function markerPaginator<Page, Item>(config: PaginatorConfig, style: Mark
       return unwrap(style.fetch(query, config.signal));
     },
     items: style.items,
-    next: (page, _marker, items) => {
-      seen += items.length;
-      return nextMarker(style.next(page), seen, style.total?.(page));
-    },
+    next: (page, _marker, _items, walked) => nextMarker(style.next(page), walked, style.total?.(page)),
   });
 }
 
-export interface OffsetStyle<Page, Item> {
+export interface OffsetStyle<Page, Item> extends PageSizeLimit {
   fetch(offset: number, limit: number | undefined, signal: AbortSignal | undefined): Promise<CallResult<Page>>;
   items(page: Page): readonly Item[] | undefined;
-  /** The total count, when reported; without it the walk ends on a short or empty page. */
+  /**
+   * The total count, when reported; without it the walk ends on a short or empty page (which is why
+   * such a list needs its maxPageSize: a page the API cut to its largest size would look short).
+   */
   total?(page: Page): number | undefined;
 }
 
 export function offsetPaginator<Page, Item>(config: PaginatorConfig, style: OffsetStyle<Page, Item>): Paginator<Page, Item> {
-  checkConfig(config);
+  checkConfig(config, style);
   const start = config.startingToken === undefined ? 0 : Number(config.startingToken);
   if (!Number.isSafeInteger(start) || start < 0)
     throw new InvalidInputError("startingToken", "must be an offset, a whole number 0 or more");

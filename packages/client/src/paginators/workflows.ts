@@ -16,7 +16,7 @@ export const paginateListWorkflow = (
     total: (p) => p.total,
   });
 
-/** Executions of a workflow (no total: the walk ends on a short or empty page). */
+/** Executions of a workflow (no total: the walk ends on a short or empty page; pages hold at most 200). */
 export const paginateListWorkflowExecutions = (
   config: PaginatorConfig,
   workflowId: string,
@@ -29,6 +29,7 @@ export const paginateListWorkflowExecutions = (
         signal,
       }),
     items: (p) => p.executions,
+    maxPageSize: 200,
   });
 
 /** Execution history of a workflow, with a total. */
@@ -46,4 +47,5 @@ export const paginateShowWorkflowExecutionForPage = (
       }),
     items: (p) => p.executions,
     total: (p) => p.total,
+    maxPageSize: 100,
   });

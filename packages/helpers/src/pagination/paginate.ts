@@ -8,9 +8,17 @@ export interface PaginateOptions<Page, Cursor, Item> {
   fetchPage(cursor: Cursor | undefined): Promise<Page>;
   /** The items a page carries. */
   items(page: Page): readonly Item[] | undefined;
-  /** The cursor of the next page, or undefined when this was the last one. */
-  next(page: Page, cursor: Cursor | undefined, items: readonly Item[]): Cursor | undefined;
-  /** Stops before fetching another page (an AbortSignal's reason is thrown). */
+  /**
+   * The cursor of the next page, or undefined when this was the last one. `walked` counts the items
+   * of this walk so far, this page's included (each walk of the paginator starts again from 0).
+   */
+  next(page: Page, cursor: Cursor | undefined, items: readonly Item[], walked: number): Cursor | undefined;
+  /**
+   * A cursor that asks for the first page again, when `start` is left out (an API's default marker,
+   * such as "0"): getting it back is a loop, stopped before that page is fetched and yielded twice.
+   */
+  firstPageCursor?: Cursor | undefined;
+  /** Stops before fetching another page (a FunctionGraphError with code Aborted, the signal's reason as cause). */
   signal?: AbortSignal | undefined;
 }
 
@@ -29,26 +37,35 @@ export interface Paginator<Page, Item> extends AsyncIterable<Page> {
  */
 export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Cursor, Item>): Paginator<Page, Item> {
   checkObject("options", options);
-  checkKnownOptions("", options, ["start", "fetchPage", "items", "next", "signal"]);
+  checkKnownOptions("", options, ["start", "fetchPage", "items", "next", "signal", "firstPageCursor"]);
   checkFunction("fetchPage", options.fetchPage, "(cursor) => Promise<page>");
   checkFunction("items", options.items, "(page) => items");
   checkFunction("next", options.next, "(page, cursor, items) => next cursor");
   checkSignal("signal", options.signal);
   async function* pages(): AsyncGenerator<Page> {
-    const seen = new Set<string>();
+    // The cursors this walk has fetched, the first page's among them: one coming back is a loop.
+    const first = options.start ?? options.firstPageCursor;
+    const seen = new Set<string>(first === undefined ? [] : [JSON.stringify(first)]);
     let cursor = options.start;
+    let walked = 0;
     // Held outside the loop and dropped before the next fetch, so at most one page is alive at a time.
     let page: Page | undefined;
     let items: readonly Item[] = [];
     while (true) {
-      if (options.signal?.aborted) throw options.signal.reason;
+      if (options.signal?.aborted)
+        throw new FunctionGraphError("pagination aborted by the caller", {
+          status: 0,
+          code: "Aborted",
+          cause: options.signal.reason,
+        });
       page = undefined;
       items = [];
       page = await options.fetchPage(cursor);
       items = options.items(page) ?? [];
       yield page;
       if (items.length === 0) return;
-      const next = options.next(page, cursor, items);
+      walked += items.length;
+      const next = options.next(page, cursor, items, walked);
       if (next === undefined || next === null || next === "") return;
       const key = JSON.stringify(next);
       if (seen.has(key) || key === JSON.stringify(cursor))

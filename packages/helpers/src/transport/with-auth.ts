@@ -6,7 +6,8 @@ import { checkKnownOptions, checkObject } from "../errors/argument-checks.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { computeSignature } from "../signing/sign.js";
 import { signRequest } from "../signing/sign-request.js";
-import { knownBody } from "./known-body.js";
+import { copyRequest } from "./copy-request.js";
+import { knownBody, noteBody } from "./known-body.js";
 import type { FetchLike } from "./types.js";
 import { credentialsUntilAborted } from "./until-aborted.js";
 
@@ -45,7 +46,7 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
       const token = await credentialsUntilAborted(fromProvider(auth.getToken), request.signal);
       assertHeaderSafe("credentials.token", token, { secret: true });
       request.headers.set("X-Auth-Token", token);
-      return next(request);
+      return next(unfollowed(request));
     }
     const credentials =
       auth.kind === "accessKey"
@@ -60,7 +61,7 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
         { date: signingDate() },
       );
       for (const name in signature.headers) request.headers.set(name, signature.headers[name] as string);
-      return next(request);
+      return next(unfollowed(request));
     }
     const signed = await signRequest(request, credentials, { date: signingDate() });
     // Mirror the signature headers on the caller's request too, so errors describe what was sent.
@@ -68,9 +69,26 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
       const value = signed.headers.get(name);
       if (value !== null) request.headers.set(name, value);
     }
-    return next(signed);
+    return next(unfollowed(signed));
   };
 
   const send = directOf(next);
   return send ? withDirect(fetch, authDirect(send, auth, { projectId, contentType }, signingDate)) : fetch;
+}
+
+/**
+ * The request, made not to follow a redirect (`redirect: "manual"`): a signature only holds for the
+ * host and path it covers, and fetch, which drops only Authorization when it leaves the origin, would
+ * carry X-Auth-Token or X-Security-Token to wherever the redirect points. The client sends "manual"
+ * already; a Request built by hand follows by default.
+ */
+function unfollowed(request: Request): Request {
+  if (request.redirect !== "follow") return request;
+  const body = knownBody(request);
+  const copy = copyRequest(
+    request,
+    body === undefined ? { redirect: "manual" } : { redirect: "manual", body: body as BodyInit | null },
+  );
+  if (body !== undefined) noteBody(copy, body);
+  return copy;
 }

@@ -3,6 +3,8 @@ import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
 import { sleep } from "../retry/backoff.js";
+import { LinkedSignal } from "../transport/linked-signal.js";
+import { untilAborted } from "../transport/until-aborted.js";
 
 export type WaiterState = "success" | "failure" | "retry";
 
@@ -13,7 +15,7 @@ export interface WaiterOptions {
   /** First delay between polls (default 1 s); doubles up to `maxDelayMs` (default 30 s), with jitter. */
   minDelayMs?: number | undefined;
   maxDelayMs?: number | undefined;
-  /** Give up after this long (default 5 minutes). */
+  /** Give up after this long (default 5 minutes), cutting short a poll still running then. */
   maxWaitMs?: number | undefined;
   /** Stops the wait at once. */
   signal?: AbortSignal | undefined;
@@ -23,7 +25,8 @@ export interface WaiterOptions {
 /**
  * Polls until `check` says success (returns the last value) or failure (throws), like the AWS SDK's
  * waiters: exponential backoff with jitter between `minDelayMs` and `maxDelayMs`, bounded by the
- * deadline; an AbortSignal or the deadline ends it with a FunctionGraphError (Aborted / WaiterTimeout).
+ * deadline, which also ends a poll still running; an AbortSignal or the deadline ends it with a
+ * FunctionGraphError (Aborted / WaiterTimeout).
  */
 export async function waitUntil<T>(
   what: string,
@@ -41,9 +44,23 @@ export async function waitUntil<T>(
   const { minDelay, maxDelay, maxWait } = waiterTimes(options);
   const random = options.random ?? Math.random;
   const deadline = Date.now() + maxWait;
+  let last: { value: T } | undefined;
   for (let polls = 1; ; polls++) {
     if (options.signal?.aborted) throw aborted(what, polls - 1, options.signal.reason);
-    const value = await poll(options.signal);
+    // The first poll runs even with maxWaitMs 0; every poll ends at the deadline, or at the caller's
+    // signal, whether or not it heeds the signal it is given.
+    const bounded = new LinkedSignal([options.signal], Math.max(0, deadline - Date.now()));
+    let value: T;
+    try {
+      value = await untilAborted(poll(bounded.signal), bounded);
+    } catch (error) {
+      if (options.signal?.aborted) throw aborted(what, polls, options.signal.reason);
+      if (bounded.timedOut) throw timedOut(what, maxWait, polls, last, error);
+      throw error;
+    } finally {
+      bounded.release();
+    }
+    last = { value };
     const state = check(value);
     if (state === "success") return value;
     // Anything else would be taken as "retry" and wait out maxWaitMs (a check that forgot to return).
@@ -61,19 +78,24 @@ export async function waitUntil<T>(
     // NaN or a value out of range would poll without pause.
     if (!(share >= 0 && share < 1)) throw new InvalidInputError("random", "must be a function returning a number in [0, 1)");
     const delay = Math.min(minDelay + share * (ceiling - minDelay), deadline - Date.now());
-    if (delay <= 0)
-      throw new FunctionGraphError(`${what} did not finish within ${maxWait} ms (${polls} poll(s))`, {
-        status: 0,
-        code: "WaiterTimeout",
-        attempts: polls,
-        response: { status: 0, headers: {}, data: value },
-      });
+    if (delay <= 0) throw timedOut(what, maxWait, polls, last);
     try {
       await sleep(delay, options.signal);
     } catch (reason) {
       throw aborted(what, polls, reason);
     }
   }
+}
+
+/** WaiterTimeout, with the last answer a poll brought (if any) and what cut the running poll short. */
+function timedOut(what: string, maxWait: number, polls: number, last: { value: unknown } | undefined, cause?: unknown) {
+  return new FunctionGraphError(`${what} did not finish within ${maxWait} ms (${polls} poll(s))`, {
+    status: 0,
+    code: "WaiterTimeout",
+    attempts: polls,
+    ...(last ? { response: { status: 0, headers: {}, data: last.value } } : {}),
+    ...(cause !== undefined ? { cause } : {}),
+  });
 }
 
 function aborted(what: string, polls: number, cause: unknown): FunctionGraphError {
@@ -83,6 +105,8 @@ function aborted(what: string, polls: number, cause: unknown): FunctionGraphErro
 /** The waiter's delays with their defaults; NaN or a negative value would poll without pause or for ever. */
 function waiterTimes(options: WaiterOptions): { minDelay: number; maxDelay: number; maxWait: number } {
   const minDelay = checkMilliseconds("minDelayMs", options.minDelayMs, 1000);
+  // Each delay doubles the one before: from 0 they would all be 0, polling the API without a pause.
+  if (minDelay === 0) throw new InvalidInputError("minDelayMs", "must be more than 0 ms: each delay doubles the one before");
   const maxDelay = Math.max(minDelay, checkMilliseconds("maxDelayMs", options.maxDelayMs, 30_000));
   return { minDelay, maxDelay, maxWait: checkMilliseconds("maxWaitMs", options.maxWaitMs, 5 * 60_000) };
 }

@@ -172,6 +172,11 @@ describe("arguments of the helpers' entry points", () => {
         signal: signal as AbortSignal,
       });
     expect(await walk(polyfill(false)).all()).toEqual([1, 2, 3]);
-    await expect(walk(polyfill(true)).all()).rejects.toThrow("stopped by the polyfill");
+    await expect(walk(polyfill(true)).all()).rejects.toSatisfy(
+      (e) =>
+        (e as Error).message === "pagination aborted by the caller" &&
+        (e as Error).cause instanceof Error &&
+        ((e as Error).cause as Error).message === "stopped by the polyfill",
+    );
   });
 });

@@ -57,8 +57,47 @@ describe("paginate", () => {
           if (item === 2) controller.abort(new Error("enough"));
         }
       })(),
-    ).rejects.toThrow("enough");
+    ).rejects.toSatisfy(
+      (e) => FunctionGraphError.isInstance(e) && e.code === "Aborted" && (e.cause as Error).message === "enough",
+    );
     expect(seen).toEqual([1, 2]);
     expect(fetched).toEqual([undefined]);
+  });
+
+  it("refuses to start with a signal already aborted: FunctionGraphError Aborted, nothing fetched", async () => {
+    const { paginator, fetched } = walk({ signal: AbortSignal.abort(new Error("gone")) });
+    await expect(paginator.all()).rejects.toSatisfy((e) => FunctionGraphError.isInstance(e) && e.code === "Aborted");
+    expect(fetched).toEqual([]);
+  });
+
+  it("counts the items of each walk afresh (walking a paginator twice gives the same items)", async () => {
+    const walkedSeen: number[] = [];
+    const { paginator } = walk({
+      next: (page, _cursor, _items, walked) => {
+        walkedSeen.push(walked);
+        return page.next;
+      },
+    });
+    expect(await paginator.all()).toEqual([1, 2, 3, 4, 5]);
+    expect(await paginator.all()).toEqual([1, 2, 3, 4, 5]);
+    expect(walkedSeen).toEqual([2, 4, 5, 2, 4, 5]);
+  });
+
+  it("stops a loop back to the first page before fetching it again (firstPageCursor)", async () => {
+    const { paginator, fetched } = walk({
+      firstPageCursor: "start",
+      fetchPage: async (cursor) => {
+        fetched.push(cursor);
+        return cursor === undefined ? { items: [1, 2], next: "b" } : { items: [3], next: "start" };
+      },
+    });
+    const seen: number[] = [];
+    await expect(
+      (async () => {
+        for await (const item of paginator.items()) seen.push(item);
+      })(),
+    ).rejects.toSatisfy((e) => FunctionGraphError.isInstance(e) && e.code === "PaginationLoop");
+    expect(seen).toEqual([1, 2, 3]);
+    expect(fetched).toEqual([undefined, "b"]);
   });
 });

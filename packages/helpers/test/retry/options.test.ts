@@ -74,6 +74,8 @@ describe("retry, timeout and size options", () => {
       [{ maxWaitMs: Number.NaN }, "maxWaitMs: must be a number of milliseconds, 0 or more"],
       [{ minDelayMs: -1 }, "minDelayMs: must be a number of milliseconds, 0 or more"],
       [{ maxDelayMs: Number.NaN }, "maxDelayMs: must be a number of milliseconds, 0 or more"],
+      // Every delay doubles the first: from 0 they would all be 0, polling without a pause.
+      [{ minDelayMs: 0 }, "minDelayMs: must be more than 0 ms: each delay doubles the one before"],
     ] as const)
       await expect(waitUntil("the thing", poll, () => "retry", options)).rejects.toThrow(message);
     expect(polls).toBe(0);

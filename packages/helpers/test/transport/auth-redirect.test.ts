@@ -1,0 +1,34 @@
+// withAuth over a fetch transport, with Requests built by hand (which follow redirects by default):
+// a redirect is not followed, so neither the security token nor an IAM token reaches the host it
+// points to, and the caller gets the 3xx answer itself.
+import { describe, expect, it } from "vitest";
+import { resolveCredentials, withAuth, withRetry } from "../../src/index.js";
+import { useLoopbackServer } from "../support/loopback-server.js";
+
+const elsewhere: { path: string | undefined; headers: Record<string, unknown> }[] = [];
+const other = useLoopbackServer((req, res) => {
+  elsewhere.push({ path: req.url, headers: req.headers });
+  res.writeHead(200).end("ok");
+});
+const api = useLoopbackServer((req, res) => {
+  req.resume();
+  req.on("end", () => res.writeHead(302, { location: `${other.url()}/collect` }).end());
+});
+
+const credentials = {
+  "temporary access keys": resolveCredentials({ ak: "HPUAEXAMPLEAK0123456", sk: "example-secret", securityToken: "STS-SECRET" }),
+  "an IAM token": resolveCredentials({ token: "MIIToken-SECRET" }),
+};
+
+describe("withAuth and a redirect to another host", () => {
+  for (const [label, auth] of Object.entries(credentials))
+    it(`is not followed with ${label}: the 3xx comes back, nothing reaches the other host`, async () => {
+      elsewhere.length = 0;
+      const send = withRetry(withAuth((request) => fetch(request), auth));
+      const get = await send(new Request(`${api.url()}/v2/p/fgs/functions`));
+      const post = await send(new Request(`${api.url()}/v2/p/fgs/functions`, { method: "POST", body: '{"a":1}' }));
+      expect([get.status, post.status]).toEqual([302, 302]);
+      expect(get.headers.get("location")).toBe(`${other.url()}/collect`);
+      expect(elsewhere).toEqual([]);
+    });
+});

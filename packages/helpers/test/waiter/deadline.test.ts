@@ -1,0 +1,54 @@
+// maxWaitMs bounds the whole wait, a poll still running at the deadline included, and the caller's
+// signal ends a running poll too, whether or not the poll heeds the signal it is given.
+import { describe, expect, it } from "vitest";
+import { FunctionGraphError, waitUntil } from "../../src/index.js";
+
+const never = () => new Promise<never>(() => {});
+
+describe("waitUntil's deadline and signal", () => {
+  it("ends a poll still running at maxWaitMs with WaiterTimeout, carrying the last answer", async () => {
+    const signals: AbortSignal[] = [];
+    let polls = 0;
+    const started = Date.now();
+    const error = await waitUntil(
+      "the thing",
+      (signal) => {
+        if (signal) signals.push(signal);
+        return ++polls === 1 ? Promise.resolve({ status: "RUNNING" }) : never(); // the second poll hangs
+      },
+      () => "retry",
+      { minDelayMs: 10, maxDelayMs: 10, maxWaitMs: 300 },
+    ).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(5_000); // not the hung poll's forever
+    expect(FunctionGraphError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      code: "WaiterTimeout",
+      attempts: 2,
+      message: "the thing did not finish within 300 ms (2 poll(s))",
+      response: { data: { status: "RUNNING" } },
+    });
+    // The poll was told to stop: a client call given that signal ends its request.
+    expect(signals[1]?.aborted).toBe(true);
+  });
+
+  it("ends a running poll at the caller's abort with code Aborted, the reason as cause", async () => {
+    const controller = new AbortController();
+    const reason = new Error("shutting down");
+    setTimeout(() => controller.abort(reason), 20);
+    const error = await waitUntil("the thing", never, () => "retry", { signal: controller.signal, maxWaitMs: 60_000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: "Aborted", attempts: 1, message: "the thing: wait aborted by the caller" });
+    expect((error as Error).cause).toBe(reason);
+  });
+
+  it("still runs the first poll to its end with maxWaitMs 0 (one look, no waiting)", async () => {
+    const value = await waitUntil(
+      "the thing",
+      () => new Promise((resolve) => setTimeout(() => resolve("done"), 30)),
+      () => "success",
+      { maxWaitMs: 0 },
+    );
+    expect(value).toBe("done");
+  });
+});

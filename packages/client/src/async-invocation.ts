@@ -1,4 +1,4 @@
-import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
+import { InvalidInputError, unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
 import { idFromAnswer } from "./answer-field.js";
 import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget, SIGNAL_ONLY } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
@@ -28,6 +28,20 @@ export async function invokeFunctionAsync(
   return { requestId: idFromAnswer("invokeFunctionAsync", "request_id", data, response) };
 }
 
+const HOUR_MS = 3_600_000;
+// Room for the difference between this machine's clock and the API's.
+const CLOCK_MARGIN_MS = 5 * 60_000;
+
+/**
+ * Where the search for the record starts. Without a start the API searches the hour before each
+ * poll, so a wait that outlasts that hour would lose the record it is waiting for; fixed when the wait
+ * begins (or at `invokedAt`, for a run queued earlier), the window keeps it however long the wait.
+ */
+function searchFrom(invokedAt: Date | undefined): string {
+  const from = invokedAt === undefined ? Date.now() - HOUR_MS : invokedAt.getTime() - CLOCK_MARGIN_MS;
+  return new Date(from).toISOString().replace(/\.\d{3}Z$/, "Z"); // to the second, as the API takes it
+}
+
 const FINISHED_OK = new Set(["SUCCESS"]);
 const FINISHED_BADLY = new Set(["FAIL", "DISCARD"]);
 
@@ -38,21 +52,30 @@ const FINISHED_BADLY = new Set(["FAIL", "DISCARD"]);
  */
 export function waitUntilAsyncInvocationFinished(
   config: { client: FunctionGraphClient } & WaiterOptions,
-  target: { functionUrn: string; requestId: string },
+  target: {
+    functionUrn: string;
+    requestId: string;
+    /** When the run was queued, for a run older than the hour before the wait begins. */
+    invokedAt?: Date | undefined;
+  },
 ): Promise<AsyncInvocation> {
   try {
     assertConfigWithClient(config);
     assertTarget(target, ["functionUrn", "requestId"]);
+    const { invokedAt } = target;
+    if (invokedAt !== undefined && !(invokedAt instanceof Date && Number.isFinite(invokedAt.getTime())))
+      throw new InvalidInputError("target.invokedAt", "must be a valid Date: when the run was queued");
   } catch (error) {
     return Promise.reject(error);
   }
   const { client, ...options } = config;
+  const query_begin_time = searchFrom(target.invokedAt);
   return waitUntil(
     `async invocation ${target.requestId}`,
     async (signal) => {
       const page = await unwrap(
         client.GET("/v2/{project_id}/fgs/functions/{function_urn}/async-invocations", {
-          params: { path: { function_urn: target.functionUrn }, query: { request_id: target.requestId } },
+          params: { path: { function_urn: target.functionUrn }, query: { request_id: target.requestId, query_begin_time } },
           signal,
         }),
       );

@@ -28,6 +28,30 @@ describe("waitUntilAsyncInvocationFinished", () => {
     expect(new URL(requests[0]?.url ?? "").searchParams.get("request_id")).toBe("r-1");
   });
 
+  it("keeps the search window where the wait began (the API's default slides with each poll), or at invokedAt", async () => {
+    const { client, requests } = invocationStatuses("RUNNING", "RUNNING", "SUCCESS");
+    const started = Date.now();
+    await waitUntilAsyncInvocationFinished({ client, ...fast }, { functionUrn: URN, requestId: "r-1" });
+    const begins = requests.map((r) => new URL(r.url).searchParams.get("query_begin_time"));
+    expect(new Set(begins).size).toBe(1);
+    expect(begins[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(Math.abs(Date.parse(begins[0] ?? "") - (started - 3_600_000))).toBeLessThan(5_000);
+
+    const old = invocationStatuses("SUCCESS");
+    const invokedAt = new Date("2026-01-02T03:04:05.678Z");
+    await waitUntilAsyncInvocationFinished({ client: old.client, ...fast }, { functionUrn: URN, requestId: "r-1", invokedAt });
+    expect(new URL(old.requests[0]?.url ?? "").searchParams.get("query_begin_time")).toBe("2026-01-02T02:59:05Z");
+  });
+
+  it("refuses an invokedAt that is not a valid Date, before any poll", async () => {
+    const { client, requests } = invocationStatuses("SUCCESS");
+    for (const invokedAt of [new Date(Number.NaN), "2026-01-02T03:04:05Z"])
+      await expect(
+        waitUntilAsyncInvocationFinished({ client }, { functionUrn: URN, requestId: "r-1", invokedAt: invokedAt as Date }),
+      ).rejects.toMatchObject({ name: "InvalidInputError", field: "target.invokedAt" });
+    expect(requests).toHaveLength(0);
+  });
+
   it("throws WaiterFailure with the record when the run failed", async () => {
     const { client } = invocationStatuses("RUNNING", "FAIL");
     const error = await waitUntilAsyncInvocationFinished({ client, ...fast }, { functionUrn: URN, requestId: "r-1" }).catch(

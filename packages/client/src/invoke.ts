@@ -23,8 +23,10 @@ export const DEFAULT_INVOKE_TIMEOUT_MS = 930_000;
 
 const INVOKE_OPTIONS = ["tailLog", "instanceMemory", "timeoutMs", "signal"];
 
-// One client per (client, timeout), made at the first invoke that needs it.
+// One client per (client, timeout), made at the first invoke that needs it. A caller may pass a new
+// timeout on every call (what is left of its own deadline), so only the last few are kept.
 const invokers = new WeakMap<FunctionGraphClient, Map<number, FunctionGraphClient>>();
+const INVOKERS_KEPT = 8;
 
 function invokerOf(client: FunctionGraphClient, timeoutMs: number): FunctionGraphClient {
   let byTimeout = invokers.get(client);
@@ -35,6 +37,7 @@ function invokerOf(client: FunctionGraphClient, timeoutMs: number): FunctionGrap
   let invoker = byTimeout.get(timeoutMs);
   if (!invoker) {
     invoker = client.withOptions({ timeout: { attemptTimeoutMs: timeoutMs } });
+    if (byTimeout.size >= INVOKERS_KEPT) byTimeout.delete(byTimeout.keys().next().value as number);
     byTimeout.set(timeoutMs, invoker);
   }
   return invoker;

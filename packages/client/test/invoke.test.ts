@@ -1,6 +1,6 @@
 import { setTimeout as wait } from "node:timers/promises";
 import { FunctionGraphError } from "@fgkit/helpers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { type FunctionErrorResult, invokeFunction, invokeFunctionAsync } from "../src/index.js";
 import { createObservedClient, URN } from "./helpers.js";
 
@@ -76,6 +76,18 @@ describe("invokeFunction", () => {
     expect(FunctionGraphError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 500, code: "FSS.0500", requestId: "rid-1", attempts: 1 });
     expect(requests).toHaveLength(1);
+  });
+
+  it("keeps a few of the clients it makes per timeoutMs, not one for every value ever passed", async () => {
+    const { client } = createObservedClient(() => Response.json({ result: "{}", status: 200 }));
+    const made = vi.spyOn(client, "withOptions");
+    // A service passing what is left of its own deadline: a new timeoutMs on every call.
+    for (let timeoutMs = 1_001; timeoutMs <= 1_020; timeoutMs++) await invokeFunction(client, URN, {}, { timeoutMs });
+    expect(made).toHaveBeenCalledTimes(20);
+    await invokeFunction(client, URN, {}, { timeoutMs: 1_020 }); // recent: kept
+    expect(made).toHaveBeenCalledTimes(20);
+    await invokeFunction(client, URN, {}, { timeoutMs: 1_001 }); // long gone: made again
+    expect(made).toHaveBeenCalledTimes(21);
   });
 
   it("refuses an event that is not an object", async () => {

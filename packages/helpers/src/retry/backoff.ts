@@ -1,3 +1,4 @@
+import { allowManyAbortListeners } from "#platform";
 /** Full jitter (AWS "standard" mode): a random delay in [0, min(cap, base * 2^retry)). */
 export function fullJitterDelay(retry: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
   return Math.floor(random() * Math.min(capMs, baseMs * 2 ** retry));
@@ -25,6 +26,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
+    if (signal) allowManyAbortListeners(signal);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

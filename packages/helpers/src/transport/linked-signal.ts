@@ -1,4 +1,4 @@
-import { startTimer } from "#platform";
+import { allowManyAbortListeners, startTimer } from "#platform";
 
 /**
  * The abort state of one attempt (or one wait): aborted by the first parent signal to abort, or by
@@ -25,6 +25,7 @@ export class LinkedSignal {
         return;
       }
       const onAbort = () => this.abort(parent.reason);
+      allowManyAbortListeners(parent);
       parent.addEventListener("abort", onAbort, { once: true });
       this.#unlink ??= [];
       this.#unlink.push(() => parent.removeEventListener("abort", onAbort));

@@ -9,6 +9,7 @@ import { dispatchDirect } from "./undici-dispatch.js";
 /** The global fetch, looked up at each call (a test double installed later is used), plus the direct path. */
 export const platformFetch: FetchLike = withDirect((request) => globalThis.fetch(request), dispatchDirect);
 export { attemptDirect, isDraftRequest, readParts } from "../retry/attempt-direct.js";
+export { allowManyAbortListeners } from "./abort-listeners.js";
 export { newBufferedResponse } from "./buffered-response.js";
 export { startTimer } from "./coarse-timer.js";
 export { directOf, withDirect } from "./direct.js";

@@ -26,5 +26,8 @@ export const newBufferedResponse: typeof Node.newBufferedResponse = (bytes, init
     },
   });
 
+// Only Node warns of many listeners on one signal.
+export const allowManyAbortListeners: typeof Node.allowManyAbortListeners = () => {};
+
 // A plain timer: the coarse shared one is for Node's sequential hot path (see coarse-timer.ts).
 export { preciseTimer as startTimer } from "./precise-timer.js";

@@ -1,6 +1,7 @@
 // Bounds a wait that fgkit does not control (a token provider, a token refresh) by an attempt's end:
 // its timeout, the call's deadline or the caller's signal. A promise that never settles must not
 // hold a call past them.
+import { allowManyAbortListeners } from "#platform";
 import type { AttemptAbort } from "./direct.js";
 import { NotSent } from "./not-sent.js";
 
@@ -23,6 +24,7 @@ export function untilAborted<T>(
       pending.then(resolve, reject);
       return;
     }
+    allowManyAbortListeners(signal);
     signal.addEventListener("abort", onAbort, { once: true });
     pending.then(
       (value) => {

@@ -13,6 +13,7 @@ export { invalidateRefusedCredentials } from "./auth/refused-credentials.js";
 export {
   type AccessKeyProviderCredentials,
   type Credentials,
+  type ProviderContext,
   type ResolvedCredentials,
   resolveCredentials,
   type TokenCredentials,

@@ -78,6 +78,25 @@ describe("a token provider that never answers", () => {
       expect(stopped).toMatchObject({ status: 0, code: "Aborted" });
       expect(server.current.requests).toHaveLength(0);
     });
+
+    it(`${name}: a token refresh the call gave up on is stopped soon after (no request left to hold the program open)`, async () => {
+      const refreshes: AbortSignal[] = [];
+      const provider = createTokenProvider({
+        fetchToken: ({ signal }) => {
+          refreshes.push(signal);
+          return new Promise(() => {}); // IAM hangs
+        },
+      });
+      const controller = new AbortController();
+      const client = clientFor(server.current.url, { credentials: provider, ...withTransport });
+      setTimeout(() => controller.abort(new Error("shutting down")), 50);
+      const { error } = await failure(() => client.GET(CONFIG, { ...byUrn, signal: controller.signal }));
+      expect(error).toMatchObject({ code: "Aborted" });
+      expect(refreshes).toHaveLength(1);
+      expect(refreshes[0]?.aborted).toBe(false); // not at once: a next attempt would wait for it
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(refreshes[0]?.aborted).toBe(true); // not after fetchTimeoutMs (60 s)
+    });
   }
 });
 

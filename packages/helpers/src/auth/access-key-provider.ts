@@ -1,5 +1,6 @@
 import { type AccessKeyCredentials, assertUsableKeys } from "./credentials.js";
 import { createExpiringCache, type ProviderFetchOptions, providerSettings } from "./expiring-cache.js";
+import type { ProviderContext } from "./resolve-credentials.js";
 
 /**
  * Returns the access keys to sign the next request with; called before every request, so it should
@@ -7,7 +8,7 @@ import { createExpiringCache, type ProviderFetchOptions, providerSettings } from
  * A provider may also have `invalidate`: when the gateway refuses a request signed with its keys
  * (401), the client calls it with their access key id and sends the request once more.
  */
-export type AccessKeyProvider = (() => AccessKeyCredentials | Promise<AccessKeyCredentials>) & {
+export type AccessKeyProvider = ((context?: ProviderContext) => AccessKeyCredentials | Promise<AccessKeyCredentials>) & {
   /**
    * The gateway refused the keys with access key id `ak`: stop handing them out (temporary keys
    * revoked before their expiry, say). Return false when the next call would get the same keys
@@ -50,7 +51,7 @@ export function createAccessKeyProvider(options: CachingAccessKeyProviderOptions
     ...providerSettings(options, 5 * 60 * 1000, "fetchKeys"),
     label: "access key refresh: no keys",
   });
-  const provider: AccessKeyProvider = () => cache.get();
+  const provider: AccessKeyProvider = (context) => cache.get(context);
   provider.invalidate = (ak) => cache.dropRefused((held) => held.ak === ak);
   return provider;
 }

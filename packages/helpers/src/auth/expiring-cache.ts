@@ -1,14 +1,22 @@
+import { startTimer } from "#platform";
 import { checkFunction, checkKnownOptions, checkObject } from "../errors/argument-checks.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import { untilAborted } from "../transport/until-aborted.js";
+import type { ProviderContext } from "./resolve-credentials.js";
 
 const YEAR_MS = 365 * 24 * 3_600_000;
 
 /** A refused value younger than this is kept (see dropRefused). */
 const REFUSED_MIN_AGE_MS = 30_000;
+
+/**
+ * A refresh every waiting caller has given up on is stopped this long after the last one left,
+ * unless another comes: a call's next attempt, after its backoff, waits for the same refresh.
+ */
+const ABANDONED_REFRESH_STOPS_AFTER_MS = 2_000;
 
 /** After a background refresh failed, the next one waits this long (the held value is still valid). */
 const RETRY_REFRESH_AFTER_MS = 10_000;
@@ -84,10 +92,14 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
   /** When a background refresh last failed (it is not tried again for a while). */
   let failedAt: number | undefined;
   let inFlight: Promise<T> | undefined;
+  /** The running refresh's end, and who waits for it (see waitFor). */
+  let flight: { ending: LinkedSignal; waiting: number; needed: boolean; cancelStop?: () => void } | undefined;
 
   const refresh = (): Promise<T> => {
     if (inFlight) return inFlight;
     const ending = new LinkedSignal([], fetchTimeoutMs);
+    const own: NonNullable<typeof flight> = { ending, waiting: 0, needed: false };
+    flight = own;
     let fetching: Promise<T>;
     try {
       fetching = options.fetch({ signal: ending.signal });
@@ -95,10 +107,15 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
       fetching = Promise.reject(error);
     }
     // A fetch that never settles would otherwise hold this slot, and every caller, for good.
+    const settled = () => {
+      inFlight = undefined;
+      if (flight === own) flight = undefined;
+      own.cancelStop?.();
+      ending.release();
+    };
     inFlight = untilAborted(fetching, ending).then(
       (value) => {
-        inFlight = undefined;
-        ending.release();
+        settled();
         current = checked(value);
         fetchedAt = now();
         const expires = current.expiresAt.getTime();
@@ -107,9 +124,8 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
         return current;
       },
       (error: unknown) => {
-        inFlight = undefined;
+        settled();
         failedAt = now();
-        ending.release();
         if (!ending.timedOut) throw error;
         throw new FunctionGraphError(`${label} within ${fetchTimeoutMs} ms`, {
           status: 0,
@@ -121,15 +137,48 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
     return inFlight;
   };
 
+  /**
+   * A caller that cannot go on without the refresh. Once every such caller has given up (its signal
+   * aborted: its attempt timed out, or the program is shutting down) and none came back within
+   * ABANDONED_REFRESH_STOPS_AFTER_MS, the refresh is stopped: nothing would use it, and its request
+   * would hold a finished program open until fetchTimeoutMs. The next call starts a new one. A refresh
+   * a caller without a signal waits for, or one ahead of expiry, is never stopped.
+   */
+  const waitFor = (context: ProviderContext | undefined): Promise<T> => {
+    const pending = refresh();
+    const own = flight;
+    if (!own) return pending;
+    const signal = context?.signal;
+    if (!signal || signal.aborted) {
+      own.needed = true;
+      return pending;
+    }
+    own.waiting++;
+    own.cancelStop?.();
+    own.cancelStop = undefined;
+    const leave = () => {
+      if (--own.waiting > 0 || own.needed) return;
+      own.cancelStop = startTimer(ABANDONED_REFRESH_STOPS_AFTER_MS, () =>
+        own.ending.abort(new Error("no caller waits for it any more")),
+      );
+    };
+    signal.addEventListener("abort", leave, { once: true });
+    const forget = () => signal.removeEventListener("abort", leave);
+    pending.then(forget, forget);
+    return pending;
+  };
+
   return {
-    get(): T | Promise<T> {
+    get(context?: ProviderContext): T | Promise<T> {
       const time = now();
       const held = current;
-      if (!held || held.expiresAt.getTime() <= time) return refresh();
+      if (!held || held.expiresAt.getTime() <= time) return waitFor(context);
       // Inside the refresh window: the still-valid value is used at once, while one refresh runs in
       // the background (a slow or failing source delays no call); a failed one is tried again later.
-      if (time >= refreshAt && !inFlight && (failedAt === undefined || time - failedAt >= RETRY_REFRESH_AFTER_MS))
+      if (time >= refreshAt && !inFlight && (failedAt === undefined || time - failedAt >= RETRY_REFRESH_AFTER_MS)) {
         refresh().catch(() => {}); // failedAt holds the next one back; a caller that needs it waits for its own
+        if (flight) flight.needed = true; // ahead of expiry: nobody waits for it, and it is not stopped
+      }
       return held;
     },
     /**

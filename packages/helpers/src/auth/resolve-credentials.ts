@@ -8,7 +8,15 @@ import { withSecretsHidden } from "./hidden-secrets.js";
  * A provider may also have `invalidate`: when the gateway refuses a token (401), the client calls it
  * with that token and sends the request once more, with whatever token the provider gives next.
  */
-export type TokenProvider = (() => string | Promise<string>) & {
+/**
+ * What a provider is called with: the attempt's signal, which aborts when the attempt ends (its
+ * timeout, the call's deadline, the caller's signal). A provider may ignore it.
+ */
+export interface ProviderContext {
+  readonly signal?: AbortSignal | undefined;
+}
+
+export type TokenProvider = ((context?: ProviderContext) => string | Promise<string>) & {
   /**
    * The gateway refused `token`: stop handing it out (a token revoked before its expiry, say).
    * Return false when the next call would get the same token again (then the request is not sent

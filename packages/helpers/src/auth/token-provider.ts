@@ -26,7 +26,7 @@ export function createTokenProvider(options: CachingTokenProviderOptions): Token
     ...providerSettings(options, 10 * 60 * 1000, "fetchToken"),
     label: "token refresh: no token",
   });
-  const provider: TokenProvider = async () => (await cache.get()).token;
+  const provider: TokenProvider = async (context) => (await cache.get(context)).token;
   // Only the refused token is dropped: concurrent calls refused the same one, and a newer token
   // fetched meanwhile stays.
   provider.invalidate = (token) => cache.dropRefused((held) => held.token.trim() === token.trim());

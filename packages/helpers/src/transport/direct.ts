@@ -29,6 +29,8 @@ export interface AttemptAbort {
   readonly aborted: boolean;
   readonly reason: unknown;
   onAbort(listener: () => void): void;
+  /** The same as an AbortSignal, made when first asked for (a credentials provider's context). */
+  readonly signal: AbortSignal;
 }
 
 export type DirectSend = (request: DirectRequest, abort: AttemptAbort, maxBytes: number) => Promise<DirectResponse>;

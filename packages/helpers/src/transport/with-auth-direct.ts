@@ -3,10 +3,10 @@
 // them). Signing on Node is synchronous: no promise between the caller and the socket.
 import { type AccessKeyCredentials, assertHeaderSafe, providedKeys } from "../auth/credentials.js";
 import { fromProvider } from "../auth/provider-failure.js";
-import type { ResolvedCredentials, TokenProvider } from "../auth/resolve-credentials.js";
+import type { ProviderContext, ResolvedCredentials, TokenProvider } from "../auth/resolve-credentials.js";
 import { trimHttpWhitespace } from "../signing/canonical.js";
 import { type Signature, signWithPlatformHashes } from "../signing/sign.js";
-import type { DirectRequest, DirectResponse, DirectSend } from "./direct.js";
+import type { AttemptAbort, DirectRequest, DirectResponse, DirectSend } from "./direct.js";
 import { credentialsUntilAborted } from "./until-aborted.js";
 
 export function authDirect(
@@ -22,7 +22,11 @@ export function authDirect(
     if (contentType !== undefined && headers["content-type"] === undefined) headers["content-type"] = contentType;
     if (auth.kind === "token")
       return withToken(
-        () => credentialsUntilAborted(fromProvider(auth.getToken), abort),
+        () =>
+          credentialsUntilAborted(
+            fromProvider(() => auth.getToken(contextOf(abort))),
+            abort,
+          ),
         request,
         () => send(request, abort, maxBytes),
       );
@@ -38,7 +42,7 @@ export function authDirect(
     try {
       if (auth.kind === "accessKey") return signAndSend(auth.credentials);
       // Fresh keys from a caching provider come without a promise: signing stays synchronous.
-      const keys = fromProvider(auth.getKeys);
+      const keys = fromProvider(() => auth.getKeys(contextOf(abort)));
       return keys instanceof Promise
         ? providedKeys(credentialsUntilAborted(keys, abort)).then(signAndSend)
         : signAndSend(providedKeys(keys));
@@ -47,6 +51,13 @@ export function authDirect(
     }
   };
 }
+
+/** A provider's context whose AbortSignal is made only if the provider asks for it. */
+const contextOf = (abort: AttemptAbort): ProviderContext => ({
+  get signal() {
+    return abort.signal;
+  },
+});
 
 async function withToken(getToken: TokenProvider, request: DirectRequest, send: () => Promise<DirectResponse>) {
   const token = await getToken();

@@ -43,7 +43,10 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
     if (projectId !== undefined && !request.headers.has("x-project-id")) request.headers.set("X-Project-Id", projectId);
     if (contentType !== undefined && !request.headers.has("content-type")) request.headers.set("Content-Type", contentType);
     if (auth.kind === "token") {
-      const token = await credentialsUntilAborted(fromProvider(auth.getToken), request.signal);
+      const token = await credentialsUntilAborted(
+        fromProvider(() => auth.getToken({ signal: request.signal })),
+        request.signal,
+      );
       assertHeaderSafe("credentials.token", token, { secret: true });
       request.headers.set("X-Auth-Token", token);
       return next(unfollowed(request));
@@ -51,7 +54,12 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
     const credentials =
       auth.kind === "accessKey"
         ? auth.credentials
-        : await providedKeys(credentialsUntilAborted(fromProvider(auth.getKeys), request.signal));
+        : await providedKeys(
+            credentialsUntilAborted(
+              fromProvider(() => auth.getKeys({ signal: request.signal })),
+              request.signal,
+            ),
+          );
     const body = knownBody(request);
     if (body !== undefined) {
       // The body was read already (withRetry notes it): sign in place, no second read, no copy.

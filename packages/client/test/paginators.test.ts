@@ -200,6 +200,22 @@ describe("offset/limit without total (ListWorkflowExecutions)", () => {
     expect(requests).toHaveLength(3);
   });
 
+  it("stops with PaginationLoop when the API answers every offset with the first page (never ending otherwise)", async () => {
+    const { client, requests } = await serve(({ url }) => ({
+      executions: slice(0, Number(url.searchParams.get("limit") ?? 200)).map((execution_id) => ({ execution_id })),
+    }));
+    const seen: string[] = [];
+    const walk = (async () => {
+      for await (const execution of paginateListWorkflowExecutions({ client, pageSize: 5 }, "wf-1").items())
+        seen.push(String(execution.execution_id));
+    })();
+    await expect(walk).rejects.toSatisfy(
+      (e) => FunctionGraphError.isInstance(e) && e.code === "PaginationLoop" && e.message.includes("the page before again"),
+    );
+    expect(seen).toEqual(names.slice(0, 5));
+    expect(requests).toHaveLength(2);
+  });
+
   it("refuses a page size above the API's 200 (its pages would look short and end the walk), before any request", async () => {
     const { client, requests } = await serve(() => ({ executions: [] }));
     expect(() => paginateListWorkflowExecutions({ client, pageSize: 500 }, "wf-1")).toThrow(

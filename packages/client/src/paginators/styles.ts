@@ -4,6 +4,7 @@ import {
   type CallResult,
   checkSignal,
   checkWholeNumber,
+  FunctionGraphError,
   InvalidInputError,
   nextMarker,
   nextOffset,
@@ -98,6 +99,17 @@ export function offsetPaginator<Page, Item>(config: PaginatorConfig, style: Offs
     signal: config.signal,
     fetchPage: (offset = 0) => unwrap(style.fetch(offset, config.pageSize, config.signal)),
     items: style.items,
+    // A list that ignored offset would answer every page with the first one, and a walk without a
+    // total would never end: a page that begins and ends as the one before did is taken for that.
+    verify: (items, before) => {
+      if (before === undefined || items.length === 0) return;
+      const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+      if (same(items[0], before.first) && same(items[items.length - 1], before.last))
+        throw new FunctionGraphError("pagination stopped: the API answered with the page before again (does it take offset?)", {
+          status: 0,
+          code: "PaginationLoop",
+        });
+    },
     next: (page, offset = 0, items) => {
       const total = style.total?.(page);
       if (total === undefined && config.pageSize !== undefined && items.length < config.pageSize) return undefined;

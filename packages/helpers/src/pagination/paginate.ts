@@ -14,6 +14,12 @@ export interface PaginateOptions<Page, Cursor, Item> {
    */
   next(page: Page, cursor: Cursor | undefined, items: readonly Item[], walked: number): Cursor | undefined;
   /**
+   * Throws when a page is not one the walk should yield (an API that answered with the page before
+   * again), before its items are handed out. `before` holds the first and last items of the walk's
+   * page before this one (undefined on its first page).
+   */
+  verify?(items: readonly Item[], before: { first: Item; last: Item } | undefined): void;
+  /**
    * A cursor that asks for the first page again, when `start` is left out (an API's default marker,
    * such as "0"): getting it back is a loop, stopped before that page is fetched and yielded twice.
    */
@@ -37,10 +43,11 @@ export interface Paginator<Page, Item> extends AsyncIterable<Page> {
  */
 export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Cursor, Item>): Paginator<Page, Item> {
   checkObject("options", options);
-  checkKnownOptions("", options, ["start", "fetchPage", "items", "next", "signal", "firstPageCursor"]);
+  checkKnownOptions("", options, ["start", "fetchPage", "items", "next", "signal", "firstPageCursor", "verify"]);
   checkFunction("fetchPage", options.fetchPage, "(cursor) => Promise<page>");
   checkFunction("items", options.items, "(page) => items");
   checkFunction("next", options.next, "(page, cursor, items) => next cursor");
+  if (options.verify !== undefined) checkFunction("verify", options.verify, "(items, before) => void");
   checkSignal("signal", options.signal);
   async function* pages(): AsyncGenerator<Page> {
     // The cursors this walk has fetched, the first page's among them: one coming back is a loop.
@@ -48,6 +55,7 @@ export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Curs
     const seen = new Set<string>(first === undefined ? [] : [JSON.stringify(first)]);
     let cursor = options.start;
     let walked = 0;
+    let before: { first: Item; last: Item } | undefined;
     // Held outside the loop and dropped before the next fetch, so at most one page is alive at a time.
     let page: Page | undefined;
     let items: readonly Item[] = [];
@@ -62,6 +70,8 @@ export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Curs
       items = [];
       page = await options.fetchPage(cursor);
       items = options.items(page) ?? [];
+      options.verify?.(items, before);
+      before = items.length > 0 ? { first: items[0] as Item, last: items[items.length - 1] as Item } : undefined;
       yield page;
       if (items.length === 0) return;
       walked += items.length;

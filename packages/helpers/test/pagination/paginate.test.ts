@@ -83,6 +83,24 @@ describe("paginate", () => {
     expect(walkedSeen).toEqual([2, 4, 5, 2, 4, 5]);
   });
 
+  it("hands out no item of a page verify refuses, and gives it the first and last items of the page before", async () => {
+    const befores: unknown[] = [];
+    const { paginator } = walk({
+      verify: (items, before) => {
+        befores.push(before);
+        if (items[0] === 5) throw new Error("not this page");
+      },
+    });
+    const seen: number[] = [];
+    await expect(
+      (async () => {
+        for await (const item of paginator.items()) seen.push(item);
+      })(),
+    ).rejects.toThrow("not this page");
+    expect(seen).toEqual([1, 2, 3, 4]);
+    expect(befores).toEqual([undefined, { first: 1, last: 2 }, { first: 3, last: 4 }]);
+  });
+
   it("stops a loop back to the first page before fetching it again (firstPageCursor)", async () => {
     const { paginator, fetched } = walk({
       firstPageCursor: "start",

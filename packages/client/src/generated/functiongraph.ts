@@ -2351,10 +2351,7 @@ export interface components {
             app_xrole?: string;
             /** @description Description of the function. */
             description?: string;
-            /**
-             * Format: date-time
-             * @description Time the function was last changed.
-             */
+            /** @description Time the function was last changed. The API reference's examples write it without a time zone (`2019-10-31 11:37:58`), not as an RFC 3339 date-time, so it is typed as a plain string. */
             last_modified?: string;
             /** @description VPC the function is connected to. The function's agency (`xrole`) must have VPC permissions. */
             func_vpc?: components["schemas"]["FuncVpc"];
@@ -3131,10 +3128,7 @@ export interface components {
             code_size?: number;
             /** @description SHA-512 hash of the code package, in hex; it changes whenever the code changes. */
             digest?: string;
-            /**
-             * Format: date-time
-             * @description Time the function was last changed.
-             */
+            /** @description Time the function was last changed. The API reference's examples write it without a time zone (`2019-10-31 11:37:58`), not as an RFC 3339 date-time, so it is typed as a plain string. */
             last_modified?: string;
             /** @description The code: `link` is where to download the package from. */
             func_code?: components["schemas"]["FuncCode"];
@@ -3191,10 +3185,7 @@ export interface components {
             code_size?: number;
             /** @description SHA-512 hash of the code package, in hex; it changes whenever the code changes. */
             digest?: string;
-            /**
-             * Format: date-time
-             * @description Time the function was last changed.
-             */
+            /** @description Time the function was last changed. The API reference's examples write it without a time zone (`2019-10-31 11:37:58`), not as an RFC 3339 date-time, so it is typed as a plain string. */
             last_modified?: string;
             /** @description The code: `link` is where to download the package from. */
             func_code?: components["schemas"]["FuncCode"];
@@ -3283,10 +3274,7 @@ export interface components {
             app_xrole?: string;
             /** @description Description of the function. */
             description?: string;
-            /**
-             * Format: date-time
-             * @description Time the function was last changed.
-             */
+            /** @description Time the function was last changed. The API reference's examples write it without a time zone (`2019-10-31 11:37:58`), not as an RFC 3339 date-time, so it is typed as a plain string. */
             last_modified?: string;
             /**
              * Format: int32
@@ -3563,10 +3551,7 @@ export interface components {
             app_xrole?: string;
             /** @description Description of the function. */
             description?: string;
-            /**
-             * Format: date-time
-             * @description Time the function was last changed.
-             */
+            /** @description Time the function was last changed. The API reference's examples write it without a time zone (`2019-10-31 11:37:58`), not as an RFC 3339 date-time, so it is typed as a plain string. */
             last_modified?: string;
             /**
              * Format: int32
@@ -3710,10 +3695,7 @@ export interface components {
             app_xrole?: string;
             /** @description Description of the function. */
             description?: string;
-            /**
-             * Format: date-time
-             * @description Time the function was last changed.
-             */
+            /** @description Time the function was last changed. The API reference's examples write it without a time zone (`2019-10-31 11:37:58`), not as an RFC 3339 date-time, so it is typed as a plain string. */
             last_modified?: string;
             /** @description VPC the function is connected to. The function's agency (`xrole`) must have VPC permissions. */
             func_vpc?: components["schemas"]["FuncVpc"];

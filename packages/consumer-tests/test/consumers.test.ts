@@ -177,7 +177,7 @@ describe.each(Object.keys(projects))("%s", (name) => {
     if (!name.startsWith("ts-")) expect(result.spec).toMatch(/^3\.1\./);
   });
 
-  // The Web build (the per-module ESM and the browser CommonJS bundle: Web Crypto, global fetch), as
+  // The Web build (the ESM and CommonJS bundles made with the browser condition: Web Crypto, global fetch), as
   // browsers, Deno and Bun resolve it, run by Node under the browser condition.
   if (!name.startsWith("ts-")) {
     it("runs the Web build too (node --conditions=browser)", async () => {

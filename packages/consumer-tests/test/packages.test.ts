@@ -113,7 +113,7 @@ function moduleGraph(root: string, entry: string, conditions: string[]): Set<str
 }
 
 describe("@fgkit/helpers", () => {
-  it("ships the per-module Web ESM build whole, and no module that only Node's build uses", () => {
+  it("ships the Web ESM build whole, and no module that only Node's build uses", () => {
     const root = unpacked("@fgkit/helpers");
     const files = filesOf("@fgkit/helpers");
     const web = moduleGraph(root, "dist/index.js", ["browser", "import"]);
@@ -125,12 +125,14 @@ describe("@fgkit/helpers", () => {
     expect(perModule.filter((file) => !web.has(file))).toEqual([]);
   });
 
-  it("ships a single-module Node build for each format (the cold-start design)", () => {
+  it("ships single-module builds: Node's for each format (the cold-start design), and the Web ones (fewer files to install)", () => {
     const files = filesOf("@fgkit/helpers");
-    expect(files).toContain("dist/index.node.js");
-    expect(files).toContain("dist/cjs/index.node.js");
+    const builds = ["dist/index.node.js", "dist/cjs/index.node.js", "dist/index.js", "dist/cjs/index.js"];
+    for (const file of builds) expect(files).toContain(file);
+    expect(files.filter((file) => file.endsWith(".js"))).toEqual(expect.arrayContaining(builds));
+    expect(files.filter((file) => file.endsWith(".js"))).toHaveLength(builds.length);
     const root = unpacked("@fgkit/helpers");
-    for (const file of ["dist/index.node.js", "dist/cjs/index.node.js"]) {
+    for (const file of builds) {
       const code = readFileSync(join(root, file), "utf8");
       // Bundled: no relative or #subpath imports left to resolve at startup.
       expect(code, file).not.toMatch(/from "\.|require\("\.|from "#|require\("#/);

@@ -1,8 +1,9 @@
 // Builds dist/ for @fgkit/helpers. Published ("files" in package.json) and picked by "exports":
 //
-//   dist/index.js, dist/*/*.js  Web ESM, one file per module so that bundlers can tree-shake it;
-//                               `#crypto` and `#platform` ("imports") pick Web Crypto and fetch.
-//   dist/cjs/index.js           Web CommonJS, one bundle made with the browser condition.
+//   dist/index.js               Web ESM, one bundle made with the browser condition (Web Crypto,
+//                               fetch); bundlers tree-shake it as they would separate modules (the
+//                               package has no side effects), and one file installs smaller than 45.
+//   dist/cjs/index.js           Web CommonJS, the same bundle as CommonJS.
 //   dist/cjs/index.node.js      Node CommonJS, one bundle made with the node condition
 //                               (node:crypto signing, the direct transport over undici's dispatcher).
 //   dist/index.node.js          Node ESM, the same bundle as ESM (the cold-start design: one module
@@ -10,7 +11,7 @@
 //                               for its CommonJS-from-ESM loader).
 //   dist/cjs/index.d.ts         the declarations, and dist/index.d.ts over them (declarations.mjs).
 //
-// tsc also leaves the Node-only modules and per-module declarations in dist/ (and source maps):
+// tsc leaves per-module ESM, declarations and source maps in dist/ (the bundles are made from them):
 // the package's own tests and type check reach them through "imports", but they are not published.
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -35,5 +36,18 @@ for (const [platform, format, outfile, target] of [
   buildSync({ entryPoints: ["dist/index.js"], outfile, bundle: true, platform, format, target, define, logLevel: "warning" });
 }
 writeFileSync("dist/cjs/package.json", `${JSON.stringify({ type: "commonjs" })}\n`);
+
+// The Web ESM bundle last, in place of tsc's dist/index.js (the entry the bundles above start from).
+const [web] = buildSync({
+  entryPoints: ["dist/index.js"],
+  bundle: true,
+  platform: "browser",
+  format: "esm",
+  target: "es2022",
+  define,
+  write: false,
+  logLevel: "warning",
+}).outputFiles;
+writeFileSync("dist/index.js", web.contents);
 
 bundleDeclarations();

@@ -134,6 +134,9 @@ describe("fetchEcsAccessKeys", () => {
     setTimeout(() => controller.abort(new Error("shutting down")), 20);
     const stopped = await failureOf(fetchEcsAccessKeys({ endpoint: base, signal: controller.signal }));
     expect(stopped.code).toBe("Aborted");
+    // On a loaded machine the abandoned requests may reach the stand-in late: let them land here
+    // rather than in the next test's count.
+    await new Promise((resolve) => setTimeout(resolve, 300));
   });
 
   it("feeds createAccessKeyProvider, which caches the keys", async () => {
@@ -143,7 +146,10 @@ describe("fetchEcsAccessKeys", () => {
     });
     expect(await provider()).toEqual(KEYS);
     expect(provider()).toEqual(KEYS);
-    expect(requests).toHaveLength(2);
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "PUT /meta-data/latest/api/token",
+      "GET /openstack/latest/securitykey",
+    ]);
   });
 
   it("refuses a bad endpoint or timeout before sending anything", async () => {

@@ -145,11 +145,10 @@ describe("fetchEcsAccessKeys", () => {
       now: () => Date.parse("2026-12-01T09:00:00Z"),
     });
     expect(await provider()).toEqual(KEYS);
-    expect(provider()).toEqual(KEYS);
-    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      "PUT /meta-data/latest/api/token",
-      "GET /openstack/latest/securitykey",
-    ]);
+    const asked = requests.length; // the token and the keys (a connection the stand-in closed may add a resend)
+    expect(requests.filter((r) => r.path === "/openstack/latest/securitykey")).toHaveLength(1);
+    expect(provider()).toEqual(KEYS); // from the cache, without a promise
+    expect(requests).toHaveLength(asked);
   });
 
   it("refuses a bad endpoint or timeout before sending anything", async () => {

@@ -20,6 +20,7 @@ export {
   type IamToken,
   InvalidInputError,
   type Paginator,
+  type ProviderContext,
   type RetryEvent,
   type RetryOptions,
   signRequest,

@@ -59,17 +59,22 @@ export function waitUntilAsyncInvocationFinished(
     invokedAt?: Date | undefined;
   },
 ): Promise<AsyncInvocation> {
+  let query_begin_time: string;
   try {
     assertConfigWithClient(config);
     assertTarget(target, ["functionUrn", "requestId"]);
     const { invokedAt } = target;
-    if (invokedAt !== undefined && !(invokedAt instanceof Date && Number.isFinite(invokedAt.getTime())))
+    // Valid, and still a date with the margin taken off (new Date(-8.64e15) is the earliest there is).
+    if (
+      invokedAt !== undefined &&
+      !(invokedAt instanceof Date && !Number.isNaN(new Date(invokedAt.getTime() - CLOCK_MARGIN_MS).getTime()))
+    )
       throw new InvalidInputError("target.invokedAt", "must be a valid Date: when the run was queued");
+    query_begin_time = searchFrom(invokedAt);
   } catch (error) {
     return Promise.reject(error);
   }
   const { client, ...options } = config;
-  const query_begin_time = searchFrom(target.invokedAt);
   return waitUntil(
     `async invocation ${target.requestId}`,
     async (signal) => {

@@ -210,10 +210,22 @@ describe("offset/limit without total (ListWorkflowExecutions)", () => {
         seen.push(String(execution.execution_id));
     })();
     await expect(walk).rejects.toSatisfy(
-      (e) => FunctionGraphError.isInstance(e) && e.code === "PaginationLoop" && e.message.includes("the page before again"),
+      (e) => FunctionGraphError.isInstance(e) && e.code === "PaginationLoop" && e.message.includes("the same page again"),
     );
     expect(seen).toEqual(names.slice(0, 5));
-    expect(requests).toHaveLength(2);
+    expect(requests).toHaveLength(3);
+  });
+
+  it("skips a page that repeats the one before (new executions pushed the list down by exactly a page)", async () => {
+    let pushed = 0;
+    const { client } = await serve(({ url }) => {
+      const offset = Number(url.searchParams.get("offset"));
+      if (offset === 5 && pushed === 0) pushed = 5; // five new executions arrive before the second page
+      const list = [...Array.from({ length: pushed }, (_, i) => `new-${i}`), ...names];
+      return { executions: list.slice(offset, offset + 5).map((execution_id) => ({ execution_id })) };
+    });
+    const items = await paginateListWorkflowExecutions({ client, pageSize: 5 }, "wf-1").all();
+    expect(items.map((e) => e.execution_id)).toEqual(names); // each once: the repeated page was not handed out
   });
 
   it("refuses a page size above the API's 200 (its pages would look short and end the walk), before any request", async () => {

@@ -4,7 +4,6 @@ import {
   type CallResult,
   checkSignal,
   checkWholeNumber,
-  FunctionGraphError,
   InvalidInputError,
   nextMarker,
   nextOffset,
@@ -89,6 +88,8 @@ export interface OffsetStyle<Page, Item> extends PageSizeLimit {
   total?(page: Page): number | undefined;
 }
 
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 export function offsetPaginator<Page, Item>(config: PaginatorConfig, style: OffsetStyle<Page, Item>): Paginator<Page, Item> {
   checkConfig(config, style);
   const start = config.startingToken === undefined ? 0 : Number(config.startingToken);
@@ -99,17 +100,10 @@ export function offsetPaginator<Page, Item>(config: PaginatorConfig, style: Offs
     signal: config.signal,
     fetchPage: (offset = 0) => unwrap(style.fetch(offset, config.pageSize, config.signal)),
     items: style.items,
-    // A list that ignored offset would answer every page with the first one, and a walk without a
-    // total would never end: a page that begins and ends as the one before did is taken for that.
-    verify: (items, before) => {
-      if (before === undefined || items.length === 0) return;
-      const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-      if (same(items[0], before.first) && same(items[items.length - 1], before.last))
-        throw new FunctionGraphError("pagination stopped: the API answered with the page before again (does it take offset?)", {
-          status: 0,
-          code: "PaginationLoop",
-        });
-    },
+    // A page that begins and ends as the one before did: the list shifted by exactly a page (its
+    // items came already), or the API ignored offset (then the walk would never end; paginate stops
+    // at a second such page).
+    isRepeat: (items, before) => sameJson(items[0], before.first) && sameJson(items[items.length - 1], before.last),
     next: (page, offset = 0, items) => {
       const total = style.total?.(page);
       if (total === undefined && config.pageSize !== undefined && items.length < config.pageSize) return undefined;

@@ -1,5 +1,6 @@
 import { type AccessKeyCredentials, assertUsableKeys } from "./credentials.js";
 import { createExpiringCache, type ProviderFetchOptions, providerSettings } from "./expiring-cache.js";
+import { takesContext } from "./provider-context.js";
 import type { ProviderContext } from "./resolve-credentials.js";
 
 /**
@@ -51,7 +52,7 @@ export function createAccessKeyProvider(options: CachingAccessKeyProviderOptions
     ...providerSettings(options, 5 * 60 * 1000, "fetchKeys"),
     label: "access key refresh: no keys",
   });
-  const provider: AccessKeyProvider = (context) => cache.get(context);
+  const provider: AccessKeyProvider = takesContext((context?: ProviderContext) => cache.get(context));
   provider.invalidate = (ak) => cache.dropRefused((held) => held.ak === ak);
   return provider;
 }

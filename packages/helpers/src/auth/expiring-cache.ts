@@ -148,20 +148,25 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
     const pending = refresh();
     const own = flight;
     if (!own) return pending;
+    own.cancelStop?.(); // someone waits again
+    own.cancelStop = undefined;
     const signal = context?.signal;
-    if (!signal || signal.aborted) {
+    if (!signal) {
       own.needed = true;
       return pending;
     }
     own.waiting++;
-    own.cancelStop?.();
-    own.cancelStop = undefined;
     const leave = () => {
       if (--own.waiting > 0 || own.needed) return;
       own.cancelStop = startTimer(ABANDONED_REFRESH_STOPS_AFTER_MS, () =>
         own.ending.abort(new Error("no caller waits for it any more")),
       );
     };
+    // A caller that gave up before it asked leaves at once (and keeps nothing open).
+    if (signal.aborted) {
+      leave();
+      return pending;
+    }
     signal.addEventListener("abort", leave, { once: true });
     const forget = () => signal.removeEventListener("abort", leave);
     pending.then(forget, forget);

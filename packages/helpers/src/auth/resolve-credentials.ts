@@ -9,8 +9,9 @@ import { withSecretsHidden } from "./hidden-secrets.js";
  * with that token and sends the request once more, with whatever token the provider gives next.
  */
 /**
- * What a provider is called with: the attempt's signal, which aborts when the attempt ends (its
- * timeout, the call's deadline, the caller's signal). A provider may ignore it.
+ * What fgkit's caching providers (createTokenProvider, createAccessKeyProvider) are called with: the
+ * attempt's signal, which aborts when the attempt ends (its timeout, the call's deadline, the caller's
+ * signal). A provider of your own is called without arguments.
  */
 export interface ProviderContext {
   readonly signal?: AbortSignal | undefined;

@@ -1,7 +1,8 @@
 import { assertHeaderSafe } from "./credentials.js";
 import { createExpiringCache, type ProviderFetchOptions, providerSettings } from "./expiring-cache.js";
 import type { IamToken } from "./iam-token.js";
-import type { TokenProvider } from "./resolve-credentials.js";
+import { takesContext } from "./provider-context.js";
+import type { ProviderContext, TokenProvider } from "./resolve-credentials.js";
 
 export interface CachingTokenProviderOptions extends ProviderFetchOptions {
   /** Fetch a new token, e.g. `({ signal }) => fetchIamToken({ ..., signal })`. */
@@ -26,7 +27,7 @@ export function createTokenProvider(options: CachingTokenProviderOptions): Token
     ...providerSettings(options, 10 * 60 * 1000, "fetchToken"),
     label: "token refresh: no token",
   });
-  const provider: TokenProvider = async (context) => (await cache.get(context)).token;
+  const provider: TokenProvider = takesContext(async (context?: ProviderContext) => (await cache.get(context)).token);
   // Only the refused token is dropped: concurrent calls refused the same one, and a newer token
   // fetched meanwhile stays.
   provider.invalidate = (token) => cache.dropRefused((held) => held.token.trim() === token.trim());

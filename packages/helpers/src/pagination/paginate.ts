@@ -14,11 +14,12 @@ export interface PaginateOptions<Page, Cursor, Item> {
    */
   next(page: Page, cursor: Cursor | undefined, items: readonly Item[], walked: number): Cursor | undefined;
   /**
-   * Throws when a page is not one the walk should yield (an API that answered with the page before
-   * again), before its items are handed out. `before` holds the first and last items of the walk's
-   * page before this one (undefined on its first page).
+   * Whether a page repeats the one the walk handed out before it (`before`: its first and last items),
+   * as a list that shifted by exactly a page between two fetches does, or an API that ignored the
+   * cursor. Such a page is not handed out again; a second one in a row ends the walk with
+   * PaginationLoop (an API that ignores the cursor would answer the same page for ever).
    */
-  verify?(items: readonly Item[], before: { first: Item; last: Item } | undefined): void;
+  isRepeat?(items: readonly Item[], before: { first: Item; last: Item }): boolean;
   /**
    * A cursor that asks for the first page again, when `start` is left out (an API's default marker,
    * such as "0"): getting it back is a loop, stopped before that page is fetched and yielded twice.
@@ -43,11 +44,11 @@ export interface Paginator<Page, Item> extends AsyncIterable<Page> {
  */
 export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Cursor, Item>): Paginator<Page, Item> {
   checkObject("options", options);
-  checkKnownOptions("", options, ["start", "fetchPage", "items", "next", "signal", "firstPageCursor", "verify"]);
+  checkKnownOptions("", options, ["start", "fetchPage", "items", "next", "signal", "firstPageCursor", "isRepeat"]);
   checkFunction("fetchPage", options.fetchPage, "(cursor) => Promise<page>");
   checkFunction("items", options.items, "(page) => items");
   checkFunction("next", options.next, "(page, cursor, items) => next cursor");
-  if (options.verify !== undefined) checkFunction("verify", options.verify, "(items, before) => void");
+  if (options.isRepeat !== undefined) checkFunction("isRepeat", options.isRepeat, "(items, before) => boolean");
   checkSignal("signal", options.signal);
   async function* pages(): AsyncGenerator<Page> {
     // The cursors this walk has fetched, the first page's among them: one coming back is a loop.
@@ -56,6 +57,7 @@ export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Curs
     let cursor = options.start;
     let walked = 0;
     let before: { first: Item; last: Item } | undefined;
+    let repeats = 0;
     // Held outside the loop and dropped before the next fetch, so at most one page is alive at a time.
     let page: Page | undefined;
     let items: readonly Item[] = [];
@@ -70,11 +72,22 @@ export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Curs
       items = [];
       page = await options.fetchPage(cursor);
       items = options.items(page) ?? [];
-      options.verify?.(items, before);
-      before = items.length > 0 ? { first: items[0] as Item, last: items[items.length - 1] as Item } : undefined;
-      yield page;
-      if (items.length === 0) return;
-      walked += items.length;
+      if (items.length === 0) {
+        yield page;
+        return;
+      }
+      if (before !== undefined && options.isRepeat?.(items, before)) {
+        if (++repeats > 1)
+          throw new FunctionGraphError("pagination stopped: the API answered with the same page again", {
+            status: 0,
+            code: "PaginationLoop",
+          });
+      } else {
+        repeats = 0;
+        before = { first: items[0] as Item, last: items[items.length - 1] as Item };
+        walked += items.length;
+        yield page;
+      }
       const next = options.next(page, cursor, items, walked);
       if (next === undefined || next === null || next === "") return;
       const key = JSON.stringify(next);

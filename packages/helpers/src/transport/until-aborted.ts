@@ -15,7 +15,11 @@ export function untilAborted<T>(
   aborted: (reason: unknown) => unknown = (reason) => reason,
 ): Promise<T> {
   if (!signal || !isPromiseLike(pending)) return Promise.resolve(pending);
-  if (signal.aborted) return Promise.reject(aborted(signal.reason));
+  if (signal.aborted) {
+    // Nobody waits for `pending` now: its later failure must not surface as an unhandled rejection.
+    pending.then(undefined, () => {});
+    return Promise.reject(aborted(signal.reason));
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(aborted(signal.reason));
     if ("onAbort" in signal) {

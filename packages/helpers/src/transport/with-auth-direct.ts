@@ -2,11 +2,12 @@
 // same authentication on plain parts, where headers are lower-case names (as a fetch Headers keeps
 // them). Signing on Node is synchronous: no promise between the caller and the socket.
 import { type AccessKeyCredentials, assertHeaderSafe, providedKeys } from "../auth/credentials.js";
+import { callProvider } from "../auth/provider-context.js";
 import { fromProvider } from "../auth/provider-failure.js";
-import type { ProviderContext, ResolvedCredentials, TokenProvider } from "../auth/resolve-credentials.js";
+import type { ResolvedCredentials, TokenProvider } from "../auth/resolve-credentials.js";
 import { trimHttpWhitespace } from "../signing/canonical.js";
 import { type Signature, signWithPlatformHashes } from "../signing/sign.js";
-import type { AttemptAbort, DirectRequest, DirectResponse, DirectSend } from "./direct.js";
+import type { DirectRequest, DirectResponse, DirectSend } from "./direct.js";
 import { credentialsUntilAborted } from "./until-aborted.js";
 
 export function authDirect(
@@ -24,7 +25,7 @@ export function authDirect(
       return withToken(
         () =>
           credentialsUntilAborted(
-            fromProvider(() => auth.getToken(contextOf(abort))),
+            fromProvider(() => callProvider(auth.getToken, () => abort.signal)),
             abort,
           ),
         request,
@@ -42,7 +43,7 @@ export function authDirect(
     try {
       if (auth.kind === "accessKey") return signAndSend(auth.credentials);
       // Fresh keys from a caching provider come without a promise: signing stays synchronous.
-      const keys = fromProvider(() => auth.getKeys(contextOf(abort)));
+      const keys = fromProvider(() => callProvider(auth.getKeys, () => abort.signal));
       return keys instanceof Promise
         ? providedKeys(credentialsUntilAborted(keys, abort)).then(signAndSend)
         : signAndSend(providedKeys(keys));
@@ -51,13 +52,6 @@ export function authDirect(
     }
   };
 }
-
-/** A provider's context whose AbortSignal is made only if the provider asks for it. */
-const contextOf = (abort: AttemptAbort): ProviderContext => ({
-  get signal() {
-    return abort.signal;
-  },
-});
 
 async function withToken(getToken: TokenProvider, request: DirectRequest, send: () => Promise<DirectResponse>) {
   const token = await getToken();

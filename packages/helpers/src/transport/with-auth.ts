@@ -1,5 +1,6 @@
 import { authDirect, directOf, withDirect } from "#platform";
 import { assertHeaderSafe, providedKeys } from "../auth/credentials.js";
+import { callProvider } from "../auth/provider-context.js";
 import { fromProvider } from "../auth/provider-failure.js";
 import type { ResolvedCredentials } from "../auth/resolve-credentials.js";
 import { checkKnownOptions, checkObject } from "../errors/argument-checks.js";
@@ -44,7 +45,7 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
     if (contentType !== undefined && !request.headers.has("content-type")) request.headers.set("Content-Type", contentType);
     if (auth.kind === "token") {
       const token = await credentialsUntilAborted(
-        fromProvider(() => auth.getToken({ signal: request.signal })),
+        fromProvider(() => callProvider(auth.getToken, () => request.signal)),
         request.signal,
       );
       assertHeaderSafe("credentials.token", token, { secret: true });
@@ -56,7 +57,7 @@ export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: Au
         ? auth.credentials
         : await providedKeys(
             credentialsUntilAborted(
-              fromProvider(() => auth.getKeys({ signal: request.signal })),
+              fromProvider(() => callProvider(auth.getKeys, () => request.signal)),
               request.signal,
             ),
           );

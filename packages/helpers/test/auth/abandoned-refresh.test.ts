@@ -62,6 +62,26 @@ describe("a refresh nobody waits for any more", () => {
     expect(await attempt2).toBe("MIIT-1");
   });
 
+  it("is kept by a caller without a signal who comes while a stop is pending", async () => {
+    const { provider, fetches } = slowSource();
+    const leaving = new AbortController();
+    waitAs(provider, leaving.signal);
+    leaving.abort();
+    await wait(500); // the stop is pending
+    const patient = Promise.resolve(provider());
+    await wait(STOPS_AFTER_MS + 400);
+    expect(fetches[0]?.signal.aborted).toBe(false);
+    fetches[0]?.answer("MIIT-1");
+    expect(await patient).toBe("MIIT-1");
+  });
+
+  it("is stopped soon when its only caller had given up before it asked (an attempt already over)", async () => {
+    const { provider, fetches } = slowSource();
+    waitAs(provider, AbortSignal.abort());
+    await wait(STOPS_AFTER_MS + 400);
+    expect(fetches[0]?.signal.aborted).toBe(true);
+  });
+
   it("is never stopped while a caller without a signal waits for it", async () => {
     const { provider, fetches } = slowSource();
     const patient = Promise.resolve(provider());
@@ -72,5 +92,19 @@ describe("a refresh nobody waits for any more", () => {
     expect(fetches[0]?.signal.aborted).toBe(false);
     fetches[0]?.answer("MIIT-1");
     expect(await patient).toBe("MIIT-1");
+  });
+});
+
+describe("a provider of the caller's own", () => {
+  it("is called without arguments, as before (a memoizing wrapper or its own optional parameter would take one)", async () => {
+    const { resolveCredentials, withAuth } = await import("../../src/index.js");
+    const argumentCounts: number[] = [];
+    const token = (...args: unknown[]) => {
+      argumentCounts.push(args.length);
+      return "MIIT-own";
+    };
+    const send = withAuth(async (request) => new Response(request.headers.get("x-auth-token")), resolveCredentials({ token }));
+    expect(await (await send(new Request("https://example.test/v2/p/fgs/functions"))).text()).toBe("MIIT-own");
+    expect(argumentCounts).toEqual([0]);
   });
 });

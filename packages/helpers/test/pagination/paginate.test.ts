@@ -83,22 +83,36 @@ describe("paginate", () => {
     expect(walkedSeen).toEqual([2, 4, 5, 2, 4, 5]);
   });
 
-  it("hands out no item of a page verify refuses, and gives it the first and last items of the page before", async () => {
+  it("skips a page isRepeat says repeats the one before, and stops at a second in a row", async () => {
     const befores: unknown[] = [];
-    const { paginator } = walk({
-      verify: (items, before) => {
-        befores.push(before);
-        if (items[0] === 5) throw new Error("not this page");
-      },
-    });
+    // The list shifts by exactly a page once: page "b" comes back as the first page's items.
+    const shifted: Record<string, { items: number[]; next?: string }> = {
+      start: { items: [1, 2], next: "b" },
+      b: { items: [1, 2], next: "c" },
+      c: { items: [3, 4], next: "d" },
+      d: { items: [5] },
+    };
+    const repeat = (items: readonly number[], before: { first: number; last: number }) => {
+      befores.push(before);
+      return items[0] === before.first && items[items.length - 1] === before.last;
+    };
+    const once = walk({ fetchPage: async (cursor) => shifted[cursor ?? "start"] as { items: number[] }, isRepeat: repeat });
+    expect(await once.paginator.all()).toEqual([1, 2, 3, 4, 5]);
+    expect(befores).toEqual([
+      { first: 1, last: 2 },
+      { first: 1, last: 2 },
+      { first: 3, last: 4 },
+    ]);
+
+    // An API that ignores the cursor: the same page every time.
+    const stuck = walk({ fetchPage: async () => ({ items: [1, 2], next: `n${Math.random()}` }), isRepeat: repeat });
     const seen: number[] = [];
     await expect(
       (async () => {
-        for await (const item of paginator.items()) seen.push(item);
+        for await (const item of stuck.paginator.items()) seen.push(item);
       })(),
-    ).rejects.toThrow("not this page");
-    expect(seen).toEqual([1, 2, 3, 4]);
-    expect(befores).toEqual([undefined, { first: 1, last: 2 }, { first: 3, last: 4 }]);
+    ).rejects.toSatisfy((e) => FunctionGraphError.isInstance(e) && e.code === "PaginationLoop");
+    expect(seen).toEqual([1, 2]);
   });
 
   it("stops a loop back to the first page before fetching it again (firstPageCursor)", async () => {

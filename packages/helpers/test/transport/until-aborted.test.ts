@@ -23,6 +23,24 @@ describe("untilAborted", () => {
     await expect(untilAborted(never, AbortSignal.abort(reason))).rejects.toBe(reason);
   });
 
+  it("leaves no unhandled rejection behind when the signal had aborted before and the wait fails later", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      let fail: (error: Error) => void = () => {};
+      const refresh = new Promise<string>((_, reject) => {
+        fail = reject;
+      });
+      await expect(untilAborted(refresh, AbortSignal.abort(new Error("attempt over")))).rejects.toThrow("attempt over");
+      fail(new Error("refresh stopped")); // the refresh nobody waits for now ends badly
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
   it("ends with an attempt's LinkedSignal: its timer, with a TimeoutError", async () => {
     const attempt = new LinkedSignal([], 30);
     const error = await untilAborted(new Promise<string>(() => {}), attempt).catch((e: unknown) => e);

@@ -42,6 +42,23 @@ describe("waitUntil's deadline and signal", () => {
     expect((error as Error).cause).toBe(reason);
   });
 
+  it("gives up, rather than start a poll the deadline could not bound, when the next delay reaches it", async () => {
+    let polls = 0;
+    const started = Date.now();
+    const error = await waitUntil(
+      "the thing",
+      async () => {
+        polls++;
+        return "RUNNING";
+      },
+      () => "retry",
+      { minDelayMs: 1_000, maxWaitMs: 200 },
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "WaiterTimeout", attempts: 1, response: { data: "RUNNING" } });
+    expect(polls).toBe(1);
+    expect(Date.now() - started).toBeLessThan(1_000); // not after sleeping into the deadline
+  });
+
   it("still runs the first poll to its end with maxWaitMs 0 (one look, no waiting)", async () => {
     const value = await waitUntil(
       "the thing",

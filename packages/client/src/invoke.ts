@@ -24,7 +24,7 @@ export const DEFAULT_INVOKE_TIMEOUT_MS = 930_000;
 const INVOKE_OPTIONS = ["tailLog", "instanceMemory", "timeoutMs", "signal"];
 
 // One client per (client, timeout), made at the first invoke that needs it. A caller may pass a new
-// timeout on every call (what is left of its own deadline), so only the last few are kept.
+// timeout on every call (what is left of its own deadline), so only the most recently used are kept.
 const invokers = new WeakMap<FunctionGraphClient, Map<number, FunctionGraphClient>>();
 const INVOKERS_KEPT = 8;
 
@@ -35,11 +35,13 @@ function invokerOf(client: FunctionGraphClient, timeoutMs: number): FunctionGrap
     invokers.set(client, byTimeout);
   }
   let invoker = byTimeout.get(timeoutMs);
-  if (!invoker) {
+  if (invoker)
+    byTimeout.delete(timeoutMs); // moved to the end: the least recently used goes first
+  else {
     invoker = client.withOptions({ timeout: { attemptTimeoutMs: timeoutMs } });
     if (byTimeout.size >= INVOKERS_KEPT) byTimeout.delete(byTimeout.keys().next().value as number);
-    byTimeout.set(timeoutMs, invoker);
   }
+  byTimeout.set(timeoutMs, invoker);
   return invoker;
 }
 

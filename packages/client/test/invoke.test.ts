@@ -88,6 +88,12 @@ describe("invokeFunction", () => {
     expect(made).toHaveBeenCalledTimes(20);
     await invokeFunction(client, URN, {}, { timeoutMs: 1_001 }); // long gone: made again
     expect(made).toHaveBeenCalledTimes(21);
+    // One in constant use stays, however many others come and go.
+    for (let timeoutMs = 2_001; timeoutMs <= 2_020; timeoutMs++) {
+      await invokeFunction(client, URN, {}, { timeoutMs });
+      await invokeFunction(client, URN, {}, { timeoutMs: 930_000 });
+    }
+    expect(made).toHaveBeenCalledTimes(21 + 20 + 1);
   });
 
   it("refuses an event that is not an object", async () => {

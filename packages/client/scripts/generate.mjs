@@ -142,10 +142,28 @@ function orUndefinedWhereCallersWrite(spec) {
   };
 }
 
+/**
+ * The same for an operation's optional groups of parameters (`params: { query: maybe }`), which
+ * openapi-typescript writes without a hook: `query?: {` ... `};` becomes `} | undefined;`.
+ */
+function withOptionalParameterGroupsUndefined(source) {
+  const lines = source.split("\n");
+  let closing;
+  for (let i = 0; i < lines.length; i++) {
+    const opened = /^(\s+)(query|header|cookie)\?: \{$/.exec(lines[i]);
+    if (opened) closing = `${opened[1]}};`;
+    else if (closing !== undefined && lines[i] === closing) {
+      lines[i] = `${closing.slice(0, -2)}} | undefined;`;
+      closing = undefined;
+    }
+  }
+  return lines.join("\n");
+}
+
 const check = process.argv.includes("--check");
 const spec = withoutProjectIdDescription(withoutBodyExamples(JSON.parse(readFileSync(SPEC, "utf8"))));
 const ast = await openapiTS(spec, { defaultNonNullable: false, silent: true, ...orUndefinedWhereCallersWrite(spec) });
-const generated = withOpenEnumsSuggested(`${COMMENT_HEADER}${astToString(ast)}`);
+const generated = withOptionalParameterGroupsUndefined(withOpenEnumsSuggested(`${COMMENT_HEADER}${astToString(ast)}`));
 if (!check) writeFileSync(OUTPUT, generated);
 else if (readFileSync(OUTPUT, "utf8") !== generated) {
   process.stderr.write(`${OUTPUT} is not what the spec generates: run \`pnpm generate\` and commit the result.\n`);

@@ -5434,11 +5434,11 @@ export interface operations {
                 runtime?: string | undefined;
                 /** @description Only list templates of this category. `all`, the default, lists every category. */
                 category?: string | undefined;
-            };
+            } | undefined;
             header?: {
                 /** @description Language of the template names and descriptions in the answer, as a locale such as `en-us` (the default) or `zh-cn`. */
                 "X-Language"?: string | undefined;
-            };
+            } | undefined;
             path: {
                 project_id: components["parameters"]["ProjectId"];
             };
@@ -5501,7 +5501,7 @@ export interface operations {
                 limit?: string | undefined;
                 /** @description Where to start reading: `0` for the first page, then the `next_marker` of the previous answer. */
                 marker?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -5594,7 +5594,7 @@ export interface operations {
             query?: {
                 /** @description Keep the application's code repository (created with it in CodeHub) instead of deleting it with the application. `false` by default. */
                 retain_repo?: boolean | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -5648,7 +5648,7 @@ export interface operations {
                 name?: string | undefined;
                 /** @description Maximum number of dependencies to return. Defaults to 400. */
                 limit?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -5714,7 +5714,7 @@ export interface operations {
                  * @example 20
                  */
                 maxitems?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -5827,7 +5827,7 @@ export interface operations {
                 end_time?: string | undefined;
                 /** @description How many functions to return. The API reference allows multiples of 5, up to 20. */
                 limit?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -5863,7 +5863,7 @@ export interface operations {
                 package_name?: string | undefined;
                 /** @description Return only the functions whose name contains this text. */
                 func_name?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -6036,7 +6036,7 @@ export interface operations {
                 marker?: string | undefined;
                 /** @description Maximum number of entries per page, at most 500; default 100. Sent as a string. */
                 limit?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -6070,7 +6070,7 @@ export interface operations {
                 limit?: string | undefined;
                 /** @description URN of a function version or alias, to return only its count. */
                 urn?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -6169,7 +6169,7 @@ export interface operations {
                 marker?: string | undefined;
                 /** @description Maximum number of records to return, up to 500. Default `100`. */
                 limit?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -6306,7 +6306,7 @@ export interface operations {
                 query_begin_time?: string | undefined;
                 /** @description End of the time window to search, in UTC, in the same form as `query_begin_time`. Defaults to now. */
                 query_end_time?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -6514,7 +6514,7 @@ export interface operations {
                 query_begin_time?: string | undefined;
                 /** @description End of the time window to search, in UTC, in the same form as `query_begin_time`. Defaults to now. */
                 query_end_time?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -6637,7 +6637,7 @@ export interface operations {
                 marker?: string | undefined;
                 /** @description Maximum number of entries per page. Omitted or 0 means 10; values above 100 are treated as 100; negative values are rejected. Sent as a string. */
                 limit?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -6762,7 +6762,7 @@ export interface operations {
             query?: {
                 /** @description `true` when the function asked about is a ServiceBridge function (one that fronts another cloud service for functions bound to it); `false`, the default, for an ordinary function. */
                 is_bridge?: "true" | "false" | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -7033,7 +7033,7 @@ export interface operations {
                  * @example code
                  */
                 type?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -7076,7 +7076,7 @@ export interface operations {
                 "X-CFF-Request-Version"?: string | undefined;
                 /** @description Memory, in MB, for this run only, instead of the function's configured size. One of 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096, 8192 or 10240. */
                 "X-Cff-Instance-Memory"?: string | undefined;
-            };
+            } | undefined;
             path: {
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
@@ -7144,7 +7144,7 @@ export interface operations {
             header?: {
                 /** @description Memory, in MB, for this run only, instead of the function's configured size. One of 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096, 8192 or 10240. */
                 "X-Cff-Instance-Memory"?: string | undefined;
-            };
+            } | undefined;
             path: {
                 project_id: components["parameters"]["ProjectId"];
                 /** @description URN of a function: `urn:fss:<region>:<project_id>:function:<package>:<func_name>`, optionally qualified with a version or an alias as a last segment, e.g. `urn:fss:cn-north-4:0123456789abcdef0123456789abcdef:function:default:hello-world:latest`. Each operation says which forms it accepts. */
@@ -7244,7 +7244,7 @@ export interface operations {
             query?: {
                 /** @description ServiceBridge type to return, such as `rds`, `mqs` or `cache`; all types when omitted. */
                 type?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -7404,7 +7404,7 @@ export interface operations {
                  * @example 50
                  */
                 maxitems?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -7542,7 +7542,7 @@ export interface operations {
                 scene?: string | undefined;
                 /** @description Only list templates that work with this cloud service (the `service` field of a template). */
                 service?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -7893,7 +7893,7 @@ export interface operations {
                 end_time?: string | undefined;
                 /** @description Metric to return: `totalCount` (executions), `errorCount` (failures), `averageDuration` (average execution time), `running` (running executions) or `rejectCount` (rejected executions). Empty or any other value returns every metric. Newer documentation spells the values `workflowFlowTotalCount`, `workflowFlowErrorCount`, and so on. */
                 metric_type?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -7936,7 +7936,7 @@ export interface operations {
                  * @example 1716192600000
                  */
                 end_time?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -7979,7 +7979,7 @@ export interface operations {
                 enterprise_project?: string | undefined;
                 /** @description Return only the flows of this mode, `NORMAL` (standard flows) or `EXPRESS` (express flows). */
                 mode?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -8194,7 +8194,7 @@ export interface operations {
                 start_time?: string | undefined;
                 /** @description End of the time window, UTC. When it is left out the window ends 3 days after `start_time`; when both are left out the window is the last 3 days. */
                 end_time?: string | undefined;
-            };
+            } | undefined;
             header?: never;
             path: {
                 project_id: components["parameters"]["ProjectId"];
@@ -8234,7 +8234,7 @@ export interface operations {
                 "X-WorkflowRun-ID"?: string | undefined;
                 /** @description Whether the output of the previous node is merged with the input of the next node into a single input (a boolean sent as a string). */
                 "X-WorkflowRun-MergeFnParameters"?: string | undefined;
-            };
+            } | undefined;
             path: {
                 project_id: components["parameters"]["ProjectId"];
                 /**
@@ -8320,7 +8320,7 @@ export interface operations {
             header?: {
                 /** @description Set to `true` to get the complete output values in the execution details rather than shortened ones. */
                 "X-Get-Workflow-Full-History-Data"?: boolean | undefined;
-            };
+            } | undefined;
             path: {
                 project_id: components["parameters"]["ProjectId"];
                 /**

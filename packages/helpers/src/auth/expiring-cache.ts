@@ -1,4 +1,4 @@
-import { startTimer } from "#platform";
+import { allowManyAbortListeners, startTimer } from "#platform";
 import { checkFunction, checkKnownOptions, checkObject } from "../errors/argument-checks.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
@@ -145,28 +145,27 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
    * a caller without a signal waits for, or one ahead of expiry, is never stopped.
    */
   const waitFor = (context: ProviderContext | undefined): Promise<T> => {
+    const signal = context?.signal;
+    // A caller that gave up before it asked starts nothing, and keeps nothing going.
+    if (signal?.aborted) return Promise.reject(signal.reason);
     const pending = refresh();
     const own = flight;
     if (!own) return pending;
     own.cancelStop?.(); // someone waits again
     own.cancelStop = undefined;
-    const signal = context?.signal;
     if (!signal) {
       own.needed = true;
       return pending;
     }
     own.waiting++;
     const leave = () => {
-      if (--own.waiting > 0 || own.needed) return;
+      // Not once the refresh has ended (its signal went to a fetch that succeeded), nor while wanted.
+      if (--own.waiting > 0 || own.needed || flight !== own) return;
       own.cancelStop = startTimer(ABANDONED_REFRESH_STOPS_AFTER_MS, () =>
         own.ending.abort(new Error("no caller waits for it any more")),
       );
     };
-    // A caller that gave up before it asked leaves at once (and keeps nothing open).
-    if (signal.aborted) {
-      leave();
-      return pending;
-    }
+    allowManyAbortListeners(signal); // an app-wide signal may wait in many calls at once
     signal.addEventListener("abort", leave, { once: true });
     const forget = () => signal.removeEventListener("abort", leave);
     pending.then(forget, forget);

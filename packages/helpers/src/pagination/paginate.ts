@@ -37,6 +37,12 @@ export interface Paginator<Page, Item> extends AsyncIterable<Page> {
   all(): Promise<Item[]>;
 }
 
+const sameAgain = () =>
+  new FunctionGraphError("pagination stopped: the API answered with the same page again", {
+    status: 0,
+    code: "PaginationLoop",
+  });
+
 /**
  * Walks a paged list lazily: a page is fetched only when the loop asks for it. Ends when the next
  * cursor is absent or a page is empty; a cursor that comes back twice is an API loop and throws
@@ -76,12 +82,9 @@ export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Curs
         yield page;
         return;
       }
-      if (before !== undefined && options.isRepeat?.(items, before)) {
-        if (++repeats > 1)
-          throw new FunctionGraphError("pagination stopped: the API answered with the same page again", {
-            status: 0,
-            code: "PaginationLoop",
-          });
+      const skipped = before !== undefined && options.isRepeat?.(items, before) === true;
+      if (skipped) {
+        if (++repeats > 1) throw sameAgain();
       } else {
         repeats = 0;
         before = { first: items[0] as Item, last: items[items.length - 1] as Item };
@@ -89,7 +92,12 @@ export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Curs
         yield page;
       }
       const next = options.next(page, cursor, items, walked);
-      if (next === undefined || next === null || next === "") return;
+      if (next === undefined || next === null || next === "") {
+        // A list pushed down by a page goes on past it; one that ends on a repeated page (its total
+        // reached by offsets the API ignored) would be cut short without a word.
+        if (skipped) throw sameAgain();
+        return;
+      }
       const key = JSON.stringify(next);
       if (seen.has(key) || key === JSON.stringify(cursor))
         throw new FunctionGraphError(`pagination stopped: the API returned the cursor ${key} twice`, {

@@ -77,15 +77,16 @@ export async function waitUntil<T>(
     const share = random();
     // NaN or a value out of range would poll without pause.
     if (!(share >= 0 && share < 1)) throw new InvalidInputError("random", "must be a function returning a number in [0, 1)");
-    const delay = minDelay + share * (ceiling - minDelay);
-    // A poll after the sleep must start before the deadline, with time to run (as the AWS SDK's
-    // waiters decide): one that could only start at the deadline could not be bounded by it.
-    if (Date.now() + delay >= deadline) throw timedOut(what, maxWait, polls, last);
+    // The last sleep is cut to end at the deadline; a poll needs time left to start (one at or past
+    // the deadline, after a late timer say, could not be bounded by it).
+    const delay = Math.min(minDelay + share * (ceiling - minDelay), deadline - Date.now());
+    if (delay <= 0) throw timedOut(what, maxWait, polls, last);
     try {
       await sleep(delay, options.signal);
     } catch (reason) {
       throw aborted(what, polls, reason);
     }
+    if (Date.now() >= deadline) throw timedOut(what, maxWait, polls, last);
   }
 }
 

@@ -75,11 +75,38 @@ describe("a refresh nobody waits for any more", () => {
     expect(await patient).toBe("MIIT-1");
   });
 
-  it("is stopped soon when its only caller had given up before it asked (an attempt already over)", async () => {
+  it("is not started for a caller that had given up before it asked (an attempt already over)", async () => {
     const { provider, fetches } = slowSource();
-    waitAs(provider, AbortSignal.abort());
+    await expect(waitAs(provider, AbortSignal.abort(new Error("over")))).rejects.toThrow("over");
+    expect(fetches).toHaveLength(0);
+  });
+
+  it("is not stopped after it succeeded, whatever its callers' signals do then", async () => {
+    const { provider, fetches } = slowSource();
+    const caller = new AbortController();
+    const got = waitAs(provider, caller.signal);
+    fetches[0]?.answer("MIIT-1");
+    expect(await got).toBe("MIIT-1");
+    caller.abort(); // after the answer
     await wait(STOPS_AFTER_MS + 400);
-    expect(fetches[0]?.signal.aborted).toBe(true);
+    expect(fetches[0]?.signal.aborted).toBe(false);
+  });
+
+  it("lets one app-wide signal wait in many calls without Node's listener-leak warning", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on("warning", onWarning);
+    try {
+      const { provider, fetches } = slowSource();
+      const shutdown = new AbortController();
+      const waits = Array.from({ length: 20 }, () => waitAs(provider, shutdown.signal));
+      fetches[0]?.answer("MIIT-1");
+      await Promise.all(waits);
+      await wait(50);
+      expect(warnings.filter((name) => name === "MaxListenersExceededWarning")).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
   });
 
   it("is never stopped while a caller without a signal waits for it", async () => {

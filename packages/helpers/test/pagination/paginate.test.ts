@@ -113,6 +113,15 @@ describe("paginate", () => {
       })(),
     ).rejects.toSatisfy((e) => FunctionGraphError.isInstance(e) && e.code === "PaginationLoop");
     expect(seen).toEqual([1, 2]);
+
+    // The same with a total: the offsets reach it on the repeated page, which must not end the walk quietly.
+    const cutShort = walk({
+      fetchPage: async (cursor) => ({ items: [1, 2], next: cursor === undefined ? "b" : undefined }),
+      isRepeat: repeat,
+    });
+    await expect(cutShort.paginator.all()).rejects.toSatisfy(
+      (e) => FunctionGraphError.isInstance(e) && e.code === "PaginationLoop",
+    );
   });
 
   it("stops a loop back to the first page before fetching it again (firstPageCursor)", async () => {

@@ -42,7 +42,7 @@ describe("waitUntil's deadline and signal", () => {
     expect((error as Error).cause).toBe(reason);
   });
 
-  it("gives up, rather than start a poll the deadline could not bound, when the next delay reaches it", async () => {
+  it("gives up at the deadline, rather than start a poll there that it could not bound", async () => {
     let polls = 0;
     const started = Date.now();
     const error = await waitUntil(
@@ -56,7 +56,29 @@ describe("waitUntil's deadline and signal", () => {
     ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "WaiterTimeout", attempts: 1, response: { data: "RUNNING" } });
     expect(polls).toBe(1);
-    expect(Date.now() - started).toBeLessThan(1_000); // not after sleeping into the deadline
+    expect(Date.now() - started).toBeGreaterThanOrEqual(195); // not early: at maxWaitMs
+    expect(Date.now() - started).toBeLessThan(1_000); // not after the full 1 s delay
+  });
+
+  it("gives up, rather than poll without a bound, when the sleep ends late (a busy event loop)", async () => {
+    let polls = 0;
+    const error = await waitUntil(
+      "the thing",
+      () => {
+        polls++;
+        if (polls === 1) {
+          const until = Date.now() + 250; // block the loop past the deadline during the sleep
+          setTimeout(() => {
+            while (Date.now() < until);
+          }, 10);
+          return Promise.resolve("RUNNING");
+        }
+        return never(); // a second poll would hang for good
+      },
+      () => "retry",
+      { minDelayMs: 20, maxDelayMs: 20, maxWaitMs: 100, random: () => 0 },
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "WaiterTimeout" });
   });
 
   it("still runs the first poll to its end with maxWaitMs 0 (one look, no waiting)", async () => {

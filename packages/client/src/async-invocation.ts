@@ -38,9 +38,14 @@ const CLOCK_MARGIN_MS = 5 * 60_000;
  * begins (or at `invokedAt`, for a run queued earlier), the window keeps it however long the wait.
  */
 function searchFrom(invokedAt: Date | undefined): string {
-  const from = invokedAt === undefined ? Date.now() - HOUR_MS : invokedAt.getTime() - CLOCK_MARGIN_MS;
-  return new Date(from).toISOString().replace(/\.\d{3}Z$/, "Z"); // to the second, as the API takes it
+  if (invokedAt !== undefined && !(invokedAt instanceof Date)) throw invalidInvokedAt();
+  const from = new Date(invokedAt === undefined ? Date.now() - HOUR_MS : invokedAt.getTime() - CLOCK_MARGIN_MS);
+  // An invalid Date, or one so early that the margin takes it out of range (new Date(-8.64e15)).
+  if (Number.isNaN(from.getTime())) throw invalidInvokedAt();
+  return from.toISOString().replace(/\.\d{3}Z$/, "Z"); // to the second, as the API takes it
 }
+
+const invalidInvokedAt = () => new InvalidInputError("target.invokedAt", "must be a valid Date: when the run was queued");
 
 const FINISHED_OK = new Set(["SUCCESS"]);
 const FINISHED_BADLY = new Set(["FAIL", "DISCARD"]);
@@ -63,14 +68,7 @@ export function waitUntilAsyncInvocationFinished(
   try {
     assertConfigWithClient(config);
     assertTarget(target, ["functionUrn", "requestId"]);
-    const { invokedAt } = target;
-    // Valid, and still a date with the margin taken off (new Date(-8.64e15) is the earliest there is).
-    if (
-      invokedAt !== undefined &&
-      !(invokedAt instanceof Date && !Number.isNaN(new Date(invokedAt.getTime() - CLOCK_MARGIN_MS).getTime()))
-    )
-      throw new InvalidInputError("target.invokedAt", "must be a valid Date: when the run was queued");
-    query_begin_time = searchFrom(invokedAt);
+    query_begin_time = searchFrom(target.invokedAt);
   } catch (error) {
     return Promise.reject(error);
   }

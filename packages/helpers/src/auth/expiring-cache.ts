@@ -21,6 +21,18 @@ const ABANDONED_REFRESH_STOPS_AFTER_MS = 2_000;
 /** After a background refresh failed, the next one waits this long (the held value is still valid). */
 const RETRY_REFRESH_AFTER_MS = 10_000;
 
+/** A refresh under way: what it resolves to, what ends it, and the callers waiting for it. */
+interface Flight<T> {
+  result: Promise<T>;
+  ending: LinkedSignal;
+  /** Callers waiting with a signal that has not aborted. */
+  waiting: number;
+  /** Wanted whatever the waiting callers do: one without a signal waits, or it runs ahead of expiry. */
+  needed: boolean;
+  /** Cancels the stop planned once the last waiting caller left. */
+  cancelStop?: (() => void) | undefined;
+}
+
 /** Something that stops being valid at a known time: an IAM token, temporary access keys. */
 export interface Expiring {
   expiresAt: Date;
@@ -91,29 +103,25 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
   let refreshAt = 0;
   /** When a background refresh last failed (it is not tried again for a while). */
   let failedAt: number | undefined;
-  let inFlight: Promise<T> | undefined;
-  /** The running refresh's end, and who waits for it (see waitFor). */
-  let flight: { ending: LinkedSignal; waiting: number; needed: boolean; cancelStop?: () => void } | undefined;
+  /** The running refresh: its result, its end, and who waits for it (see waitFor). */
+  let flight: Flight<T> | undefined;
 
-  const refresh = (): Promise<T> => {
-    if (inFlight) return inFlight;
+  const refresh = (): Flight<T> => {
+    if (flight) return flight;
     const ending = new LinkedSignal([], fetchTimeoutMs);
-    const own: NonNullable<typeof flight> = { ending, waiting: 0, needed: false };
-    flight = own;
     let fetching: Promise<T>;
     try {
       fetching = options.fetch({ signal: ending.signal });
     } catch (error) {
       fetching = Promise.reject(error);
     }
-    // A fetch that never settles would otherwise hold this slot, and every caller, for good.
     const settled = () => {
-      inFlight = undefined;
       if (flight === own) flight = undefined;
       own.cancelStop?.();
       ending.release();
     };
-    inFlight = untilAborted(fetching, ending).then(
+    // A fetch that never settles would otherwise hold this slot, and every caller, for good.
+    const result = untilAborted(fetching, ending).then(
       (value) => {
         settled();
         current = checked(value);
@@ -134,7 +142,9 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
         });
       },
     );
-    return inFlight;
+    const own: Flight<T> = { result, ending, waiting: 0, needed: false };
+    flight = own;
+    return own;
   };
 
   /**
@@ -148,9 +158,8 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
     const signal = context?.signal;
     // A caller that gave up before it asked starts nothing, and keeps nothing going.
     if (signal?.aborted) return Promise.reject(signal.reason);
-    const pending = refresh();
-    const own = flight;
-    if (!own) return pending;
+    const own = refresh();
+    const pending = own.result;
     own.cancelStop?.(); // someone waits again
     own.cancelStop = undefined;
     if (!signal) {
@@ -179,9 +188,10 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
       if (!held || held.expiresAt.getTime() <= time) return waitFor(context);
       // Inside the refresh window: the still-valid value is used at once, while one refresh runs in
       // the background (a slow or failing source delays no call); a failed one is tried again later.
-      if (time >= refreshAt && !inFlight && (failedAt === undefined || time - failedAt >= RETRY_REFRESH_AFTER_MS)) {
-        refresh().catch(() => {}); // failedAt holds the next one back; a caller that needs it waits for its own
-        if (flight) flight.needed = true; // ahead of expiry: nobody waits for it, and it is not stopped
+      if (time >= refreshAt && !flight && (failedAt === undefined || time - failedAt >= RETRY_REFRESH_AFTER_MS)) {
+        const ahead = refresh();
+        ahead.needed = true; // ahead of expiry: nobody waits for it, and it is not stopped
+        ahead.result.catch(() => {}); // failedAt holds the next one back; a caller that needs it waits for its own
       }
       return held;
     },

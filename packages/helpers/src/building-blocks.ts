@@ -15,9 +15,6 @@ import * as canonical from "./signing/canonical.js";
 import * as percent from "./signing/percent-encode.js";
 import * as exchange from "./transport/exchange-info.js";
 
-/** setTimeout's longest delay; a longer one fires at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 function checkString(field: string, value: unknown): asserts value is string {
   if (typeof value !== "string") throw new InvalidInputError(field, "must be a string");
 }
@@ -162,7 +159,6 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   checkMilliseconds("ms", ms, 0);
-  if (ms > MAX_TIMER_MS) throw new InvalidInputError("ms", `must be at most ${MAX_TIMER_MS} (about 24.8 days)`);
   checkSignal("signal", signal);
   return backoff.sleep(ms, signal);
 }

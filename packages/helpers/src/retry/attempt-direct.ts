@@ -6,6 +6,7 @@ import { putHeader } from "../transport/header-record.js";
 import { bufferedRawAnswer } from "../transport/raw-answer.js";
 import { headersOverRaw } from "../transport/raw-headers.js";
 import { tooLarge } from "../transport/read-body.js";
+import { requestBodyBytes } from "../transport/request-body.js";
 import { isFinalError } from "./classify.js";
 import type { Outcome } from "./with-retry.js";
 
@@ -30,8 +31,8 @@ export function readParts(original: Request | DraftParts): CallParts | Promise<C
   }
   const headers = headerRecord(original.headers);
   const url = new URL(original.url);
-  if (!original.body) return { url, headers, body: null };
-  return original.arrayBuffer().then((buffer) => ({ url, headers, body: new Uint8Array(buffer) }));
+  if (original.body === null) return { url, headers, body: null };
+  return requestBodyBytes(original).then((body) => ({ url, headers, body }));
 }
 
 function headerRecord(headers: Headers): Record<string, string> {

@@ -1,4 +1,5 @@
 import { allowManyAbortListeners } from "#platform";
+import { setLongTimeout } from "../transport/long-timeout.js";
 /** Full jitter (AWS "standard" mode): a random delay in [0, min(cap, base * 2^retry)). */
 export function fullJitterDelay(retry: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
   return Math.floor(random() * Math.min(capMs, baseMs * 2 ** retry));
@@ -19,10 +20,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
-      clearTimeout(timer);
+      cancel();
       reject(signal?.reason);
     };
-    const timer = setTimeout(() => {
+    const cancel = setLongTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);

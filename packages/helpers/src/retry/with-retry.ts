@@ -9,6 +9,7 @@ import { recordExchange } from "../transport/exchange-info.js";
 import { noteBody } from "../transport/known-body.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import { bufferedResponse, readBody } from "../transport/read-body.js";
+import { requestBodyBytes } from "../transport/request-body.js";
 import type { FetchLike } from "../transport/types.js";
 import { fullJitterDelay, parseRetryAfter, sleep } from "./backoff.js";
 import { isFinalError, isTransientNetworkError, networkError, notSentReason, sentNothing } from "./classify.js";
@@ -95,7 +96,7 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
     const parts = reading instanceof Promise ? await reading : reading;
     // Without a direct transport `original` is a Request (a DraftRequest was turned into one above).
     const asRequest = original as Request;
-    const body = parts ? parts.body : asRequest.body ? new Uint8Array(await asRequest.arrayBuffer()) : null;
+    const body = parts ? parts.body : await requestBodyBytes(asRequest);
     const retryable = IDEMPOTENT_METHODS.has(original.method) || retry.retryNonIdempotent;
     let skewRetried = false;
     let unauthorizedRetried = false;

@@ -1,9 +1,25 @@
 // SHA-256 and HMAC-SHA256 over Web Crypto, for browsers, Deno, Bun and workers (the package's
 // `#crypto` import picks crypto-node.ts on Node, where node:crypto is much cheaper per call).
 // Imported HMAC keys are cached per secret: importKey costs more than the HMAC itself.
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 import type { HmacSha256Hex, Sha256Hex } from "./hashes.js";
 
 const encoder = new TextEncoder();
+
+/**
+ * Web Crypto's digest and HMAC. Browsers give them only to secure contexts (https, localhost): on a
+ * page served over plain http `crypto.subtle` is undefined, which is said here rather than failing
+ * later as if the request had been sent and lost.
+ */
+function subtle(): SubtleCrypto {
+  const subtle = globalThis.crypto?.subtle;
+  if (subtle === undefined)
+    throw new InvalidInputError(
+      "credentials",
+      "AK/SK signing needs Web Crypto (crypto.subtle), which browsers give only to secure contexts: serve the page over https or from localhost, or use token credentials",
+    );
+  return subtle;
+}
 
 // 32 bytes at a time: a lookup table would be faster by well under a microsecond, next to tens of
 // microseconds for the Web Crypto call itself.
@@ -11,7 +27,7 @@ const toHex = (buffer: ArrayBuffer) => Array.from(new Uint8Array(buffer), (byte)
 
 export const sha256Hex: Sha256Hex = async (data) => {
   const bytes = typeof data === "string" ? encoder.encode(data) : data;
-  return toHex(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+  return toHex(await subtle().digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
 };
 
 const MAX_CACHED_KEYS = 16;
@@ -21,7 +37,7 @@ function hmacKey(secret: string): Promise<CryptoKey> {
   let key = keyCache.get(secret);
   if (!key) {
     if (keyCache.size >= MAX_CACHED_KEYS) keyCache.delete(keyCache.keys().next().value as string);
-    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    key = subtle().importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
     keyCache.set(secret, key);
     key.catch(() => keyCache.delete(secret));
   }
@@ -29,4 +45,4 @@ function hmacKey(secret: string): Promise<CryptoKey> {
 }
 
 export const hmacSha256Hex: HmacSha256Hex = async (secret, message) =>
-  toHex(await crypto.subtle.sign("HMAC", await hmacKey(secret), encoder.encode(message)));
+  toHex(await subtle().sign("HMAC", await hmacKey(secret), encoder.encode(message)));

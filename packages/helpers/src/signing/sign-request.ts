@@ -1,6 +1,7 @@
 import type { AccessKeyCredentials } from "../auth/credentials.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { copyRequest } from "../transport/copy-request.js";
+import { requestBodyBytes } from "../transport/request-body.js";
 import { computeSignature, type SignOptions } from "./sign.js";
 
 /**
@@ -15,7 +16,7 @@ export async function signRequest(
   options: SignOptions = {},
 ): Promise<Request> {
   if (!(request instanceof Request)) throw new InvalidInputError("request", "must be a Request");
-  const body = request.body ? new Uint8Array(await request.arrayBuffer()) : null;
+  const body = await requestBodyBytes(request);
   const signature = await computeSignature(
     { method: request.method, url: new URL(request.url), headers: request.headers, body },
     credentials,

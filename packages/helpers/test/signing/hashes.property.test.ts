@@ -3,7 +3,8 @@
 // Web Crypto has no zero-length keys) and any message.
 import { createHash, createHmac } from "node:crypto";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { InvalidInputError } from "../../src/index.js";
 import * as nodeHashes from "../../src/signing/crypto-node.js";
 import * as webHashes from "../../src/signing/crypto-web.js";
 
@@ -42,5 +43,24 @@ describe.each([
     await hashes.hmacSha256Hex("x".repeat(100), "message");
     expect(await hashes.hmacSha256Hex("secret-one", "message")).toBe(first);
     expect(await hashes.hmacSha256Hex("secret-two", "message")).not.toBe(first);
+  });
+});
+
+describe("Web Crypto missing (a page served over plain http)", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("is refused by name with what to do, not left to fail as if the request had been lost", async () => {
+    vi.stubGlobal("crypto", {});
+    for (const hashing of [webHashes.sha256Hex("x"), webHashes.hmacSha256Hex("a secret never cached", "x")]) {
+      const error = await Promise.resolve(hashing).then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ field: "credentials" });
+      expect((error as Error).message).toMatch(/secure contexts: serve the page over https or from localhost/);
+    }
   });
 });

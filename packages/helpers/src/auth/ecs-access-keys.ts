@@ -2,6 +2,7 @@ import { checkKnownOptions, checkObject } from "../errors/argument-checks.js";
 import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { type ErrorRequestInfo, FunctionGraphError } from "../errors/function-graph-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
+import { withoutSecrets, withoutSecretsIn } from "../errors/without-secret.js";
 import { parseEndpoint } from "../transport/endpoint.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
@@ -56,7 +57,15 @@ export async function fetchEcsAccessKeys(options: EcsMetadataOptions = {}): Prom
       throw errorFromResponse(session.described, session.response, parseErrorBody(session.text));
     const answer = await exchange(send, "GET", `${base}${KEYS_PATH}`, headers, ending, timeoutMs);
     // A 401 here usually says "Please configure Cloud Service Agency first": the ECS has no agency.
-    if (!answer.response.ok) throw errorFromResponse(answer.described, answer.response, parseErrorBody(answer.text));
+    // An answer that echoes the request would show the session token: it is cut out.
+    if (!answer.response.ok) {
+      const secrets = headers["X-Metadata-Token"] === undefined ? [] : [headers["X-Metadata-Token"]];
+      throw errorFromResponse(
+        answer.described,
+        answer.response,
+        withoutSecretsIn(parseErrorBody(withoutSecrets(answer.text, secrets)), secrets),
+      );
+    }
     return keysFrom(answer.text, answer.described, answer.response.status);
   } finally {
     ending.release();

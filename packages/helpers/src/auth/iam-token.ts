@@ -3,6 +3,7 @@ import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
+import { withoutSecrets, withoutSecretsIn } from "../errors/without-secret.js";
 import { parseEndpoint } from "../transport/endpoint.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
@@ -107,7 +108,7 @@ async function requestToken(
     throw errorFromResponse(
       described,
       response,
-      withoutSecretIn(parseErrorBody(withoutSecret(text, options.password)), options.password),
+      withoutSecretsIn(parseErrorBody(withoutSecrets(text, [options.password])), [options.password]),
     );
   const token = response.headers.get("x-subject-token");
   const expires = (parseErrorBody(text) as { token?: { expires_at?: string } } | undefined)?.token?.expires_at;
@@ -119,31 +120,6 @@ async function requestToken(
       request: described,
     });
   return withSecretsHidden({ token, expiresAt }, ["token"]);
-}
-
-/**
- * An error answer may echo the request body (some proxies, WAFs and gateways do): the password is
- * cut out, in every form it could take there, before the answer goes into an error.
- */
-function withoutSecret(text: string, secret: string): string {
-  const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]);
-  let out = text;
-  for (const form of forms) if (form !== "") out = out.split(form).join("[REDACTED]");
-  return out;
-}
-
-/**
- * The same for the parsed answer: JSON may spell the password with escapes the text forms miss (`\/`,
- * `\u00f6`), which parsing turns back into the password itself.
- */
-function withoutSecretIn(value: unknown, secret: string): unknown {
-  if (typeof value === "string") return withoutSecret(value, secret);
-  if (Array.isArray(value)) return value.map((item) => withoutSecretIn(item, secret));
-  if (value && typeof value === "object")
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [withoutSecret(key, secret), withoutSecretIn(item, secret)]),
-    );
-  return value;
 }
 
 function iamBase(options: IamPasswordAuth): string {

@@ -22,7 +22,7 @@ export class ProviderFailure extends Error {
 }
 
 const marked = (error: unknown): unknown =>
-  FunctionGraphError.isInstance(error) || error instanceof InvalidInputError
+  FunctionGraphError.isInstance(error) || InvalidInputError.isInstance(error)
     ? error
     : new ProviderFailure(error instanceof Error ? error.message : String(error), { cause: error });
 

@@ -59,7 +59,8 @@ export function errorFromResponse(
           : "no error message in the body");
   return new FunctionGraphError(`${callLabel(request)} failed with ${status}${code ? ` ${code}` : ""}: ${detail}`, {
     status,
-    code,
+    // fgkit's own code for a redirect that gives none: the code a browser's hidden redirect gets too.
+    code: code ?? (isRedirect(status) ? "Redirect" : undefined),
     requestId: requestIdOf(headers),
     attempts,
     request,

@@ -57,8 +57,15 @@ export class FunctionGraphError extends Error {
     this.requestId = options.requestId;
     this.attempts = options.attempts ?? 1;
     this.request =
-      request instanceof Request ? describeRequest(request) : request && { ...request, headers: redactHeaders(request.headers) };
-    this.response = options.response;
+      request instanceof Request
+        ? describeRequest(request)
+        : request && {
+            ...request,
+            url: typeof request.url === "string" ? redactUrl(request.url) : request.url,
+            headers: redactHeaders(request.headers),
+          };
+    const { response } = options;
+    this.response = response && { ...response, headers: redactHeaders(response.headers) };
   }
 
   /** Works across duplicated copies of the package, where `instanceof` does not. */

@@ -1,6 +1,8 @@
 import { ProviderFailure } from "../auth/provider-failure.js";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
+import { isSecretHeader } from "../errors/redact.js";
+import { withoutSecrets } from "../errors/without-secret.js";
 import { NotSent } from "../transport/not-sent.js";
 
 // Error codes of failed connections that are worth another attempt: Node's system errors, and
@@ -76,6 +78,15 @@ export function networkError(error: unknown, request: Request, attempts: number,
     code ??= typeof at.code === "string" ? at.code : undefined;
     if (at instanceof Error && at.message) reason = at.message;
   }
+  // A transport may quote the request in its message (undici's MockAgent quotes every header): the
+  // message is cut free of the request's secrets, and such an error is not kept as the cause.
+  const secrets = secretsOf(request);
+  const cleaned = withoutSecrets(reason, secrets);
+  let cause = error;
+  if (cleaned !== reason) {
+    reason = cleaned;
+    cause = Object.assign(new Error(cleaned), typeof code === "string" ? { code } : {});
+  }
   // "terminated": an answer had begun (a status line came) and was cut off or could not be read.
   const what = error instanceof TypeError && error.message === "terminated" ? "the answer broke off" : "no response";
   return new FunctionGraphError(
@@ -85,12 +96,23 @@ export function networkError(error: unknown, request: Request, attempts: number,
       code: "NetworkError",
       attempts,
       request,
-      cause: error,
+      cause,
     },
   );
 }
 
+/** The secret values a request carries: token headers whole, an Authorization's signature. */
+function secretsOf(request: Request): string[] {
+  const secrets: string[] = [];
+  for (const [name, value] of request.headers)
+    if (name === "authorization") {
+      const signature = /Signature=\s*([^\s,]+)/i.exec(value)?.[1];
+      secrets.push(signature ?? value);
+    } else if (isSecretHeader(name) && value.length >= 8) secrets.push(value);
+  return secrets;
+}
+
 /** fgkit's own errors (a bad body, bad input such as a malformed token) end the call: they are no network failure. */
 export function isFinalError(error: unknown): boolean {
-  return FunctionGraphError.isInstance(error) || error instanceof InvalidInputError;
+  return FunctionGraphError.isInstance(error) || InvalidInputError.isInstance(error);
 }

@@ -7,6 +7,7 @@ import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { type CanonicalHeaders, canonicalHeadersOf, canonicalQuery, canonicalUri, trimHttpWhitespace } from "./canonical.js";
 import type { Hashes } from "./hashes.js";
 import { formatSdkDate, sdkDateForSigning } from "./sdk-date.js";
+import { SignatureResult } from "./signature-result.js";
 
 export const ALGORITHM = "SDK-HMAC-SHA256";
 export const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -172,7 +173,7 @@ function sealed(p: Pending, canonicalRequest: string, stringToSign: string, sign
   const { signedHeaders } = p.headers;
   const authorization = `${ALGORITHM} Access=${p.credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   p.added.Authorization = authorization;
-  return { headers: p.added, authorization, signedHeaders, canonicalRequest, stringToSign };
+  return new SignatureResult(p.added, authorization, signedHeaders, canonicalRequest, stringToSign);
 }
 
 /** The parts a signature is made of, checked: a TypeError from inside would name none of them. */

@@ -12,8 +12,9 @@ export function parseEndpoint(field: string, endpoint: unknown, options?: { allo
   let url: URL;
   try {
     url = new URL(endpoint);
-  } catch (cause) {
-    throw new InvalidInputError(field, "is not an absolute URL", { cause });
+  } catch {
+    // The URL parser's error is not kept as the cause: it quotes the input, password and all.
+    throw new InvalidInputError(field, "is not an absolute URL");
   }
   if (url.protocol !== "https:" && url.protocol !== "http:")
     throw new InvalidInputError(field, `must be https: (got ${url.protocol})`);

@@ -1,0 +1,207 @@
+// Secrets stay out of errors wherever a failure could quote them: a transport's message that quotes
+// the request, an answer that echoes a password or a session token in an escaped form, a URL or a
+// header the caller built, a URL parser's error, and a signature printed to debug a mismatch.
+import { inspect } from "node:util";
+import { getGlobalDispatcher, MockAgent, setGlobalDispatcher } from "undici";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  computeSignature,
+  defaultFetch,
+  type FetchLike,
+  FunctionGraphError,
+  fetchEcsAccessKeys,
+  fetchIamToken,
+  InvalidInputError,
+  redactHeaders,
+  resolveCredentials,
+  withAuth,
+  withRetry,
+} from "../../src/index.js";
+import { isFinalError } from "../../src/retry/classify.js";
+import { parseEndpoint } from "../../src/transport/endpoint.js";
+import { useLoopbackServer } from "../support/loopback-server.js";
+
+const TOKEN = "MIIYtokenSECRETvalue0123456789";
+const STS = "stsSECRETsecurityTOKEN0123456789";
+const SK = "skSECRETkey0123456789";
+const PASSWORD = `PW!secret/pass<&>"'word PW`;
+
+/** Every way an error could be shown: its message and a deep inspection (causes, hidden fields). */
+const shown = (error: unknown) =>
+  `${(error as Error).message}\n${inspect(error, { depth: null, showHidden: true })}\n${JSON.stringify(error)}`;
+
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (error: unknown) => error,
+  );
+
+describe("a transport error that quotes the request (undici's MockAgent quotes every header)", () => {
+  let mock: MockAgent;
+  const before = getGlobalDispatcher();
+  beforeAll(() => {
+    mock = new MockAgent();
+    mock.disableNetConnect();
+    // Matches nothing fgkit sends, so the agent fails each call, quoting its headers.
+    mock
+      .get("https://fg.example.com")
+      .intercept({ path: "/v2/p/fgs/functions", headers: { "x-never": "sent" } })
+      .reply(200, "{}")
+      .persist();
+    setGlobalDispatcher(mock);
+  });
+  afterAll(async () => {
+    setGlobalDispatcher(before);
+    await mock.close();
+  });
+
+  const transports: Record<string, FetchLike> = {
+    "the direct path": defaultFetch,
+    "a fetch transport": (request) => fetch(request),
+  };
+  const credentials = {
+    "a token": { token: TOKEN },
+    "temporary keys": { ak: "AKEXAMPLE", sk: SK, securityToken: STS },
+  };
+  for (const [transportLabel, transport] of Object.entries(transports))
+    for (const [credentialsLabel, given] of Object.entries(credentials))
+      it(`fails without quoting the secrets of ${credentialsLabel} over ${transportLabel}`, async () => {
+        const send = withRetry(withAuth(transport, resolveCredentials(given)), { maxAttempts: 1 });
+        const error = await failureOf(send(new Request("https://fg.example.com/v2/p/fgs/functions")));
+        expect(error).toBeInstanceOf(FunctionGraphError);
+        expect(error).toMatchObject({ code: "NetworkError" });
+        // The mock's own words are still there, the secrets not.
+        expect((error as Error).message).toMatch(/Mock dispatch not matched/);
+        const text = shown(error);
+        for (const secret of [TOKEN, STS, SK]) expect(text).not.toContain(secret);
+        expect(text).not.toMatch(/Signature=[0-9a-f]{64}/);
+      });
+});
+
+/** A server that answers every request with an error page echoing `echo(request body, headers)`. */
+let echo: (body: string, headers: Record<string, string | string[] | undefined>) => { type: string; body: string } = () => ({
+  type: "text/plain",
+  body: "",
+});
+const server = useLoopbackServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
+  req.on("end", () => {
+    if (req.method === "PUT") return res.writeHead(200, { "content-type": "text/plain" }).end("METADATAsessionTOKEN0123456789");
+    const answer = echo(Buffer.concat(chunks).toString("utf8"), req.headers);
+    res.writeHead(401, { "content-type": answer.type }).end(answer.body);
+  });
+});
+
+describe("an answer that echoes the IAM password", () => {
+  const html = PASSWORD.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
+  );
+  const forms: Record<string, { type: string; body: string }> = {
+    "as is": { type: "text/plain", body: `bad password ${PASSWORD}` },
+    "HTML-escaped": { type: "text/html", body: `<p>bad password ${html}</p>` },
+    "JSON-escaped with \\/": { type: "text/plain", body: `{"p":${JSON.stringify(PASSWORD).replaceAll("/", "\\/")}` },
+    "\\u-escaped": {
+      type: "text/plain",
+      body: PASSWORD.replace(/[^A-Za-z0-9 ]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+    },
+    "form-encoded": { type: "application/x-www-form-urlencoded", body: new URLSearchParams({ password: PASSWORD }).toString() },
+    "in JSON, \\u-escaped": {
+      type: "application/json",
+      body: `{"error_msg":"${PASSWORD.replace(/[^A-Za-z0-9 ]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}"}`,
+    },
+  };
+  for (const [label, answer] of Object.entries(forms))
+    it(`is cut out when the echo is ${label}`, async () => {
+      echo = () => answer;
+      const error = await failureOf(
+        fetchIamToken({ iamEndpoint: server.url(), username: "user", password: PASSWORD, domainName: "domain", projectId: "p" }),
+      );
+      expect(error).toMatchObject({ status: 401 });
+      expect(shown(error)).toContain("[REDACTED]");
+      for (const part of [PASSWORD, html, "secret/pass", "secret%2Fpass", "secret\\/pass", "\\u0021secret"])
+        expect(shown(error)).not.toContain(part);
+    });
+});
+
+describe("an answer of the ECS metadata service that echoes its session token", () => {
+  it("is cut out", async () => {
+    echo = (_body, headers) => ({ type: "text/plain", body: `refused token ${String(headers["x-metadata-token"])}` });
+    const error = await failureOf(fetchEcsAccessKeys({ endpoint: server.url() }));
+    expect(error).toMatchObject({ status: 401 });
+    expect(shown(error)).toContain("refused token [REDACTED]");
+    expect(shown(error)).not.toContain("METADATAsessionTOKEN");
+  });
+});
+
+describe("a FunctionGraphError given plain request and response details", () => {
+  it("redacts a secret query and secret headers in both", () => {
+    const error = new FunctionGraphError("failed", {
+      status: 401,
+      request: { method: "GET", url: `https://fg.example.com/v2/p?token=${TOKEN}`, headers: { "X-Auth-Token": TOKEN } },
+      response: { status: 401, headers: { "x-subject-token": TOKEN, "set-cookie": `s=${TOKEN}` }, data: undefined },
+    });
+    expect(error.request?.url).toBe("https://fg.example.com/v2/p?token=[REDACTED]");
+    expect(error.response?.headers).toEqual({ "x-subject-token": "[REDACTED]", "set-cookie": "[REDACTED]" });
+    expect(shown(error)).not.toContain(TOKEN);
+  });
+});
+
+describe("redactHeaders on an Authorization of any form", () => {
+  it("keeps the scheme (and fgkit's access key id and signed header names) and nothing secret", () => {
+    const cases: [string, string][] = [
+      [
+        "SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature= abc123",
+        "SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature=[REDACTED]",
+      ],
+      [`Bearer  ${TOKEN}`, "Bearer [REDACTED]"],
+      [`Basic\t${TOKEN}`, "Basic [REDACTED]"],
+      [`Token ${TOKEN}`, "Token [REDACTED]"],
+      [`Digest username="u", response="${TOKEN}"`, "Digest [REDACTED]"],
+      [TOKEN, "[REDACTED]"],
+    ];
+    for (const [value, expected] of cases) expect(redactHeaders({ Authorization: value }).authorization).toBe(expected);
+  });
+});
+
+describe("an endpoint that does not parse", () => {
+  it("is refused without the parser's error, which quotes the password in it", () => {
+    let error: unknown;
+    try {
+      parseEndpoint("endpoint", `https://user:${PASSWORD.replace(/\W/g, "")}@bad host/`);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(shown(error)).not.toContain(PASSWORD.replace(/\W/g, ""));
+  });
+});
+
+describe("a signature printed to debug a mismatch", () => {
+  it("shows the security token as [REDACTED], while its fields hold the real values", async () => {
+    const signature = await computeSignature(
+      { method: "GET", url: new URL("https://fg.example.com/v2/p"), headers: [] },
+      { ak: "AKEXAMPLE", sk: SK, securityToken: STS },
+    );
+    expect(signature.headers["X-Security-Token"]).toBe(STS);
+    expect(signature.canonicalRequest).toContain(`x-security-token:${STS}`);
+    for (const text of [inspect(signature, { depth: null }), JSON.stringify(signature)]) {
+      expect(text).not.toContain(STS);
+      expect(text).toContain("x-security-token:[REDACTED]");
+    }
+  });
+});
+
+describe("an InvalidInputError from another copy of the package (ESM beside CommonJS)", () => {
+  it("is still a final error, not retried as a network failure", () => {
+    class OtherCopyInvalidInputError extends TypeError {
+      get [Symbol.for("fgkit.InvalidInputError")](): true {
+        return true;
+      }
+    }
+    expect(isFinalError(new OtherCopyInvalidInputError("token: bad"))).toBe(true);
+  });
+});

@@ -19,3 +19,12 @@ export function skewCorrection(response: Response, clock: ClockOffset, now = Dat
   const offset = serverDate - now;
   return Math.abs(offset - clock.offsetMs) > SKEW_THRESHOLD_MS ? offset : undefined;
 }
+
+/**
+ * The server's time when it answered: its Date header, or else our clock corrected by the known
+ * offset. A Retry-After date is on the server's clock, so a wait is measured from this.
+ */
+export function serverNow(response: Response, clock: ClockOffset, now = Date.now()): number {
+  const serverDate = Date.parse(response.headers.get("date") ?? "");
+  return Number.isNaN(serverDate) ? now + clock.offsetMs : serverDate;
+}

@@ -13,7 +13,7 @@ import { requestBodyBytes } from "../transport/request-body.js";
 import type { FetchLike } from "../transport/types.js";
 import { fullJitterDelay, parseRetryAfter, sleep } from "./backoff.js";
 import { isFinalError, isTransientNetworkError, networkError, notSentReason, sentNothing } from "./classify.js";
-import { type ClockOffset, skewCorrection } from "./clock-skew.js";
+import { type ClockOffset, serverNow, skewCorrection } from "./clock-skew.js";
 import {
   IDEMPOTENT_METHODS,
   RETRY_HINTS,
@@ -159,7 +159,7 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
           retry.maxDelayMs,
           retry.random,
         );
-        const hinted = parseRetryAfter(response.headers.get("retry-after"));
+        const hinted = parseRetryAfter(response.headers.get("retry-after"), serverNow(response, clock));
         if (hinted !== undefined && hinted > retry.maxRetryAfterMs) return response;
         delay = Math.max(backoff, hinted ?? 0);
         // The answer is dropped for the next attempt: its body is read only for an onRetry to see.

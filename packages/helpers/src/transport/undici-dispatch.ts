@@ -20,6 +20,8 @@ interface DispatchOptions {
   method: string;
   headers: Record<string, string>;
   body: Uint8Array | null;
+  headersTimeout: number;
+  bodyTimeout: number;
 }
 
 interface Dispatcher {
@@ -55,7 +57,17 @@ export function dispatchDirect(request: DirectRequest, abort: AttemptAbort, maxB
     const answer = new AnswerReader(request.method, maxBytes, abort, resolve, reject);
     try {
       dispatcher.dispatch(
-        { origin: url.origin, path: `${url.pathname}${url.search}`, method: request.method, headers, body: request.body },
+        {
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
+          method: request.method,
+          headers,
+          body: request.body,
+          // The attempt's own timeout (or the caller's "none") is the limit: Node's global Agent would
+          // otherwise give up after 300 s without an answer or a body chunk, below an invoke's 930 s.
+          headersTimeout: 0,
+          bodyTimeout: 0,
+        },
         answer,
       );
     } catch (error) {

@@ -248,6 +248,29 @@ describe("the direct entry and an installed global dispatcher", () => {
     }
   });
 
+  it("waits past a dispatcher's own header and body timeouts: the attempt's timeout is the one limit", async () => {
+    // Node's global Agent gives up on an answer after 300 s (headersTimeout, bodyTimeout), below an
+    // invoke's 930 s and any longer attempt timeout. The same limits, shortened, on an installed agent:
+    const before = getGlobalDispatcher();
+    const impatient = new Agent({ headersTimeout: 100, bodyTimeout: 100 });
+    setGlobalDispatcher(impatient);
+    // undici checks its timeouts about once a second, so the answers come well after that.
+    routes.set("/late-head", (_req, _body, res) => void setTimeout(() => res.writeHead(200).end("late head"), 1500));
+    routes.set("/late-body", (_req, _body, res) => {
+      res.writeHead(200);
+      res.write("first ");
+      setTimeout(() => res.end("and late"), 1500);
+    });
+    try {
+      const [head, body] = await Promise.all([direct("/late-head"), direct("/late-body")]);
+      expect(text(head.body)).toBe("late head");
+      expect(text(body.body)).toBe("first and late");
+    } finally {
+      setGlobalDispatcher(before);
+      await impatient.close();
+    }
+  });
+
   it("under an agent that caps connections, a queued call still ends with its attempt, and the pool goes on", async () => {
     const before = getGlobalDispatcher();
     const capped = new Agent({ connections: 1 });

@@ -116,12 +116,15 @@ export async function invokeFunction<Result = unknown>(
     params: { path: { function_urn: functionUrn }, header },
     body: event as Record<string, unknown>,
     bodySerializer: serializeEvent,
+    // Read as text: an answer other than the v1 envelope is the function's own output, JSON or not.
+    parseAs: "text",
     signal: options.signal,
   });
   const { response } = await call;
-  const envelope = (await unwrap(call)) as Partial<Schemas["InvokeFunctionResponse"]> | undefined;
+  const body = await unwrap(call);
   const headers = response.headers;
-  const rawResult = envelope?.result;
+  const envelope = envelopeOf(body, headers.get("x-cff-response-version"));
+  const rawResult = envelope ? envelope.result : body === "" ? undefined : body;
   const errorCode = headers.get("x-func-err-code");
   const fields: InvokeResultFields = {
     requestId: headers.get("x-cff-request-id") ?? envelope?.request_id,
@@ -134,6 +137,23 @@ export async function invokeFunction<Result = unknown>(
   return headers.get("x-is-func-err") === "true" || (errorCode !== null && errorCode !== "0")
     ? { ...fields, functionError: true, result: result as FunctionErrorResult | string | undefined }
     : { ...fields, functionError: false, result: result as Result };
+}
+
+type Envelope = Partial<Schemas["InvokeFunctionResponse"]>;
+
+/**
+ * The v1 envelope ({ request_id, result, log, status }) the call asks for, or undefined when the
+ * answer is the function's output itself: X-Cff-Response-Version says which (v0 is the output as
+ * text). Without that header, only a body shaped as the envelope is taken for one.
+ */
+function envelopeOf(body: string | undefined, version: string | null): Envelope | undefined {
+  if (body === undefined || body === "") return undefined;
+  const answered = version?.trim().toLowerCase();
+  if (answered !== undefined && answered !== "v1") return undefined;
+  const parsed = parseMaybeJson(body);
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
+  const envelope = parsed as Envelope;
+  return answered === "v1" || typeof envelope.result === "string" ? envelope : undefined;
 }
 
 function parseMaybeJson(text: string | undefined): unknown {

@@ -115,11 +115,25 @@ function validateOptions(init: unknown): void {
  */
 export const validateRequestOptions = /* @__PURE__ */ Object.assign(validateOptions, { header: checkHeader });
 
-/** An invocation's event: a JSON object (not an array, not null). */
-export function checkEvent(event: unknown): void {
-  if (typeof event !== "object" || event === null || Array.isArray(event))
-    throw new InvalidInputError("event", "must be a JSON object");
+/**
+ * A value the API takes as a JSON object (an invocation's event, a workflow's input): one JSON
+ * sends as an object, not an array, null, or what a toJSON() gives instead (a Date's string). Bytes
+ * are refused too: JSON would send them as an object of numbered fields.
+ */
+export function checkJsonObject(field: string, value: unknown): void {
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer)
+    throw new InvalidInputError(field, "is bytes, which JSON would send as an object of numbered fields: send a JSON object");
+  const toJSON = value && typeof value === "object" ? (value as { toJSON?: unknown }).toJSON : undefined;
+  const sent = typeof toJSON === "function" ? toJSON.call(value, "") : value;
+  if (typeof sent !== "object" || sent === null || Array.isArray(sent))
+    throw new InvalidInputError(
+      field,
+      sent === value ? "must be a JSON object" : "must be a JSON object (its toJSON() gives something else)",
+    );
 }
+
+/** An invocation's event: a JSON object. */
+export const checkEvent = (event: unknown): void => checkJsonObject("event", event);
 
 /**
  * What JSON.stringify would send as something else without a word: NaN and ±Infinity as null (an

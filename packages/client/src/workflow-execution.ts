@@ -2,7 +2,7 @@ import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
 import { idFromAnswer } from "./answer-field.js";
 import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget, SIGNAL_ONLY } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
-import { serializeWorkflowInput } from "./request-validation.js";
+import { checkJsonObject, serializeWorkflowInput } from "./request-validation.js";
 import type { Schemas } from "./types.js";
 
 export type WorkflowExecution = Schemas["ShowWorkflowExecutionResponse"];
@@ -11,10 +11,12 @@ export type WorkflowExecution = Schemas["ShowWorkflowExecutionResponse"];
 export async function startWorkflowExecution(
   client: FunctionGraphClient,
   workflowId: string,
-  input: Schemas["FlowExecuteBody"]["input"],
+  input: Record<string, unknown>,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<{ executionId: string }> {
   assertClient(client);
+  // The API takes the flow's input as a JSON object, and requires it.
+  checkJsonObject("input", input);
   assertOptionalObject("options", options, SIGNAL_ONLY);
   const call = client.POST("/v2/{project_id}/fgs/workflows/{workflow_id}/executions", {
     params: { path: { workflow_id: workflowId } },

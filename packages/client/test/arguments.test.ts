@@ -142,6 +142,37 @@ describe("arguments of the helpers built on a client", () => {
     expect(await Promise.all(requests.map((request) => request.text()))).toEqual(['{"input":{"n":1}}', '{"n":1}']);
   });
 
+  it("an event or a workflow input that JSON would not send as an object is refused by name", async () => {
+    const { client, requests } = createObservedClient();
+    const notAnObject: [unknown, string][] = [
+      [new Date(0), "must be a JSON object (its toJSON() gives something else)"],
+      [{ toJSON: () => [1, 2] }, "must be a JSON object (its toJSON() gives something else)"],
+      [new Uint8Array([1, 2]), "is bytes, which JSON would send as an object of numbered fields: send a JSON object"],
+      [
+        new TextEncoder().encode("hi").buffer,
+        "is bytes, which JSON would send as an object of numbered fields: send a JSON object",
+      ],
+      [[1, 2], "must be a JSON object"],
+      ["text", "must be a JSON object"],
+    ];
+    for (const [value, problem] of notAnObject) {
+      await refusal(() => invokeFunction(client, URN, value as object), `event: ${problem}`);
+      await refusal(() => invokeFunctionAsync(client, URN, value as object), `event: ${problem}`);
+      await refusal(() => startWorkflowExecution(client, "flow-1", value as Record<string, unknown>), `input: ${problem}`);
+    }
+    // The input is required: left out, it is refused rather than sent as {}.
+    await refusal(() => startWorkflowExecution(client, "flow-1", undefined as never), "input: must be a JSON object");
+    await refusal(() => startWorkflowExecution(client, "flow-1", null as never), "input: must be a JSON object");
+    expect(requests).toHaveLength(0);
+    // An object with a toJSON giving an object, and a class instance, are what JSON sends them as.
+    class Order {
+      id = 7;
+    }
+    await invokeFunctionAsync(client, URN, { toJSON: () => ({ n: 1 }) }).catch(() => undefined);
+    await startWorkflowExecution(client, "flow-1", new Order() as unknown as Record<string, unknown>).catch(() => undefined);
+    expect(await Promise.all(requests.map((request) => request.text()))).toEqual(['{"n":1}', '{"input":{"id":7}}']);
+  });
+
   it("refuses call options openapi-fetch would ignore or that would step around the client", async () => {
     const { client, requests } = createObservedClient();
     const list = (init: object) => client.GET("/v2/{project_id}/fgs/functions", init as never);

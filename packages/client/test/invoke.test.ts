@@ -50,6 +50,50 @@ describe("invokeFunction", () => {
     expect(run.functionError).toBe(true);
   });
 
+  it("takes an answer other than the v1 envelope (X-Cff-Response-Version: v0) for the function's own output", async () => {
+    const answers: Record<string, Response> = {
+      object: new Response('{"result":"x","total":3}', {
+        headers: { "content-type": "application/json", "X-Cff-Response-Version": "v0", "X-Cff-Request-Id": "rid-0" },
+      }),
+      text: new Response("hello world", { headers: { "content-type": "text/plain", "X-Cff-Response-Version": "v0" } }),
+      "JSON string": new Response('"just a string"', {
+        headers: { "content-type": "application/json", "X-Cff-Response-Version": "v0" },
+      }),
+      empty: new Response("", { headers: { "X-Cff-Response-Version": "v0" } }),
+    };
+    const expected: Record<string, unknown> = {
+      object: { result: "x", total: 3 },
+      text: "hello world",
+      "JSON string": "just a string",
+      empty: undefined,
+    };
+    for (const [label, answer] of Object.entries(answers)) {
+      const { client } = createObservedClient(() =>
+        label === "object"
+          ? new Response(answer.body, { headers: { ...Object.fromEntries(answer.headers), "X-Cff-Function-Log": base64(log) } })
+          : answer,
+      );
+      const run = await invokeFunction(client, URN, {});
+      expect(run.result, label).toEqual(expected[label]);
+      expect(run.functionError).toBe(false);
+      expect(run.status).toBeUndefined();
+      if (label === "object") {
+        expect(run.rawResult).toBe('{"result":"x","total":3}');
+        expect(run.requestId).toBe("rid-0");
+        expect(run.log).toBe(log);
+      }
+    }
+  });
+
+  it("without X-Cff-Response-Version, takes only a body shaped as the envelope for one", async () => {
+    const { client } = createObservedClient(() => Response.json({ message: "hello" }));
+    const bare = await invokeFunction(client, URN, {});
+    expect(bare.result).toEqual({ message: "hello" });
+    const { client: enveloped } = createObservedClient(() => Response.json({ request_id: "r", result: '{"a":1}', status: 200 }));
+    const wrapped = await invokeFunction(enveloped, URN, {});
+    expect(wrapped).toMatchObject({ result: { a: 1 }, rawResult: '{"a":1}', requestId: "r", status: 200 });
+  });
+
   it("types result as the caller's Result only once functionError is false; otherwise as the runtime's error", async () => {
     const failure = { errorMessage: "boom", errorType: "Error", stackTrace: ["at handler (index.js:3)"] };
     const { client } = createObservedClient(() =>

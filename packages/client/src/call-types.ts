@@ -150,10 +150,15 @@ type BodyAs<T, As extends ParseAs> = {
   stream: Response["body"];
 }[As];
 
-/** What a call resolves to, as openapi-fetch's FetchResponse: `data` on a success, `error` otherwise. */
+/**
+ * What a call resolves to, as openapi-fetch's FetchResponse: `data` on a success, `error` otherwise.
+ * An error answer's body is the API's error object when it sends one; a gateway's or proxy's page
+ * comes as its text, and an empty body (a bare 404, a redirect) as undefined. So `if (error)` alone
+ * does not prove `data`: test `response.ok` (or `data`), or use unwrap().
+ */
 export type CallResponse<Op, As extends ParseAs = "json"> =
   | { data: BodyAs<AnswerBodies<Op, OkStatus>, As>; error?: never; response: Response }
-  | { data?: never; error: AnswerBodies<Op, ErrorStatus>; response: Response };
+  | { data?: never; error: AnswerBodies<Op, ErrorStatus> | string | undefined; response: Response };
 
 /** `client.GET(path, init)` and the other methods. */
 export type CallMethod<Method extends HttpMethod> = <Path extends PathsWithMethod<Method>, As extends ParseAs = "json">(

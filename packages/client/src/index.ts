@@ -13,7 +13,9 @@ export {
   type EcsMetadataOptions,
   type ErrorRequestInfo,
   type ErrorResponseInfo,
+  type FetchLike,
   FunctionGraphError,
+  type FunctionGraphErrorOptions,
   fetchEcsAccessKeys,
   fetchIamToken,
   type IamPasswordAuth,
@@ -33,7 +35,7 @@ export {
 } from "@fgkit/helpers";
 export type { Middleware } from "openapi-fetch";
 export { type AsyncInvocation, invokeFunctionAsync, waitUntilAsyncInvocationFinished } from "./async-invocation.js";
-export type { CallInit } from "./call-types.js";
+export type { CallInit, CallMethod, CallRequestMethod, CallResponse } from "./call-types.js";
 export {
   type CallOptions,
   createFunctionGraphClient,

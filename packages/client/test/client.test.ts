@@ -1,7 +1,16 @@
 import { inspect } from "node:util";
 import { InvalidInputError } from "@fgkit/helpers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createFunctionGraphClient, type FunctionGraphClient, REGIONS, type Schemas } from "../src/index.js";
+import {
+  type CallResponse,
+  createFunctionGraphClient,
+  type FetchLike,
+  type FunctionGraphClient,
+  type FunctionGraphErrorOptions,
+  type FunctionGraphPaths,
+  REGIONS,
+  type Schemas,
+} from "../src/index.js";
 import { AKSK, createObservedClient, PROJECT, URN } from "./helpers.js";
 
 describe("createFunctionGraphClient", () => {
@@ -470,5 +479,50 @@ describe("credentials and projectId left out: read from the official SDKs' envir
     expect(withoutProcess({ credentials: AKSK })).toContain(
       "projectId: must be given: there is no process.env to read HUAWEICLOUD_SDK_PROJECT_ID from",
     );
+  });
+});
+
+describe("the type of a plain call's error", () => {
+  it("covers what an error answer can carry: the API's object, a gateway's text, or nothing", async () => {
+    const answers = [
+      Response.json({ error_code: "FSS.1051", error_msg: "not found" }, { status: 404 }),
+      new Response("<html>Bad Gateway</html>", { status: 400, headers: { "content-type": "text/html" } }),
+      new Response(null, { status: 404 }),
+    ];
+    const seen: unknown[] = [];
+    for (const answer of answers) {
+      const { client } = createObservedClient(() => answer);
+      const { data, error, response } = await client.GET("/v2/{project_id}/fgs/functions/{function_urn}/config", {
+        params: { path: { function_urn: URN } },
+      });
+      expect(response.ok).toBe(false);
+      expect(data).toBeUndefined();
+      // Compiled, never run: the checks the type must not let through.
+      const unproven = {
+        code: () => {
+          if (error) {
+            // @ts-expect-error a truthy error may be a gateway's text, not the API's object
+            return error.error_code;
+          }
+          return undefined;
+        },
+        data: () => {
+          if (error) return undefined;
+          // @ts-expect-error no error does not prove data: an empty error body leaves error undefined
+          return data.func_name;
+        },
+      };
+      expect(Object.keys(unproven)).toEqual(["code", "data"]);
+      seen.push(typeof error === "object" ? error.error_code : error);
+    }
+    expect(seen).toEqual(["FSS.1051", "<html>Bad Gateway</html>", undefined]);
+  });
+
+  it("names the types of the client's own options and answers (for a strict install with only @fgkit/client)", () => {
+    type Answer = CallResponse<FunctionGraphPaths["/v2/{project_id}/fgs/quotas"]["get"]>;
+    const transport: FetchLike = async () => Response.json({});
+    const options: FunctionGraphErrorOptions = { status: 0, attempts: undefined };
+    const answer: Answer = { data: { quotas: { resources: [] } }, response: new Response() };
+    expect([typeof transport, options.status, answer.data?.quotas]).toEqual(["function", 0, { resources: [] }]);
   });
 });

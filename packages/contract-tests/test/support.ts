@@ -127,7 +127,7 @@ export function notFoundContract(
   operationId: string,
   call: (
     client: FunctionGraphClient,
-  ) => Promise<{ data?: unknown; error?: { error_code: string; error_msg: string }; response: Response }>,
+  ) => Promise<{ data?: unknown; error?: { error_code: string; error_msg: string } | string | undefined; response: Response }>,
 ): ContractCase {
   return {
     operationId,
@@ -136,8 +136,10 @@ export function notFoundContract(
       expect(data).toBeUndefined();
       expect(response.status).toBe(404);
       expectExchange(exchanges, operationId, 404);
-      expect(error?.error_code).toMatch(/^FSS\.\d{4}$/);
-      expect(error?.error_msg).toBeTypeOf("string");
+      // The API's error object, not a gateway's text or an empty body.
+      if (typeof error !== "object") throw new Error(`${operationId}: the 404 carries no error object (${String(error)})`);
+      expect(error.error_code).toMatch(/^FSS\.\d{4}$/);
+      expect(error.error_msg).toBeTypeOf("string");
     },
   };
 }

@@ -14,7 +14,7 @@ describe("the Prism mock", () => {
     });
     expect(data).toBeUndefined();
     expect(response.status).toBe(400);
-    expect(error?.error_code).toBe("FSS.0400");
+    expect(error).toMatchObject({ error_code: "FSS.0400" });
     expect(exchanges[0]?.violations).toMatch(/Request body must have required property 'runtime'/);
   });
 

@@ -18,7 +18,7 @@ export interface FunctionGraphErrorOptions {
   status: number;
   code?: string | undefined;
   requestId?: string | undefined;
-  attempts?: number;
+  attempts?: number | undefined;
   request?: Request | ErrorRequestInfo | undefined;
   response?: ErrorResponseInfo | undefined;
   cause?: unknown;
@@ -71,6 +71,16 @@ export class FunctionGraphError extends Error {
   /** Works across duplicated copies of the package, where `instanceof` does not. */
   static isInstance(value: unknown): value is FunctionGraphError {
     return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  /**
+   * `instanceof FunctionGraphError` holds for an error from another copy of the package too (the
+   * CommonJS build beside the ESM one); a subclass of yours keeps the ordinary check.
+   */
+  static [Symbol.hasInstance]<T>(this: abstract new (...args: never[]) => T, value: unknown): value is T {
+    return this === FunctionGraphError
+      ? FunctionGraphError.isInstance(value)
+      : Function.prototype[Symbol.hasInstance].call(this, value);
   }
 
   get [BRAND](): true {

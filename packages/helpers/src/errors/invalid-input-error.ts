@@ -19,6 +19,13 @@ export class InvalidInputError extends TypeError {
     return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
   }
 
+  /** `instanceof InvalidInputError` holds across copies of the package too (see FunctionGraphError). */
+  static [Symbol.hasInstance]<T>(this: abstract new (...args: never[]) => T, value: unknown): value is T {
+    return this === InvalidInputError
+      ? InvalidInputError.isInstance(value)
+      : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+
   get [BRAND](): true {
     return true;
   }

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { errorFromResponse, FunctionGraphError, InvalidInputError, redactHeaders, redactUrl, unwrap } from "../../src/index.js";
 
@@ -133,5 +134,29 @@ describe("unwrap", () => {
     await expect(
       unwrap({ error: { error_code: "FSS.0500", error_msg: "boom" }, response: new Response(null, { status: 500 }) }),
     ).rejects.toMatchObject({ status: 500, code: "FSS.0500" });
+  });
+});
+
+describe("instanceof across copies of the package (an ESM app, a CommonJS dependency)", () => {
+  // The CommonJS build is another copy of every class, as a dual-package install loads it.
+  const commonJs = createRequire(import.meta.url)("../../dist/cjs/index.node.js") as typeof import("../../src/index.js");
+
+  it("holds both ways for FunctionGraphError and InvalidInputError, and not for other errors", () => {
+    expect(commonJs.FunctionGraphError).not.toBe(FunctionGraphError);
+    expect(new commonJs.FunctionGraphError("x")).toBeInstanceOf(FunctionGraphError);
+    expect(new FunctionGraphError("x")).toBeInstanceOf(commonJs.FunctionGraphError);
+    expect(new commonJs.InvalidInputError("field", "bad")).toBeInstanceOf(InvalidInputError);
+    expect(new InvalidInputError("field", "bad")).toBeInstanceOf(commonJs.InvalidInputError);
+    expect(new TypeError("x") instanceof InvalidInputError).toBe(false);
+    expect(new InvalidInputError("field", "bad") instanceof FunctionGraphError).toBe(false);
+    expect((null as unknown) instanceof FunctionGraphError).toBe(false);
+  });
+
+  it("a subclass of your own keeps the ordinary check", () => {
+    class NotFound extends FunctionGraphError {}
+    expect(new NotFound("x") instanceof NotFound).toBe(true);
+    expect(new NotFound("x") instanceof FunctionGraphError).toBe(true);
+    expect(new FunctionGraphError("x") instanceof NotFound).toBe(false);
+    expect(new commonJs.FunctionGraphError("x") instanceof NotFound).toBe(false);
   });
 });

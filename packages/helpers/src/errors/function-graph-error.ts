@@ -1,3 +1,4 @@
+import { instanceOfBranded } from "./branded-instance.js";
 import { REDACTED, redactHeaders } from "./redact.js";
 
 export interface ErrorRequestInfo {
@@ -78,9 +79,8 @@ export class FunctionGraphError extends Error {
    * CommonJS build beside the ESM one); a subclass of yours keeps the ordinary check.
    */
   static [Symbol.hasInstance]<T>(this: abstract new (...args: never[]) => T, value: unknown): value is T {
-    return this === FunctionGraphError
-      ? FunctionGraphError.isInstance(value)
-      : Function.prototype[Symbol.hasInstance].call(this, value);
+    // biome-ignore lint/complexity/noThisInStatic: the class instanceof was asked about, this one or a subclass
+    return instanceOfBranded(this, FunctionGraphError, FunctionGraphError.isInstance, value);
   }
 
   get [BRAND](): true {

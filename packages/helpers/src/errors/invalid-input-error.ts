@@ -1,3 +1,5 @@
+import { instanceOfBranded } from "./branded-instance.js";
+
 /**
  * Thrown before any request is sent when an argument cannot be used. `field` names the offending
  * input (`credentials.sk`, `params.path.function_urn`, `headers.X-Custom`, ...). The message never
@@ -21,9 +23,8 @@ export class InvalidInputError extends TypeError {
 
   /** `instanceof InvalidInputError` holds across copies of the package too (see FunctionGraphError). */
   static [Symbol.hasInstance]<T>(this: abstract new (...args: never[]) => T, value: unknown): value is T {
-    return this === InvalidInputError
-      ? InvalidInputError.isInstance(value)
-      : Function.prototype[Symbol.hasInstance].call(this, value);
+    // biome-ignore lint/complexity/noThisInStatic: the class instanceof was asked about, this one or a subclass
+    return instanceOfBranded(this, InvalidInputError, InvalidInputError.isInstance, value);
   }
 
   get [BRAND](): true {

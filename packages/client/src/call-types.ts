@@ -141,7 +141,16 @@ type AnswerBodies<Op, Codes> = Op extends { responses: infer R }
   ? { [K in Codes & keyof R]: R[K] extends { content: infer C } ? BodiesOf<C> : undefined }[Codes & keyof R]
   : never;
 
-/** An answer's body as `parseAs` reads it. */
+/** The JSON bodies of a media-type map: what `parseAs: "json"` (the default) can give. */
+type JsonBodiesOf<Content> =
+  Content extends Record<string, unknown> ? Content[keyof Content & `${string}json${string}`] : Content;
+
+/** The bodies the successful answers of an operation carry as JSON. */
+type JsonAnswerBodies<Op, Codes> = Op extends { responses: infer R }
+  ? { [K in Codes & keyof R]: R[K] extends { content: infer C } ? JsonBodiesOf<C> : undefined }[Codes & keyof R]
+  : never;
+
+/** An answer's body as `parseAs` reads it (`T`: its JSON bodies). */
 type BodyAs<T, As extends ParseAs> = {
   json: T;
   text: Awaited<ReturnType<Response["text"]>>;
@@ -157,7 +166,7 @@ type BodyAs<T, As extends ParseAs> = {
  * does not prove `data`: test `response.ok` (or `data`), or use unwrap().
  */
 export type CallResponse<Op, As extends ParseAs = "json"> =
-  | { data: BodyAs<AnswerBodies<Op, OkStatus>, As>; error?: never; response: Response }
+  | { data: BodyAs<JsonAnswerBodies<Op, OkStatus>, As>; error?: never; response: Response }
   | { data?: never; error: AnswerBodies<Op, ErrorStatus> | string | undefined; response: Response };
 
 /** `client.GET(path, init)` and the other methods. */

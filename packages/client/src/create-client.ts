@@ -22,7 +22,7 @@ import type { CallMethod, CallRequestMethod } from "./call-types.js";
 import { credentialsFromEnvironment, PROJECT_ID_PATTERN, projectIdFromEnvironment } from "./environment-defaults.js";
 import { createPathSerializer, encodePathValue } from "./path-params.js";
 import { type Region, resolveEndpoint } from "./regions.js";
-import { checkMiddleware, serializeJsonBody, validateRequestOptions } from "./request-validation.js";
+import { checkMiddleware, refusingStreams, serializeJsonBody, validateRequestOptions } from "./request-validation.js";
 import type { FunctionGraphPaths } from "./types.js";
 
 export interface FunctionGraphClientOptions {
@@ -284,6 +284,8 @@ function build(shared: Shared, call: CallOptions, inherited?: () => readonly Mid
         params: { ...init?.params, path: { ...init?.params?.path } },
       };
       if (middleware.length > 0) options.middleware = [...middleware, ...((init?.middleware as Middleware[]) ?? [])];
+      if (typeof init?.bodySerializer === "function")
+        options.bodySerializer = refusingStreams(init.bodySerializer as (body: unknown) => unknown);
       return send(path, options);
     };
   }

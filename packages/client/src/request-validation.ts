@@ -137,21 +137,46 @@ export const checkEvent = (event: unknown): void => checkJsonObject("event", eve
 
 /**
  * What JSON.stringify would send as something else without a word: NaN and ±Infinity as null (an
- * unset environment variable read with Number()), a Map or a Set as {}.
+ * unset environment variable read with Number()), a Map or a Set as {}, and file contents (bytes, a
+ * Blob, a stream, form data) as {} or an object of numbered fields, where the API wants Base64 text.
  */
 function lossyInJson(value: unknown): string | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? undefined : `must be a finite number, got ${value}`;
+  if (value === null || typeof value !== "object") return undefined;
   if (value instanceof Map || value instanceof Set)
     return `is a ${value instanceof Map ? "Map" : "Set"}, which JSON would send as {}: use a plain object or an array`;
+  const content = contentKind(value);
+  return content === undefined
+    ? undefined
+    : `is ${content}, which JSON cannot carry: give its contents as a Base64 string (in Node, buffer.toString("base64"))`;
+}
+
+/** What kind of file contents `value` is, when it is some. */
+function contentKind(value: object): string | undefined {
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return "bytes";
+  for (const [name, kind] of CONTENT_CLASSES) {
+    const type = (globalThis as Record<string, unknown>)[name];
+    if (typeof type === "function" && value instanceof type) return kind;
+  }
   return undefined;
 }
+
+// Looked up by name: not every runtime has each of them.
+const CONTENT_CLASSES = [
+  ["Blob", "a Blob"],
+  ["ReadableStream", "a stream"],
+  ["FormData", "form data"],
+  ["URLSearchParams", "URLSearchParams"],
+] as const;
 
 class LossyValue {
   constructor(readonly problem: string) {}
 }
 
-function refuseLossy(_key: string, value: unknown): unknown {
-  const problem = lossyInJson(value);
+// JSON.stringify hands the replacer what toJSON() gave (a Buffer's { type, data }), so the value as
+// it was, on the holder, is looked at too.
+function refuseLossy(this: unknown, key: string, value: unknown): unknown {
+  const problem = lossyInJson((this as Record<string, unknown>)[key]) ?? lossyInJson(value);
   if (problem !== undefined) throw new LossyValue(problem);
   return value;
 }
@@ -218,3 +243,19 @@ export const serializeEvent = /* @__PURE__ */ serializeJsonNaming((field) => `ev
 export const serializeWorkflowInput = /* @__PURE__ */ serializeJsonNaming((field) =>
   field === "body" ? "input" : field.replace(/^body\.input/, "input"),
 );
+
+/**
+ * A call's own bodySerializer, refusing a stream: every attempt is signed over the body's bytes and
+ * may be sent again, which a stream's body cannot be (fetch would fail on it with its own TypeError).
+ */
+export function refusingStreams<Serializer extends (...args: never[]) => unknown>(serialize: Serializer): Serializer {
+  return ((...args: Parameters<Serializer>) => {
+    const body = serialize(...args);
+    if (typeof ReadableStream === "function" && body instanceof ReadableStream)
+      throw new InvalidInputError(
+        "bodySerializer",
+        "returned a ReadableStream: a request is signed over its bytes and may be sent again, so return the bytes (a Uint8Array) or a string",
+      );
+    return body;
+  }) as Serializer;
+}

@@ -173,6 +173,59 @@ describe("arguments of the helpers built on a client", () => {
     expect(await Promise.all(requests.map((request) => request.text()))).toEqual(['{"n":1}', '{"input":{"id":7}}']);
   });
 
+  it("file contents in a JSON body (bytes, a Blob, a stream, form data) are refused by field: the API wants Base64", async () => {
+    const { client, requests } = createObservedClient();
+    const zip = new Uint8Array([0x50, 0x4b, 3, 4]);
+    const hint = 'which JSON cannot carry: give its contents as a Base64 string (in Node, buffer.toString("base64"))';
+    const contents: [unknown, string][] = [
+      [zip, "bytes"],
+      [Buffer.from(zip), "bytes"],
+      [zip.buffer, "bytes"],
+      [new Blob([zip]), "a Blob"],
+      [new ReadableStream(), "a stream"],
+      [new FormData(), "form data"],
+      [new URLSearchParams("a=1"), "URLSearchParams"],
+    ];
+    const code = { params: { path: { function_urn: URN } } };
+    for (const [file, kind] of contents) {
+      await refusal(
+        () =>
+          client.PUT("/v2/{project_id}/fgs/functions/{function_urn}/code", {
+            ...code,
+            body: { code_type: "zip", func_code: { file } } as never,
+          }),
+        `body.func_code.file: is ${kind}, ${hint}`,
+      );
+      await refusal(
+        () => client.PUT("/v2/{project_id}/fgs/functions/{function_urn}/code", { ...code, body: file as never }),
+        `body: is ${kind}, ${hint}`,
+      );
+    }
+    await refusal(() => invokeFunction(client, URN, new Blob([zip])), `event: is a Blob, ${hint}`);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("a call's own bodySerializer that returns a stream is refused by name: a request is signed over its bytes and may be resent", async () => {
+    const { client, requests } = createObservedClient();
+    await refusal(
+      () =>
+        client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
+          params: { path: { function_urn: URN } },
+          body: {},
+          bodySerializer: () => new ReadableStream() as never,
+        }),
+      "bodySerializer: returned a ReadableStream: a request is signed over its bytes and may be sent again, so return the bytes (a Uint8Array) or a string",
+    );
+    expect(requests).toHaveLength(0);
+    // Bytes and strings go out as they are.
+    await client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
+      params: { path: { function_urn: URN } },
+      body: {},
+      bodySerializer: () => "raw text",
+    });
+    expect(await requests[0]?.text()).toBe("raw text");
+  });
+
   it("refuses call options openapi-fetch would ignore or that would step around the client", async () => {
     const { client, requests } = createObservedClient();
     const list = (init: object) => client.GET("/v2/{project_id}/fgs/functions", init as never);

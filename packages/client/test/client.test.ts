@@ -518,6 +518,18 @@ describe("the type of a plain call's error", () => {
     expect(seen).toEqual(["FSS.1051", "<html>Bad Gateway</html>", undefined]);
   });
 
+  it("types an answer read as JSON (the default) by its JSON media type alone, and one read as text as a string", async () => {
+    const { client } = createObservedClient(() => Response.json({ file_name: "f.zip", code_url: "https://obs.example/f.zip" }));
+    const fn = { params: { path: { function_urn: URN }, query: { type: "code" } } };
+    // ExportFunction answers JSON (a link) or text/plain (the Base64 package): only the JSON one is read as JSON.
+    const { data: link } = await client.GET("/v2/{project_id}/fgs/functions/{function_urn}/export", fn);
+    const asJson: { file_name?: string; code_url?: string } | undefined = link;
+    expect(asJson).toEqual({ file_name: "f.zip", code_url: "https://obs.example/f.zip" });
+    const { data: text } = await client.GET("/v2/{project_id}/fgs/functions/{function_urn}/export", { ...fn, parseAs: "text" });
+    const asText: string | undefined = text;
+    expect(asText).toBe('{"file_name":"f.zip","code_url":"https://obs.example/f.zip"}');
+  });
+
   it("names the types of the client's own options and answers (for a strict install with only @fgkit/client)", () => {
     type Answer = CallResponse<FunctionGraphPaths["/v2/{project_id}/fgs/quotas"]["get"]>;
     const transport: FetchLike = async () => Response.json({});

@@ -200,7 +200,8 @@ describe("bodies that cannot be used", () => {
     });
     const { error } = await failure(() => clientFor(server.current.url).GET(CONFIG, byUrn));
     expect(error).toMatchObject({ status: 200, code: "InvalidResponseBody", attempts: 1, response: { data: page } });
-    expect(error.message).toContain(`not valid JSON (text/html, ${page.length} bytes)`);
+    // Labelled as text, not JSON: the message says how to read such an answer.
+    expect(error.message).toContain(`not valid JSON (text/html, ${page.length} bytes); read such an answer with parseAs: "text"`);
   });
 
   it.each([

@@ -157,7 +157,9 @@ function parseJson(
   } catch (cause) {
     const request = describe();
     throw new FunctionGraphError(
-      `${request.method} ${new URL(request.url).pathname}: the ${status} answer is not valid JSON (${type ? `${type}, ` : ""}${bytes} bytes)`,
+      `${request.method} ${new URL(request.url).pathname}: the ${status} answer is not valid JSON (${type ? `${type}, ` : ""}${bytes} bytes)${
+        type !== null && !/\bjson\b/i.test(type) ? `; read such an answer with parseAs: "text"` : ""
+      }`,
       {
         status,
         code: "InvalidResponseBody",

@@ -154,41 +154,54 @@ function lossyInJson(value: unknown): string | undefined {
 /** What kind of file contents `value` is, when it is some. */
 function contentKind(value: object): string | undefined {
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return "bytes";
-  for (const [name, kind] of CONTENT_CLASSES) {
+  contentClasses ??= CONTENT_CLASSES.flatMap(([name, kind]) => {
     const type = (globalThis as Record<string, unknown>)[name];
-    if (typeof type === "function" && value instanceof type) return kind;
-  }
+    return typeof type === "function" ? [[type, kind] as const] : [];
+  });
+  for (const [type, kind] of contentClasses) if (value instanceof type) return kind;
   return undefined;
 }
 
-// Looked up by name: not every runtime has each of them.
+// Looked up by name, once, at the first body: not every runtime has each of them, and on Node
+// reading them loads fetch's classes (a cold start cost for programs that never send a body).
 const CONTENT_CLASSES = [
   ["Blob", "a Blob"],
   ["ReadableStream", "a stream"],
   ["FormData", "form data"],
   ["URLSearchParams", "URLSearchParams"],
 ] as const;
+let contentClasses: (readonly [Function, string])[] | undefined;
 
 class LossyValue {
   constructor(readonly problem: string) {}
 }
 
-// JSON.stringify hands the replacer what toJSON() gave (a Buffer's { type, data }), so the value as
-// it was, on the holder, is looked at too.
+// JSON.stringify hands the replacer what toJSON() gave (a Buffer's { type, data }), so where that
+// differs, the value as it was (on the holder) is looked at for file contents too. Only for those:
+// a Map or Set with a toJSON of its own is sent as that gives it.
 function refuseLossy(this: unknown, key: string, value: unknown): unknown {
-  const problem = lossyInJson((this as Record<string, unknown>)[key]) ?? lossyInJson(value);
+  let problem = lossyInJson(value);
+  if (problem === undefined && value !== null && typeof value === "object") {
+    const original = (this as Record<string, unknown>)[key];
+    if (original !== value && original !== null && typeof original === "object" && contentKind(original) !== undefined)
+      problem = lossyInJson(original);
+  }
   if (problem !== undefined) throw new LossyValue(problem);
   return value;
 }
 
 /** Where the first lossy value sits (`body.environment.variables.n`), looked for only once one was met. */
 function pathToLossy(value: unknown, path: string, seen = new Set<unknown>()): string | undefined {
+  // As refuseLossy sees it: file contents as they are, anything else as its toJSON() gives it.
+  if (value && typeof value === "object" && contentKind(value) !== undefined) return path;
+  if (value && typeof (value as { toJSON?: unknown }).toJSON === "function") {
+    if (seen.has(value)) return undefined;
+    seen.add(value);
+    return pathToLossy((value as { toJSON: () => unknown }).toJSON(), path, seen);
+  }
   if (lossyInJson(value) !== undefined) return path;
   if (!value || typeof value !== "object" || seen.has(value)) return undefined;
   seen.add(value);
-  const json =
-    typeof (value as { toJSON?: unknown }).toJSON === "function" ? (value as { toJSON: () => unknown }).toJSON() : value;
-  if (json !== value) return pathToLossy(json, path, seen);
   for (const key of Object.keys(value)) {
     const found = pathToLossy(
       (value as Record<string, unknown>)[key],

@@ -11,7 +11,7 @@ export type WorkflowExecution = Schemas["ShowWorkflowExecutionResponse"];
 export async function startWorkflowExecution(
   client: FunctionGraphClient,
   workflowId: string,
-  input: Record<string, unknown>,
+  input: object,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<{ executionId: string }> {
   assertClient(client);

@@ -205,6 +205,36 @@ describe("arguments of the helpers built on a client", () => {
     expect(requests).toHaveLength(0);
   });
 
+  it("what has a toJSON of its own is sent as that gives it, a Map included; the path named is still the bad value's", async () => {
+    const { client, requests } = createObservedClient();
+    class JsonMap extends Map<string, string> {
+      toJSON() {
+        return Object.fromEntries(this);
+      }
+    }
+    const body = { environment_variables: new JsonMap([["A", "1"]]) };
+    await client.PUT("/v2/{project_id}/fgs/functions/{function_urn}/config", {
+      params: { path: { function_urn: URN } },
+      body: body as never,
+    });
+    expect(await requests[0]?.text()).toBe('{"environment_variables":{"A":"1"}}');
+    await refusal(
+      () =>
+        client.PUT("/v2/{project_id}/fgs/functions/{function_urn}/config", {
+          params: { path: { function_urn: URN } },
+          body: { ...body, user_data: new Map() } as never,
+        }),
+      "body.user_data: is a Map, which JSON would send as {}: use a plain object or an array",
+    );
+    // A workflow input typed by an interface of the caller's (no index signature) compiles.
+    interface OrderInput {
+      orderId: number;
+    }
+    const order: OrderInput = { orderId: 7 };
+    await startWorkflowExecution(client, "flow-1", order).catch(() => undefined);
+    expect(await requests[1]?.text()).toBe('{"input":{"orderId":7}}');
+  });
+
   it("a call's own bodySerializer that returns a stream is refused by name: a request is signed over its bytes and may be resent", async () => {
     const { client, requests } = createObservedClient();
     await refusal(

@@ -89,6 +89,7 @@ function exchange(
     noResponse: "no response from the ECS metadata service (is this an ECS?)",
     described,
     timeoutMs,
+    secrets: headers["X-Metadata-Token"] === undefined ? [] : [headers["X-Metadata-Token"]],
   }).then((answer) => ({ ...answer, described }));
 }
 

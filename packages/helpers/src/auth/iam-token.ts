@@ -103,6 +103,7 @@ async function requestToken(
     service: "IAM",
     described,
     timeoutMs,
+    secrets: [options.password],
   });
   if (!response.ok)
     throw errorFromResponse(

@@ -2,6 +2,7 @@
 // bound: the caller's signal and a timeout together (`ending`). A failure before the whole answer
 // is in becomes one FunctionGraphError, Timeout, Aborted or NetworkError by what ended it.
 import { type ErrorRequestInfo, FunctionGraphError } from "../errors/function-graph-error.js";
+import { errorWithoutSecrets } from "../errors/without-secret.js";
 import type { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
 import { untilAborted } from "../transport/until-aborted.js";
@@ -16,13 +17,15 @@ export interface ServiceExchange {
   /** The request as errors show it (never its secrets). */
   described: ErrorRequestInfo;
   timeoutMs: number;
+  /** What the request carries that errors must not show (a password, a session token). */
+  secrets?: readonly string[];
 }
 
 export async function exchangeWithin(
   send: FetchLike,
   request: Request,
   ending: LinkedSignal,
-  { label, service, noResponse = `no response from ${service}`, described, timeoutMs }: ServiceExchange,
+  { label, service, noResponse = `no response from ${service}`, described, timeoutMs, secrets = [] }: ServiceExchange,
 ): Promise<{ response: Response; text: string }> {
   try {
     // Bounded here too: a custom fetch may not heed the signal.
@@ -39,7 +42,8 @@ export async function exchangeWithin(
       status: 0,
       code,
       request: described,
-      cause,
+      // A transport may quote the request (undici's MockAgent does, body and headers).
+      cause: errorWithoutSecrets(cause, secrets),
     });
   }
 }

@@ -62,11 +62,12 @@ export class FunctionGraphError extends Error {
         ? describeRequest(request)
         : request && {
             ...request,
-            url: typeof request.url === "string" ? redactUrl(request.url) : request.url,
+            // A URL object too (a stand-in built by hand): what is shown is its text, redacted.
+            url: request.url === undefined ? request.url : redactUrl(String(request.url)),
             headers: redactHeaders(request.headers),
           };
     const { response } = options;
-    this.response = response && { ...response, headers: redactHeaders(response.headers) };
+    this.response = response && { ...response, headers: response.headers && redactHeaders(response.headers) };
   }
 
   /** Works across duplicated copies of the package, where `instanceof` does not. */

@@ -29,11 +29,23 @@ function spellings(secret: string): Set<string> {
   );
 }
 
+/**
+ * A function cutting every spelling of each secret out of a text, the spellings worked out once
+ * (an answer's every string and key goes through it). Longer spellings go first, so a shorter one
+ * inside a longer cannot leave part of it behind.
+ */
+export function secretScrubber(secrets: readonly string[]): (text: string) => string {
+  const forms = [...new Set(secrets.flatMap((secret) => [...spellings(secret)]))].sort((a, b) => b.length - a.length);
+  return (text) => {
+    let out = text;
+    for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
+    return out;
+  };
+}
+
 /** `text` with every spelling of each secret replaced by [REDACTED]. */
 export function withoutSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) for (const form of spellings(secret)) out = out.split(form).join(REDACTED);
-  return out;
+  return secretScrubber(secrets)(text);
 }
 
 /**
@@ -41,11 +53,35 @@ export function withoutSecrets(text: string, secrets: readonly string[]): string
  * parsing turns back into the secret itself.
  */
 export function withoutSecretsIn(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === "string") return withoutSecrets(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => withoutSecretsIn(item, secrets));
-  if (value && typeof value === "object")
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [withoutSecrets(key, secrets), withoutSecretsIn(item, secrets)]),
-    );
-  return value;
+  const scrub = secretScrubber(secrets);
+  const clean = (at: unknown): unknown => {
+    if (typeof at === "string") return scrub(at);
+    if (Array.isArray(at)) return at.map(clean);
+    if (at && typeof at === "object")
+      return Object.fromEntries(Object.entries(at).map(([key, item]) => [scrub(key), clean(item)]));
+    return at;
+  };
+  return clean(value);
+}
+
+/**
+ * An error to keep as a cause: `error` itself, unless its message or a cause's (5 deep) quotes a
+ * secret (undici's MockAgent quotes a request's headers and body). Then a plain Error in its place,
+ * with the innermost message cleaned and the first code: another library's errors are not ours to change.
+ */
+export function errorWithoutSecrets(error: unknown, secrets: readonly string[]): unknown {
+  const scrub = secretScrubber(secrets);
+  let quotes = false;
+  let innermost: string | undefined;
+  let code: string | undefined;
+  for (let at = error, depth = 0; at && typeof at === "object" && depth < 5; at = (at as { cause?: unknown }).cause, depth++) {
+    const { message, code: atCode } = at as { message?: unknown; code?: unknown };
+    if (typeof message === "string") {
+      if (scrub(message) !== message) quotes = true;
+      if (message) innermost = message;
+    }
+    if (code === undefined && typeof atCode === "string") code = atCode;
+  }
+  if (!quotes) return error;
+  return Object.assign(new Error(scrub(innermost ?? "")), code === undefined ? {} : { code });
 }

@@ -2,7 +2,7 @@ import { ProviderFailure } from "../auth/provider-failure.js";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { isSecretHeader } from "../errors/redact.js";
-import { withoutSecrets } from "../errors/without-secret.js";
+import { errorWithoutSecrets, withoutSecrets } from "../errors/without-secret.js";
 import { NotSent } from "../transport/not-sent.js";
 
 // Error codes of failed connections that are worth another attempt: Node's system errors, and
@@ -81,12 +81,8 @@ export function networkError(error: unknown, request: Request, attempts: number,
   // A transport may quote the request in its message (undici's MockAgent quotes every header): the
   // message is cut free of the request's secrets, and such an error is not kept as the cause.
   const secrets = secretsOf(request);
-  const cleaned = withoutSecrets(reason, secrets);
-  let cause = error;
-  if (cleaned !== reason) {
-    reason = cleaned;
-    cause = Object.assign(new Error(cleaned), typeof code === "string" ? { code } : {});
-  }
+  reason = withoutSecrets(reason, secrets);
+  const cause = errorWithoutSecrets(error, secrets);
   // "terminated": an answer had begun (a status line came) and was cut off or could not be read.
   const what = error instanceof TypeError && error.message === "terminated" ? "the answer broke off" : "no response";
   return new FunctionGraphError(

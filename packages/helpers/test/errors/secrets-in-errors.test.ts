@@ -205,3 +205,62 @@ describe("an InvalidInputError from another copy of the package (ESM beside Comm
     expect(isFinalError(new OtherCopyInvalidInputError("token: bad"))).toBe(true);
   });
 });
+
+describe("a credentials service's transport error that quotes the request", () => {
+  let mock: MockAgent;
+  const before = getGlobalDispatcher();
+  const PASSWORD_QUOTED = "S3cret-Passw0rd-QUOTED";
+  const SESSION = "METADATAsessionTOKENquoted0123";
+  beforeAll(() => {
+    mock = new MockAgent();
+    mock.disableNetConnect();
+    // IAM: nothing matches, so the agent fails quoting the body (the password in it).
+    mock
+      .get("https://iam.example.com")
+      .intercept({ path: "/v3/auth/tokens", method: "POST", body: "never sent" })
+      .reply(200, "{}");
+    // ECS: the session token is given, then the keys request matches nothing and is quoted, headers and all.
+    const ecs = mock.get("http://169.254.169.254");
+    ecs.intercept({ path: "/meta-data/latest/api/token", method: "PUT" }).reply(200, SESSION).persist();
+    ecs.intercept({ path: "/openstack/latest/securitykey", method: "GET", headers: { "x-never": "sent" } }).reply(200, "{}");
+    setGlobalDispatcher(mock);
+  });
+  afterAll(async () => {
+    setGlobalDispatcher(before);
+    await mock.close();
+  });
+
+  it("fetchIamToken's error shows no password, in its message or its causes", async () => {
+    const error = await failureOf(
+      fetchIamToken({
+        iamEndpoint: "https://iam.example.com",
+        username: "u",
+        password: PASSWORD_QUOTED,
+        domainName: "d",
+        projectId: "p",
+      }),
+    );
+    expect(error).toMatchObject({ code: "NetworkError" });
+    expect(shown(error)).toMatch(/Mock dispatch not matched/);
+    expect(shown(error)).not.toContain(PASSWORD_QUOTED);
+  });
+
+  it("fetchEcsAccessKeys's error shows no session token", async () => {
+    const error = await failureOf(fetchEcsAccessKeys());
+    expect(error).toMatchObject({ code: "NetworkError" });
+    expect(shown(error)).toMatch(/Mock dispatch not matched/);
+    expect(shown(error)).not.toContain(SESSION);
+  });
+});
+
+describe("FunctionGraphError given details built by hand", () => {
+  it("redacts a request URL given as a URL object, and takes a response without headers", () => {
+    const error = new FunctionGraphError("failed", {
+      status: 500,
+      request: { method: "GET", url: new URL(`https://fg.example.com/x?token=${TOKEN}`) as unknown as string, headers: {} },
+      response: { status: 500 } as never,
+    });
+    expect(error.request?.url).toBe("https://fg.example.com/x?token=[REDACTED]");
+    expect(error.response).toMatchObject({ status: 500 });
+  });
+});

@@ -71,6 +71,16 @@ describe("clock skew", () => {
     expect(server.current.requests).toHaveLength(4);
   });
 
+  it("calls refused together are each re-signed, though the first to come back already corrected the shared clock", async () => {
+    // The refusals come back after every call was sent, all signed with the uncorrected clock.
+    const gateway = skewedGateway(HOUR);
+    server.current.script((res, request) => void setTimeout(() => gateway(res, request), 30));
+    const client = clientFor(server.current.url);
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => unwrap(client.GET(CONFIG, byUrn))));
+    expect(results.filter((result) => result.status === "rejected")).toEqual([]);
+    expect(server.current.requests).toHaveLength(40);
+  });
+
   it("the fix is tried once: a gateway that keeps refusing gives its 401 after 2 requests", async () => {
     server.current.script((res) => {
       res.writeHead(401, { "content-type": "application/json", date: new Date(Date.now() + HOUR).toUTCString() });

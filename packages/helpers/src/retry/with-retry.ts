@@ -106,8 +106,11 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
 
     for (let attempt = 1; ; attempt++) {
       sent++;
+      // The clock this attempt is signed with: a refusal is judged against it, not against the shared
+      // clock that a concurrent call's refusal may have corrected since.
+      const signedWith = { offsetMs: clock.offsetMs };
       const signal = new LinkedSignal([callerSignal, deadline?.signal], attemptTimeoutMs);
-      let request: Request | (() => Request);
+      let request: Request | (() => Request) | undefined;
       let outcome: Outcome;
       try {
         if (direct && parts) {
@@ -120,10 +123,13 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
           noteBody(request, body);
           outcome = await attemptOnce(next, request, maxBytes, sent);
         }
+      } catch (error) {
+        throw withCallContext(error, request, sent);
       } finally {
         signal.release();
       }
-      const described = () => (typeof request === "function" ? request() : request);
+      const made = request;
+      const described = () => (typeof made === "function" ? made() : made);
 
       // Errors describe the attempt's request (withAuth set X-Project-Id or the token on it), not the caller's.
       if (callerSignal?.aborted) throw stopped(described(), sent, "Aborted", "aborted by the caller", callerSignal.reason);
@@ -134,7 +140,7 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
       if ("response" in outcome) {
         const { response } = outcome;
         recordExchange(response, request, sent);
-        const corrected = skewRetried ? undefined : skewCorrection(response, clock);
+        const corrected = skewRetried ? undefined : skewCorrection(response, signedWith);
         if (corrected !== undefined) {
           clock.offsetMs = corrected;
           skewRetried = true;
@@ -203,6 +209,24 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
       }
     }
   }
+}
+
+/**
+ * A final error from inside an attempt that does not say which call it ended (a credentials refresh
+ * that timed out), told the call, its request and the attempts made, with the original as its cause.
+ */
+function withCallContext(error: unknown, request: Request | (() => Request) | undefined, attempts: number): unknown {
+  if (!FunctionGraphError.isInstance(error) || error.request !== undefined || request === undefined) return error;
+  const described = typeof request === "function" ? request() : request;
+  return new FunctionGraphError(`${callLabel(described)}: ${error.message}`, {
+    status: error.status,
+    code: error.code,
+    requestId: error.requestId,
+    attempts,
+    request: described,
+    response: error.response,
+    cause: error,
+  });
 }
 
 /** Whether an error answer's body carries an API error code (`APIGW.0308`, `FSS.0429`). */

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   type Credentials,
+  createTokenProvider,
   defaultFetch,
   type FetchLike,
   FunctionGraphError,
@@ -110,12 +111,32 @@ describe("a credentials provider that fails", () => {
     });
 
     it(`${transport}: fgkit's own error from the provider (IAM refused the password) comes through as it is`, async () => {
+      // As fetchIamToken makes it: with the request it is about.
       const iam = new FunctionGraphError("POST /v3/auth/tokens failed with 401: The username or password is wrong.", {
         status: 401,
+        request: { method: "POST", url: "https://iam.example.com/v3/auth/tokens", headers: {} },
       });
       const { kinds } = failingProviders(() => Promise.reject(iam));
       for (const credentials of Object.values(kinds)) expect(await failure(credentials, fetch)).toBe(iam);
       expect(hits).toBe(0);
     });
   }
+});
+
+describe("a caching provider's refresh that times out", () => {
+  for (const [transport, fetch] of Object.entries(TRANSPORTS))
+    it(`${transport}: the Timeout names the call and its request, and counts the attempts`, async () => {
+      const credentials = {
+        token: createTokenProvider({ fetchToken: () => new Promise<never>(() => {}), fetchTimeoutMs: 50 }),
+      };
+      const send = withRetry(withAuth(fetch, resolveCredentials(credentials)), { baseDelayMs: 1 });
+      const error = await send(new Request(`${base}/v2/p/fgs/quotas`)).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toMatchObject({ code: "Timeout", status: 0, attempts: 1, request: { method: "GET" } });
+      expect((error as Error).message).toBe("GET /v2/p/fgs/quotas: token refresh: no token within 50 ms");
+      expect((error as Error).cause).toMatchObject({ code: "Timeout", message: "token refresh: no token within 50 ms" });
+      expect(hits).toBe(0);
+    });
 });

@@ -190,23 +190,24 @@ function refuseLossy(this: unknown, key: string, value: unknown): unknown {
   return value;
 }
 
-/** Where the first lossy value sits (`body.environment.variables.n`), looked for only once one was met. */
-function pathToLossy(value: unknown, path: string, seen = new Set<unknown>()): string | undefined {
-  // As refuseLossy sees it: file contents as they are, anything else as its toJSON() gives it.
-  if (value && typeof value === "object" && contentKind(value) !== undefined) return path;
-  if (value && typeof (value as { toJSON?: unknown }).toJSON === "function") {
-    if (seen.has(value)) return undefined;
-    seen.add(value);
-    return pathToLossy((value as { toJSON: () => unknown }).toJSON(), path, seen);
-  }
-  if (lossyInJson(value) !== undefined) return path;
-  if (!value || typeof value !== "object" || seen.has(value)) return undefined;
-  seen.add(value);
-  for (const key of Object.keys(value)) {
+/**
+ * Where the first lossy value sits (`body.environment.variables.n`), looked for only once one was
+ * met, as JSON.stringify walks: each value's toJSON(key) called once (file contents looked for
+ * before it), then the result's own fields.
+ */
+function pathToLossy(value: unknown, path: string, seen = new Set<unknown>(), key = ""): string | undefined {
+  if (value !== null && typeof value === "object" && contentKind(value) !== undefined) return path;
+  const toJSON = value !== null && typeof value === "object" ? (value as { toJSON?: unknown }).toJSON : undefined;
+  const sent: unknown = typeof toJSON === "function" ? toJSON.call(value, key) : value;
+  if (lossyInJson(sent) !== undefined) return path;
+  if (sent === null || typeof sent !== "object" || seen.has(sent)) return undefined;
+  seen.add(sent);
+  for (const field of Object.keys(sent)) {
     const found = pathToLossy(
-      (value as Record<string, unknown>)[key],
-      Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`,
+      (sent as Record<string, unknown>)[field],
+      Array.isArray(sent) ? `${path}[${field}]` : `${path}.${field}`,
       seen,
+      field,
     );
     if (found !== undefined) return found;
   }

@@ -226,6 +226,22 @@ describe("arguments of the helpers built on a client", () => {
         }),
       "body.user_data: is a Map, which JSON would send as {}: use a plain object or an array",
     );
+    // A toJSON that gives its own object back: the bad value inside is named, as JSON.stringify walks it.
+    await refusal(
+      () =>
+        client.PUT("/v2/{project_id}/fgs/functions/{function_urn}/config", {
+          params: { path: { function_urn: URN } },
+          body: {
+            user_data: {
+              n: Number.NaN,
+              toJSON() {
+                return this;
+              },
+            },
+          } as never,
+        }),
+      "body.user_data.n: must be a finite number, got NaN",
+    );
     // A workflow input typed by an interface of the caller's (no index signature) compiles.
     interface OrderInput {
       orderId: number;

@@ -1,5 +1,6 @@
 import { allowManyAbortListeners, startTimer } from "#platform";
 import { checkFunction, checkKnownOptions, checkObject } from "../errors/argument-checks.js";
+import { markWithoutCall } from "../errors/call-context.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
@@ -135,11 +136,14 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
         settled();
         failedAt = now();
         if (!ending.timedOut) throw error;
-        throw new FunctionGraphError(`${label} within ${fetchTimeoutMs} ms`, {
-          status: 0,
-          code: "Timeout",
-          cause: error,
-        });
+        // Shared by every call waiting for it: withRetry tells each the call it ended.
+        throw markWithoutCall(
+          new FunctionGraphError(`${label} within ${fetchTimeoutMs} ms`, {
+            status: 0,
+            code: "Timeout",
+            cause: error,
+          }),
+        );
       },
     );
     const own: Flight<T> = { result, ending, waiting: 0, needed: false };

@@ -50,21 +50,24 @@ export class FunctionGraphError extends Error {
   declare readonly response: ErrorResponseInfo | undefined;
 
   /** `options` may be left out (a test's stand-in error, say): status 0, nothing else known. */
-  constructor(message: string, options: FunctionGraphErrorOptions = { status: 0 }) {
+  constructor(message: string, given?: FunctionGraphErrorOptions) {
+    const options = given ?? { status: 0 };
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     const { request } = options;
     this.status = options.status;
     this.code = options.code;
     this.requestId = options.requestId;
     this.attempts = options.attempts ?? 1;
+    // Built field by field: a request from another fetch implementation (undici's own package) keeps
+    // its method and URL behind getters, which a spread would lose.
     this.request =
       request instanceof Request
         ? describeRequest(request)
         : request && {
-            ...request,
+            method: request.method,
             // A URL object too (a stand-in built by hand): what is shown is its text, redacted.
-            url: request.url === undefined ? request.url : redactUrl(String(request.url)),
-            headers: redactHeaders(request.headers),
+            url: request.url === undefined || request.url === null ? request.url : redactUrl(String(request.url)),
+            headers: request.headers ? redactHeaders(request.headers) : {},
           };
     const { response } = options;
     this.response = response && { ...response, headers: response.headers && redactHeaders(response.headers) };

@@ -71,16 +71,21 @@ export function withoutSecretsIn(value: unknown, secrets: readonly string[]): un
  */
 export function errorWithoutSecrets(error: unknown, secrets: readonly string[]): unknown {
   const scrub = secretScrubber(secrets);
+  // A transport may reject with a string, or chain one as a cause.
+  if (typeof error === "string") return scrub(error);
   let quotes = false;
   let innermost: string | undefined;
   let code: string | undefined;
-  for (let at = error, depth = 0; at && typeof at === "object" && depth < 5; at = (at as { cause?: unknown }).cause, depth++) {
-    const { message, code: atCode } = at as { message?: unknown; code?: unknown };
+  for (let at = error, depth = 0; at !== undefined && at !== null && depth < 5; depth++) {
+    const message = typeof at === "string" ? at : typeof at === "object" ? (at as { message?: unknown }).message : undefined;
     if (typeof message === "string") {
       if (scrub(message) !== message) quotes = true;
       if (message) innermost = message;
     }
+    if (typeof at !== "object") break;
+    const atCode = (at as { code?: unknown }).code;
     if (code === undefined && typeof atCode === "string") code = atCode;
+    at = (at as { cause?: unknown }).cause;
   }
   if (!quotes) return error;
   return Object.assign(new Error(scrub(innermost ?? "")), code === undefined ? {} : { code });

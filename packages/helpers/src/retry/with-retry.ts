@@ -1,8 +1,10 @@
 import { attemptDirect, directOf, isDraftRequest, readParts } from "#platform";
 import { checkFunction, checkKnownOptions, checkObject } from "../errors/argument-checks.js";
+import { withCallContext } from "../errors/call-context.js";
 import { errorDetails, errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
+import { sdkDateTime } from "../signing/sdk-date.js";
 import { copyRequest } from "../transport/copy-request.js";
 import type { DraftParts } from "../transport/draft-request.js";
 import { recordExchange } from "../transport/exchange-info.js";
@@ -106,9 +108,6 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
 
     for (let attempt = 1; ; attempt++) {
       sent++;
-      // The clock this attempt is signed with: a refusal is judged against it, not against the shared
-      // clock that a concurrent call's refusal may have corrected since.
-      const signedWith = { offsetMs: clock.offsetMs };
       const signal = new LinkedSignal([callerSignal, deadline?.signal], attemptTimeoutMs);
       let request: Request | (() => Request) | undefined;
       let outcome: Outcome;
@@ -140,7 +139,7 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
       if ("response" in outcome) {
         const { response } = outcome;
         recordExchange(response, request, sent);
-        const corrected = skewRetried ? undefined : skewCorrection(response, signedWith);
+        const corrected = skewRetried ? undefined : skewFix(response, described);
         if (corrected !== undefined) {
           clock.offsetMs = corrected;
           skewRetried = true;
@@ -212,21 +211,17 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
 }
 
 /**
- * A final error from inside an attempt that does not say which call it ended (a credentials refresh
- * that timed out), told the call, its request and the attempts made, with the original as its cause.
+ * The offset to sign with after a refusal for clock skew, judged against the X-Sdk-Date the refused
+ * request was signed with: not against the shared clock, which a concurrent call's refusal may have
+ * corrected since (before or after this request was signed). A request without one (token
+ * authentication) was not refused for its time.
  */
-function withCallContext(error: unknown, request: Request | (() => Request) | undefined, attempts: number): unknown {
-  if (!FunctionGraphError.isInstance(error) || error.request !== undefined || request === undefined) return error;
-  const described = typeof request === "function" ? request() : request;
-  return new FunctionGraphError(`${callLabel(described)}: ${error.message}`, {
-    status: error.status,
-    code: error.code,
-    requestId: error.requestId,
-    attempts,
-    request: described,
-    response: error.response,
-    cause: error,
-  });
+function skewFix(response: Response, described: () => Request): number | undefined {
+  if (response.status !== 401 && response.status !== 403) return undefined;
+  const signedAt = sdkDateTime(described().headers.get("x-sdk-date"));
+  if (signedAt === undefined) return undefined;
+  const now = Date.now();
+  return skewCorrection(response, { offsetMs: signedAt - now }, now);
 }
 
 /** Whether an error answer's body carries an API error code (`APIGW.0308`, `FSS.0429`). */

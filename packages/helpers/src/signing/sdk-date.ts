@@ -30,3 +30,13 @@ export function sdkDateForSigning(headerValue: string): string {
   if (Number.isNaN(time)) throw new TypeError(`X-Sdk-Date "${headerValue}" is not a date; use the form 20250102T030405Z`);
   return formatSdkDate(new Date(time));
 }
+
+/** The time an X-Sdk-Date value says (basic form, or any Date.parse reads), or undefined. */
+export function sdkDateTime(headerValue: string | null): number | undefined {
+  if (headerValue === null) return undefined;
+  const basic = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(headerValue);
+  const time = basic
+    ? Date.UTC(Number(basic[1]), Number(basic[2]) - 1, Number(basic[3]), Number(basic[4]), Number(basic[5]), Number(basic[6]))
+    : Date.parse(headerValue);
+  return Number.isNaN(time) ? undefined : time;
+}

@@ -123,6 +123,19 @@ describe("a credentials provider that fails", () => {
   }
 });
 
+describe("a provider's own FunctionGraphError without a request", () => {
+  for (const [transport, fetch] of Object.entries(TRANSPORTS))
+    it(`${transport}: comes through as it is (the same object, its class and fields kept)`, async () => {
+      class VaultError extends FunctionGraphError {
+        readonly vault = "prod";
+      }
+      const own = new VaultError("vault: access denied", { status: 403, code: "VaultDenied" });
+      const { kinds } = failingProviders(() => Promise.reject(own));
+      for (const credentials of Object.values(kinds)) expect(await failure(credentials, fetch)).toBe(own);
+      expect(hits).toBe(0);
+    });
+});
+
 describe("a caching provider's refresh that times out", () => {
   for (const [transport, fetch] of Object.entries(TRANSPORTS))
     it(`${transport}: the Timeout names the call and its request, and counts the attempts`, async () => {

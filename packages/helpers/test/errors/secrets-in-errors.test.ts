@@ -254,6 +254,26 @@ describe("a credentials service's transport error that quotes the request", () =
 });
 
 describe("FunctionGraphError given details built by hand", () => {
+  it("takes a request without headers, a URL of null, and no options at all", () => {
+    const error = new FunctionGraphError("failed", { status: 0, request: { method: "GET", url: null } as never });
+    expect(error.request).toEqual({ method: "GET", url: null, headers: {} });
+    expect(new FunctionGraphError("failed", null as never)).toMatchObject({ status: 0, attempts: 1 });
+  });
+
+  it("keeps the method and URL of a Request from another fetch implementation (undici's own package)", async () => {
+    const { Request: OtherRequest } = await import("undici");
+    const other = new OtherRequest(`https://fg.example.com/v2/p?token=${TOKEN}`, {
+      method: "PUT",
+      headers: { "X-Auth-Token": TOKEN },
+    });
+    const error = new FunctionGraphError("failed", { status: 0, request: other as unknown as Request });
+    expect(error.request).toEqual({
+      method: "PUT",
+      url: "https://fg.example.com/v2/p?token=[REDACTED]",
+      headers: { "x-auth-token": "[REDACTED]" },
+    });
+  });
+
   it("redacts a request URL given as a URL object, and takes a response without headers", () => {
     const error = new FunctionGraphError("failed", {
       status: 500,
@@ -262,5 +282,32 @@ describe("FunctionGraphError given details built by hand", () => {
     });
     expect(error.request?.url).toBe("https://fg.example.com/x?token=[REDACTED]");
     expect(error.response).toMatchObject({ status: 500 });
+  });
+});
+
+describe("a transport that rejects with a string quoting the request", () => {
+  it("leaves the secret out of the error's cause too", async () => {
+    const transport: FetchLike = (request) => Promise.reject(`refused: x-auth-token=${request.headers.get("x-auth-token")}`);
+    const send = withRetry(withAuth(transport, resolveCredentials({ token: TOKEN })), { maxAttempts: 1 });
+    const error = await failureOf(send(new Request("https://fg.example.com/v2/p/fgs/functions")));
+    expect(error).toMatchObject({ code: "NetworkError" });
+    expect(shown(error)).toContain("[REDACTED]");
+    expect(shown(error)).not.toContain(TOKEN);
+  });
+
+  it("fetchIamToken's error leaves the password out of its cause", async () => {
+    const error = await failureOf(
+      fetchIamToken({
+        iamEndpoint: "https://iam.example.com",
+        username: "u",
+        password: "PlainSecretPassword123",
+        domainName: "d",
+        projectId: "p",
+        fetch: async (request) => Promise.reject(`could not send ${await request.text()}`),
+      }),
+    );
+    expect(error).toMatchObject({ code: "NetworkError" });
+    expect(shown(error)).toContain("could not send");
+    expect(shown(error)).not.toContain("PlainSecretPassword123");
   });
 });

@@ -196,13 +196,16 @@ function refuseLossy(this: unknown, key: string, value: unknown): unknown {
  * before it), then the result's own fields.
  */
 function pathToLossy(value: unknown, path: string, seen = new Set<unknown>(), key = ""): string | undefined {
-  if (value !== null && typeof value === "object" && contentKind(value) !== undefined) return path;
   const toJSON = value !== null && typeof value === "object" ? (value as { toJSON?: unknown }).toJSON : undefined;
   const sent: unknown = typeof toJSON === "function" ? toJSON.call(value, key) : value;
   if (lossyInJson(sent) !== undefined) return path;
-  if (sent === null || typeof sent !== "object" || seen.has(sent)) return undefined;
+  if (sent === null || typeof sent !== "object") return undefined;
+  // As refuseLossy: where toJSON() gave another object, file contents are looked for on the original.
+  if (sent !== value && contentKind(value as object) !== undefined) return path;
+  if (seen.has(sent)) return undefined;
   seen.add(sent);
-  for (const field of Object.keys(sent)) {
+  // JSON sends an array's items only, not other fields set on it.
+  for (const field of Array.isArray(sent) ? Array.from(sent.keys(), String) : Object.keys(sent)) {
     const found = pathToLossy(
       (sent as Record<string, unknown>)[field],
       Array.isArray(sent) ? `${path}[${field}]` : `${path}.${field}`,

@@ -242,6 +242,17 @@ describe("arguments of the helpers built on a client", () => {
         }),
       "body.user_data.n: must be a finite number, got NaN",
     );
+    // An array's own named fields are not sent, and bytes whose toJSON() gives text are: neither is named.
+    const bytesAsText = Object.assign(new Uint8Array(2), { toJSON: () => "AAA=" });
+    for (const extra of [{ a: Object.assign([1], { x: Number.NaN }) }, { code: { file: bytesAsText } }])
+      await refusal(
+        () =>
+          client.PUT("/v2/{project_id}/fgs/functions/{function_urn}/config", {
+            params: { path: { function_urn: URN } },
+            body: { ...extra, memory_size: Number.NaN } as never,
+          }),
+        "body.memory_size: must be a finite number, got NaN",
+      );
     // A workflow input typed by an interface of the caller's (no index signature) compiles.
     interface OrderInput {
       orderId: number;

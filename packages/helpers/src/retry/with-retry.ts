@@ -108,6 +108,7 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
 
     for (let attempt = 1; ; attempt++) {
       sent++;
+      const startedAt = Date.now();
       const signal = new LinkedSignal([callerSignal, deadline?.signal], attemptTimeoutMs);
       let request: Request | (() => Request) | undefined;
       let outcome: Outcome;
@@ -139,7 +140,7 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
       if ("response" in outcome) {
         const { response } = outcome;
         recordExchange(response, request, sent);
-        const corrected = skewRetried ? undefined : skewFix(response, described);
+        const corrected = skewRetried ? undefined : skewFix(response, described, startedAt);
         if (corrected !== undefined) {
           clock.offsetMs = corrected;
           skewRetried = true;
@@ -216,12 +217,13 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
  * corrected since (before or after this request was signed). A request without one (token
  * authentication) was not refused for its time.
  */
-function skewFix(response: Response, described: () => Request): number | undefined {
+function skewFix(response: Response, described: () => Request, startedAt: number): number | undefined {
   if (response.status !== 401 && response.status !== 403) return undefined;
   const signedAt = sdkDateTime(described().headers.get("x-sdk-date"));
   if (signedAt === undefined) return undefined;
-  const now = Date.now();
-  return skewCorrection(response, { offsetMs: signedAt - now }, now);
+  // The offset it was signed with (signing follows the attempt's start closely), against the
+  // gateway's as of its answer: a slow answer is no skew.
+  return skewCorrection(response, { offsetMs: signedAt - startedAt });
 }
 
 /** Whether an error answer's body carries an API error code (`APIGW.0308`, `FSS.0429`). */

@@ -3,6 +3,7 @@
 // own network (a TypeError "fetch failed") is retried like the call's, and fgkit's own errors from
 // IAM or the metadata service come through as they are.
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -152,4 +153,18 @@ describe("a caching provider's refresh that times out", () => {
       expect((error as Error).cause).toMatchObject({ code: "Timeout", message: "token refresh: no token within 50 ms" });
       expect(hits).toBe(0);
     });
+
+  it("a provider from the other build (CommonJS beside ESM): its refresh Timeout is told the call too", async () => {
+    const commonJs = createRequire(import.meta.url)("../../dist/cjs/index.node.js") as typeof import("../../src/index.js");
+    const credentials = {
+      token: commonJs.createTokenProvider({ fetchToken: () => new Promise<never>(() => {}), fetchTimeoutMs: 50 }),
+    };
+    const send = withRetry(withAuth(defaultFetch, resolveCredentials(credentials)), { baseDelayMs: 1 });
+    const error = await send(new Request(`${base}/v2/p/fgs/quotas`)).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect((error as Error).message).toBe("GET /v2/p/fgs/quotas: token refresh: no token within 50 ms");
+    expect(error).toMatchObject({ code: "Timeout", request: { method: "GET" } });
+  });
 });

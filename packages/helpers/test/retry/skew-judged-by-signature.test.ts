@@ -1,7 +1,7 @@
 // A 401 is taken for clock skew only when the request it refused was signed with a time far from the
 // gateway's: judged by the request's own X-Sdk-Date, not by the clock the client's calls share, which
 // another call's refusal may have corrected after this attempt began and before it was signed.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { type FetchLike, resolveCredentials, withAuth, withRetry } from "../../src/index.js";
 
 const HOUR = 60 * 60 * 1000;
@@ -46,4 +46,22 @@ describe("a 401 from a gateway whose clock is far from ours", () => {
     expect(response.status).toBe(401);
     expect(sent).toHaveLength(1);
   });
+
+  it("is not taken for skew when the answer was slow (the clocks agree, the answer came minutes after signing)", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const sent: Request[] = [];
+    const transport: FetchLike = async (request) => {
+      sent.push(request);
+      vi.setSystemTime(Date.now() + 6 * 60 * 1000);
+      return Response.json({ error_code: "APIGW.0301" }, { status: 403, headers: { date: new Date().toUTCString() } });
+    };
+    const auth = withAuth(transport, resolveCredentials({ ak: "AK", sk: "SK" }));
+    const response = await withRetry(auth, { clock: { offsetMs: 0 } })(new Request("https://fg.example.com/v2/p/fgs/functions"));
+    expect(response.status).toBe(403);
+    expect(sent).toHaveLength(1);
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });

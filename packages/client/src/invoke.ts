@@ -94,7 +94,8 @@ export type InvokeResult<Result = unknown> =
 /**
  * Runs a function synchronously and decodes the answer: the result parsed when it is JSON, the
  * log decoded, the request id taken from the headers. Throws FunctionGraphError on an API error.
- * Invocations are not retried (a repeated run is not harmless), except a 429 (throttled: nothing ran);
+ * Invocations are not retried (a repeated run is not harmless), except a 429 whose body names an API
+ * error code (throttled: nothing ran) and a request that never left (connection refused, no credentials);
  * opt in to more with client.withOptions.
  * The run gets `timeoutMs` (default 930 s), not the client's 60 s per attempt: functions may run longer.
  */

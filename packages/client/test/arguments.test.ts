@@ -153,6 +153,7 @@ describe("arguments of the helpers built on a client", () => {
         "is bytes, which JSON would send as an object of numbered fields: send a JSON object",
       ],
       [[1, 2], "must be a JSON object"],
+      [new Map([["a", 1]]), "must be a JSON object (a Map is sent as {}): use a plain object"],
       ["text", "must be a JSON object"],
     ];
     for (const [value, problem] of notAnObject) {

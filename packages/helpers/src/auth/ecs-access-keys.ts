@@ -15,7 +15,7 @@ export interface EcsMetadataOptions {
   endpoint?: string | undefined;
   fetch?: FetchLike | undefined;
   signal?: AbortSignal | undefined;
-  /** Gives up after this long, both requests and their bodies included (default 5 s; 0 = no limit). */
+  /** Gives up after this long, both requests and their bodies included (default 5 s; 0 = none of its own: Node's fetch still gives up after 300 s). */
   timeoutMs?: number | undefined;
 }
 

@@ -25,7 +25,7 @@ export interface IamPasswordAuth {
   projectName?: string | undefined;
   fetch?: FetchLike | undefined;
   signal?: AbortSignal | undefined;
-  /** Gives up on IAM after this long, body included (default 30 s; 0 = no limit). */
+  /** Gives up on IAM after this long, body included (default 30 s; 0 = none of its own: Node's fetch still gives up after 300 s). */
   timeoutMs?: number | undefined;
 }
 

@@ -123,13 +123,14 @@ export const validateRequestOptions = /* @__PURE__ */ Object.assign(validateOpti
 export function checkJsonObject(field: string, value: unknown): void {
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer)
     throw new InvalidInputError(field, "is bytes, which JSON would send as an object of numbered fields: send a JSON object");
-  if (value instanceof Map || value instanceof Set)
-    throw new InvalidInputError(
-      field,
-      `must be a JSON object (a ${value instanceof Map ? "Map" : "Set"} is sent as {}): use a plain object`,
-    );
   const toJSON = value && typeof value === "object" ? (value as { toJSON?: unknown }).toJSON : undefined;
   const sent = typeof toJSON === "function" ? toJSON.call(value, "") : value;
+  // A Map or Set is sent as {} (unless a toJSON of its own gives something else).
+  if (sent instanceof Map || sent instanceof Set)
+    throw new InvalidInputError(
+      field,
+      `must be a JSON object (a ${sent instanceof Map ? "Map" : "Set"} is sent as {}): use a plain object`,
+    );
   if (typeof sent !== "object" || sent === null || Array.isArray(sent))
     throw new InvalidInputError(
       field,

@@ -165,13 +165,19 @@ describe("arguments of the helpers built on a client", () => {
     await refusal(() => startWorkflowExecution(client, "flow-1", undefined as never), "input: must be a JSON object");
     await refusal(() => startWorkflowExecution(client, "flow-1", null as never), "input: must be a JSON object");
     expect(requests).toHaveLength(0);
-    // An object with a toJSON giving an object, and a class instance, are what JSON sends them as.
+    // An object with a toJSON giving an object (a Map's own included), and a class instance, are what JSON sends them as.
     class Order {
       id = 7;
     }
+    class JsonMap extends Map<string, number> {
+      toJSON() {
+        return Object.fromEntries(this);
+      }
+    }
     await invokeFunctionAsync(client, URN, { toJSON: () => ({ n: 1 }) }).catch(() => undefined);
     await startWorkflowExecution(client, "flow-1", new Order() as unknown as Record<string, unknown>).catch(() => undefined);
-    expect(await Promise.all(requests.map((request) => request.text()))).toEqual(['{"n":1}', '{"input":{"id":7}}']);
+    await invokeFunctionAsync(client, URN, new JsonMap([["m", 2]])).catch(() => undefined);
+    expect(await Promise.all(requests.map((request) => request.text()))).toEqual(['{"n":1}', '{"input":{"id":7}}', '{"m":2}']);
   });
 
   it("file contents in a JSON body (bytes, a Blob, a stream, form data) are refused by field: the API wants Base64", async () => {

@@ -121,7 +121,7 @@ export const validateRequestOptions = /* @__PURE__ */ Object.assign(validateOpti
  * are refused too: JSON would send them as an object of numbered fields.
  */
 export function checkJsonObject(field: string, value: unknown): void {
-  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer)
+  if (isBytes(value))
     throw new InvalidInputError(field, "is bytes, which JSON would send as an object of numbered fields: send a JSON object");
   const toJSON = value && typeof value === "object" ? (value as { toJSON?: unknown }).toJSON : undefined;
   const sent = typeof toJSON === "function" ? toJSON.call(value, "") : value;
@@ -159,7 +159,7 @@ function lossyInJson(value: unknown): string | undefined {
 
 /** What kind of file contents `value` is, when it is some. */
 function contentKind(value: object): string | undefined {
-  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return "bytes";
+  if (isBytes(value)) return "bytes";
   contentClasses ??= CONTENT_CLASSES.flatMap(([name, kind]) => {
     const type = (globalThis as Record<string, unknown>)[name];
     return typeof type === "function" ? [[type, kind] as const] : [];
@@ -167,6 +167,8 @@ function contentKind(value: object): string | undefined {
   for (const [type, kind] of contentClasses) if (value instanceof type) return kind;
   return undefined;
 }
+
+const isBytes = (value: unknown) => ArrayBuffer.isView(value) || value instanceof ArrayBuffer;
 
 // Looked up by name, once, at the first body: not every runtime has each of them, and on Node
 // reading them loads fetch's classes (a cold start cost for programs that never send a body).

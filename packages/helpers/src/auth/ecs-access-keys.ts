@@ -2,7 +2,7 @@ import { checkKnownOptions, checkObject } from "../errors/argument-checks.js";
 import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { type ErrorRequestInfo, FunctionGraphError } from "../errors/function-graph-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
-import { withoutSecrets, withoutSecretsIn } from "../errors/without-secret.js";
+import { answerWithoutSecrets } from "../errors/without-secret.js";
 import { parseEndpoint } from "../transport/endpoint.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
@@ -58,14 +58,8 @@ export async function fetchEcsAccessKeys(options: EcsMetadataOptions = {}): Prom
     const answer = await exchange(send, "GET", `${base}${KEYS_PATH}`, headers, ending, timeoutMs);
     // A 401 here usually says "Please configure Cloud Service Agency first": the ECS has no agency.
     // An answer that echoes the request would show the session token: it is cut out.
-    if (!answer.response.ok) {
-      const secrets = headers["X-Metadata-Token"] === undefined ? [] : [headers["X-Metadata-Token"]];
-      throw errorFromResponse(
-        answer.described,
-        answer.response,
-        withoutSecretsIn(parseErrorBody(withoutSecrets(answer.text, secrets)), secrets),
-      );
-    }
+    if (!answer.response.ok)
+      throw errorFromResponse(answer.described, answer.response, answerWithoutSecrets(answer.text, sessionTokenOf(headers)));
     return keysFrom(answer.text, answer.described, answer.response.status);
   } finally {
     ending.release();
@@ -89,7 +83,7 @@ function exchange(
     noResponse: "no response from the ECS metadata service (is this an ECS?)",
     described,
     timeoutMs,
-    secrets: headers["X-Metadata-Token"] === undefined ? [] : [headers["X-Metadata-Token"]],
+    secrets: sessionTokenOf(headers),
   }).then((answer) => ({ ...answer, described }));
 }
 
@@ -107,4 +101,10 @@ function keysFrom(text: string, request: ErrorRequestInfo, status: number): Temp
     );
   const keys = { ak: access as string, sk: secret as string, securityToken: securitytoken as string, expiresAt };
   return withSecretsHidden(keys, ["sk", "securityToken"]);
+}
+
+/** The session token a request to the service carries, as a list of secrets for errors to leave out. */
+function sessionTokenOf(headers: Record<string, string>): string[] {
+  const token = headers["X-Metadata-Token"];
+  return token === undefined ? [] : [token];
 }

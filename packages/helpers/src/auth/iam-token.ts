@@ -3,7 +3,7 @@ import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
-import { withoutSecrets, withoutSecretsIn } from "../errors/without-secret.js";
+import { answerWithoutSecrets } from "../errors/without-secret.js";
 import { parseEndpoint } from "../transport/endpoint.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
@@ -105,12 +105,7 @@ async function requestToken(
     timeoutMs,
     secrets: [options.password],
   });
-  if (!response.ok)
-    throw errorFromResponse(
-      described,
-      response,
-      withoutSecretsIn(parseErrorBody(withoutSecrets(text, [options.password])), [options.password]),
-    );
+  if (!response.ok) throw errorFromResponse(described, response, answerWithoutSecrets(text, [options.password]));
   const token = response.headers.get("x-subject-token");
   const expires = (parseErrorBody(text) as { token?: { expires_at?: string } } | undefined)?.token?.expires_at;
   const expiresAt = new Date(expires ?? Number.NaN);

@@ -1,6 +1,7 @@
 // Cutting a secret out of text that may quote it: an error answer that echoes the request (some
 // proxies, WAFs and gateways do), or a transport's error message. The secret is looked for in every
 // form an echo is likely to spell it in, since IAM passwords must hold the characters escaping changes.
+import { parseErrorBody } from "./from-response.js";
 import { REDACTED } from "./redact.js";
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -62,6 +63,14 @@ export function withoutSecretsIn(value: unknown, secrets: readonly string[]): un
     return at;
   };
   return clean(value);
+}
+
+/**
+ * An error answer's body, parsed as errors keep it, with the secrets cut out: from the text first
+ * (before parsing undoes an escape) and from the parsed strings and keys.
+ */
+export function answerWithoutSecrets(text: string, secrets: readonly string[]): unknown {
+  return withoutSecretsIn(parseErrorBody(withoutSecrets(text, secrets)), secrets);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { allowManyAbortListeners } from "#platform";
 import { setLongTimeout } from "../transport/long-timeout.js";
+
 /** Full jitter (AWS "standard" mode): a random delay in [0, min(cap, base * 2^retry)). */
 export function fullJitterDelay(retry: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
   return Math.floor(random() * Math.min(capMs, baseMs * 2 ** retry));

@@ -1,3 +1,5 @@
+import { sdkDateTime } from "../signing/sdk-date.js";
+
 /** The clock correction shared by the signer and the retry loop of one client. */
 export interface ClockOffset {
   /** Milliseconds to add to the local clock to get the server's. */
@@ -27,4 +29,19 @@ export function skewCorrection(response: Response, clock: ClockOffset, now = Dat
 export function serverNow(response: Response, clock: ClockOffset, now = Date.now()): number {
   const serverDate = Date.parse(response.headers.get("date") ?? "");
   return Number.isNaN(serverDate) ? now + clock.offsetMs : serverDate;
+}
+
+/**
+ * The offset to sign with after a refusal for clock skew, judged against the X-Sdk-Date the refused
+ * request was signed with (`signedDate`, read only for a 401 or 403): not against the shared clock,
+ * which a concurrent call's refusal may have corrected since, before or after this request was
+ * signed. A request without one (token authentication) was not refused for its time.
+ */
+export function skewOfRefusal(response: Response, signedDate: () => string | null, startedAt: number): number | undefined {
+  if (response.status !== 401 && response.status !== 403) return undefined;
+  const signedAt = sdkDateTime(signedDate());
+  if (signedAt === undefined) return undefined;
+  // The offset it was signed with (signing follows the attempt's start closely), against the
+  // gateway's as of its answer: a slow answer is no skew.
+  return skewCorrection(response, { offsetMs: signedAt - startedAt });
 }

@@ -4,7 +4,6 @@ import { withCallContext } from "../errors/call-context.js";
 import { errorDetails, errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
-import { sdkDateTime } from "../signing/sdk-date.js";
 import { copyRequest } from "../transport/copy-request.js";
 import type { DraftParts } from "../transport/draft-request.js";
 import { recordExchange } from "../transport/exchange-info.js";
@@ -15,7 +14,7 @@ import { requestBodyBytes } from "../transport/request-body.js";
 import type { FetchLike } from "../transport/types.js";
 import { fullJitterDelay, parseRetryAfter, sleep } from "./backoff.js";
 import { isFinalError, isTransientNetworkError, networkError, notSentReason, sentNothing } from "./classify.js";
-import { type ClockOffset, serverNow, skewCorrection } from "./clock-skew.js";
+import { type ClockOffset, serverNow, skewOfRefusal } from "./clock-skew.js";
 import {
   IDEMPOTENT_METHODS,
   RETRY_HINTS,
@@ -140,7 +139,9 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
       if ("response" in outcome) {
         const { response } = outcome;
         recordExchange(response, request, sent);
-        const corrected = skewRetried ? undefined : skewFix(response, described, startedAt);
+        const corrected = skewRetried
+          ? undefined
+          : skewOfRefusal(response, () => described().headers.get("x-sdk-date"), startedAt);
         if (corrected !== undefined) {
           clock.offsetMs = corrected;
           skewRetried = true;
@@ -209,21 +210,6 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
       }
     }
   }
-}
-
-/**
- * The offset to sign with after a refusal for clock skew, judged against the X-Sdk-Date the refused
- * request was signed with: not against the shared clock, which a concurrent call's refusal may have
- * corrected since (before or after this request was signed). A request without one (token
- * authentication) was not refused for its time.
- */
-function skewFix(response: Response, described: () => Request, startedAt: number): number | undefined {
-  if (response.status !== 401 && response.status !== 403) return undefined;
-  const signedAt = sdkDateTime(described().headers.get("x-sdk-date"));
-  if (signedAt === undefined) return undefined;
-  // The offset it was signed with (signing follows the attempt's start closely), against the
-  // gateway's as of its answer: a slow answer is no skew.
-  return skewCorrection(response, { offsetMs: signedAt - startedAt });
 }
 
 /** Whether an error answer's body carries an API error code (`APIGW.0308`, `FSS.0429`). */

@@ -19,6 +19,7 @@ import {
   withAuth,
   withRetry,
 } from "../../src/index.js";
+import { rawHeaderPairs } from "../support/loopback-server.js";
 import { type Vector, vectors } from "./vectors.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -546,9 +547,7 @@ describe("signing through a real HTTP server", () => {
       const chunks: Buffer[] = [];
       req.on("data", (chunk: Buffer) => chunks.push(chunk));
       req.on("end", () => {
-        const headers: [string, string][] = [];
-        for (let i = 0; i < req.rawHeaders.length; i += 2)
-          headers.push([req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string]);
+        const headers = rawHeaderPairs(req);
         arrivals.push({ method: req.method ?? "", target: req.url ?? "", headers, body: new Uint8Array(Buffer.concat(chunks)) });
         res.end();
       });

@@ -1,5 +1,5 @@
 // A node:http server on a free loopback port for the length of a test file.
-import { createServer, type RequestListener } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 
@@ -16,4 +16,11 @@ export function useLoopbackServer(listener: RequestListener): { url: () => strin
     await new Promise((resolve) => server.close(resolve));
   });
   return { url: () => base };
+}
+
+/** A request's header lines as they arrived: [name, value] pairs, names in their own case. */
+export function rawHeaderPairs(req: IncomingMessage): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) pairs.push([req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string]);
+  return pairs;
 }

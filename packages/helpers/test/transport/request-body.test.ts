@@ -3,7 +3,7 @@
 // and the retry layer must still sign and resend the bytes.
 import { describe, expect, it } from "vitest";
 import { computeSignature, type FetchLike, signRequest, withAuth, withRetry } from "../../src/index.js";
-import { useLoopbackServer } from "../support/loopback-server.js";
+import { rawHeaderPairs, useLoopbackServer } from "../support/loopback-server.js";
 
 const credentials = { ak: "AKEXAMPLE", sk: "secret" };
 const date = new Date("2025-01-02T03:04:05Z");
@@ -30,9 +30,7 @@ const server = useLoopbackServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on("data", (chunk: Buffer) => chunks.push(chunk));
   req.on("end", () => {
-    const headers: [string, string][] = [];
-    for (let i = 0; i < req.rawHeaders.length; i += 2)
-      headers.push([req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string]);
+    const headers = rawHeaderPairs(req);
     arrivals.push({
       method: req.method as string,
       url: req.url as string,

@@ -116,6 +116,68 @@ describe("marker + maxitems (ListFunctions)", () => {
     expect(requests).toHaveLength(2);
   });
 
+  it("stops with PaginationLoop when the API ignores the marker but moves next_marker on (no count to end it)", async () => {
+    const { client, requests } = await serve(({ url }) => {
+      const marker = Number(url.searchParams.get("marker") ?? 0);
+      return { func_templates: slice(0, 2).map((template_name) => ({ template_name })), next_marker: marker + 2 };
+    });
+    const seen: string[] = [];
+    const walk = (async () => {
+      for await (const template of paginateListFunctionTemplate({ client, pageSize: 2 }).items())
+        seen.push(String(template.template_name));
+    })();
+    await expect(walk).rejects.toSatisfy(
+      (e) => FunctionGraphError.isInstance(e) && e.code === "PaginationLoop" && e.message.includes("the same page again"),
+    );
+    expect(seen).toEqual(names.slice(0, 2)); // handed out once
+    expect(requests).toHaveLength(3);
+  });
+
+  it("skips a page that repeats the one before when the list moved down by exactly a page", async () => {
+    let pushed = 0;
+    const { client } = await serve(({ url }) => {
+      const marker = Number(url.searchParams.get("marker") ?? 0);
+      if (marker === 5 && pushed === 0) pushed = 5; // five new functions arrive before the second page
+      const list = [...Array.from({ length: pushed }, (_, i) => `new-${i}`), ...names];
+      const page = list.slice(marker, marker + 5);
+      return { functions: page.map((func_name) => ({ func_name })), next_marker: marker + page.length, count: list.length };
+    });
+    const items = await paginateListFunctions({ client, pageSize: 5 }).all();
+    expect(items.map((f) => f.func_name)).toEqual(names);
+  });
+
+  it("does not go back to the list's start when a resumed walk is given next_marker 0", async () => {
+    const { client, requests } = await serve(({ url }) => {
+      const marker = Number(url.searchParams.get("marker") ?? 0);
+      const page = slice(marker, 10);
+      return {
+        functions: page.map((func_name) => ({ func_name })),
+        next_marker: marker + 10 >= TOTAL ? 0 : marker + 10,
+        count: TOTAL,
+      };
+    });
+    const seen: string[] = [];
+    const walk = (async () => {
+      for await (const fn of paginateListFunctions({ client, pageSize: 10, startingToken: 10 }).items()) seen.push(fn.func_name);
+    })();
+    await expect(walk).rejects.toSatisfy(
+      (e) => FunctionGraphError.isInstance(e) && e.code === "PaginationLoop" && e.message.includes('"0"'),
+    );
+    expect(seen).toEqual(names.slice(10)); // nothing from before the resume point
+    expect(requests.map((r) => r.url.searchParams.get("marker"))).toEqual(["10", "20"]);
+  });
+
+  it("refuses a page size above the list's documented largest, before any request", async () => {
+    const { client, requests } = await serve(answer);
+    expect(() => paginateListFunctions({ client, pageSize: 401 })).toThrow(
+      "pageSize: must be at most 400, the largest page this list serves",
+    );
+    expect(() => paginateListAsyncInvocations({ client, pageSize: 501 }, URN)).toThrow("pageSize: must be at most 500");
+    expect(requests).toHaveLength(0);
+    await paginateListFunctions({ client, pageSize: 400 }).all();
+    expect(requests.map((r) => r.url.searchParams.get("maxitems"))).toEqual(["400"]);
+  });
+
   it("ends an abort between pages with FunctionGraphError Aborted, as an abort during a call does", async () => {
     const { client, requests } = await serve(answer);
     const controller = new AbortController();
@@ -226,6 +288,17 @@ describe("offset/limit without total (ListWorkflowExecutions)", () => {
     });
     const items = await paginateListWorkflowExecutions({ client, pageSize: 5 }, "wf-1").all();
     expect(items.map((e) => e.execution_id)).toEqual(names); // each once: the repeated page was not handed out
+  });
+
+  it("refuses a text starting token that is not the digits of an offset", async () => {
+    const { client, requests } = await serve(() => ({ executions: [] }));
+    for (const startingToken of ["", " 1e1", "0x10", "-1", "1.5"])
+      expect(() => paginateListWorkflowExecutions({ client, startingToken }, "wf-1"), startingToken).toThrow(
+        "startingToken: must be an offset, a whole number 0 or more",
+      );
+    expect(requests).toHaveLength(0);
+    await paginateListWorkflowExecutions({ client, startingToken: "10" }, "wf-1").all();
+    expect(requests.map((r) => r.url.searchParams.get("offset"))).toEqual(["10"]);
   });
 
   it("refuses a page size above the API's 200 (its pages would look short and end the walk), before any request", async () => {

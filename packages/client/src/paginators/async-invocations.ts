@@ -10,6 +10,7 @@ export const paginateListAsyncInvocations = (
 ): Paginator<Schemas["ListAsyncInvocationsResponse"], Schemas["ListFunctionAsyncInvocationsResult"]> =>
   markerPaginator(config, {
     pageSizeParam: "limit",
+    maxPageSize: 500,
     fetch: (page, signal) =>
       config.client.GET("/v2/{project_id}/fgs/functions/{function_urn}/async-invocations", {
         params: { path: { function_urn: functionUrn }, query: { ...filter, ...page } },
@@ -28,6 +29,7 @@ export const paginateListActiveAsyncInvocations = (
 ): Paginator<Schemas["ListActiveAsyncInvocationsResponse"], Schemas["ListFunctionAsyncInvocationsResult"]> =>
   markerPaginator(config, {
     pageSizeParam: "limit",
+    maxPageSize: 500,
     fetch: (page, signal) =>
       config.client.GET("/v2/{project_id}/fgs/functions/{function_urn}/active-async-invocations", {
         params: { path: { function_urn: functionUrn }, query: { ...filter, ...page } },
@@ -45,6 +47,7 @@ export const paginateListFunctionAsyncInvokeConfig = (
 ): Paginator<Schemas["ListFunctionAsyncInvokeConfigResponse"], Schemas["ListFunctionAsyncInvokeConfigResult"]> =>
   markerPaginator(config, {
     pageSizeParam: "limit",
+    maxPageSize: 100,
     fetch: (page, signal) =>
       config.client.GET("/v2/{project_id}/fgs/functions/{function_urn}/async-invoke-configs", {
         params: { path: { function_urn: functionUrn }, query: page },

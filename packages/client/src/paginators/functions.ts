@@ -9,6 +9,7 @@ export const paginateListFunctions = (
 ): Paginator<Schemas["ListFunctionsResponse"], Schemas["ListFunctionResult"]> =>
   markerPaginator(config, {
     pageSizeParam: "maxitems",
+    maxPageSize: 400,
     fetch: (page, signal) =>
       config.client.GET("/v2/{project_id}/fgs/functions", { params: { query: { ...filter, ...page } }, signal }),
     items: (page) => page.functions,

@@ -9,6 +9,7 @@ export const paginateListFunctionReservedInstances = (
 ): Paginator<Schemas["ListFunctionReservedInstancesResponse"], Schemas["FuncReservedInstance"]> =>
   markerPaginator(config, {
     pageSizeParam: "limit",
+    maxPageSize: 400,
     fetch: (page, signal) =>
       config.client.GET("/v2/{project_id}/fgs/functions/reservedinstances", {
         params: { query: { ...filter, ...page } },
@@ -26,6 +27,7 @@ export const paginateListReservedInstanceConfigs = (
 ): Paginator<Schemas["ListReservedInstanceConfigsResponse"], Schemas["ReservedInstanceConfigs"]> =>
   markerPaginator(config, {
     pageSizeParam: "limit",
+    maxPageSize: 500,
     fetch: (page, signal) =>
       config.client.GET("/v2/{project_id}/fgs/functions/reservedinstanceconfigs", {
         params: { query: { ...filter, ...page } },

@@ -32,7 +32,7 @@ export interface PaginatorConfig {
 
 type PageQuery = { marker?: string } & Partial<Record<"maxitems" | "limit", string>>;
 
-export interface MarkerStyle<Page, Item> {
+export interface MarkerStyle<Page, Item> extends PageSizeLimit {
   pageSizeParam: "maxitems" | "limit";
   fetch(query: PageQuery, signal: AbortSignal | undefined): Promise<CallResult<Page>>;
   items(page: Page): readonly Item[] | undefined;
@@ -42,7 +42,7 @@ export interface MarkerStyle<Page, Item> {
   total?(page: Page): number | undefined;
 }
 
-/** The largest page an operation serves, where a larger `pageSize` would end the walk early. */
+/** The largest page an operation serves (its documented maximum for the page-size parameter). */
 interface PageSizeLimit {
   maxPageSize?: number;
 }
@@ -58,8 +58,18 @@ function checkConfig(config: PaginatorConfig, { maxPageSize }: PageSizeLimit): v
     throw new InvalidInputError("pageSize", `must be at most ${maxPageSize}, the largest page this list serves`);
 }
 
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A page that begins and ends as the one before did: the list shifted by exactly a page (its items
+ * came already), or the API ignored the cursor (then the walk would never end; paginate stops at a
+ * second such page).
+ */
+const samePage = <Item>(items: readonly Item[], before: { first: Item; last: Item }) =>
+  sameJson(items[0], before.first) && sameJson(items[items.length - 1], before.last);
+
 export function markerPaginator<Page, Item>(config: PaginatorConfig, style: MarkerStyle<Page, Item>): Paginator<Page, Item> {
-  checkConfig(config, {});
+  checkConfig(config, style);
   if (config.startingToken !== undefined && String(config.startingToken) === "")
     throw new InvalidInputError("startingToken", "must not be empty");
   return paginate<Page, string, Item>({
@@ -74,6 +84,9 @@ export function markerPaginator<Page, Item>(config: PaginatorConfig, style: Mark
       return unwrap(style.fetch(query, config.signal));
     },
     items: style.items,
+    // As with offsets: an API that ignored the marker while moving next_marker on would hand out the
+    // same page again and again (for ever, on a list that reports no count).
+    isRepeat: samePage,
     next: (page, _marker, _items, walked) => nextMarker(style.next(page), walked, style.total?.(page)),
   });
 }
@@ -88,11 +101,11 @@ export interface OffsetStyle<Page, Item> extends PageSizeLimit {
   total?(page: Page): number | undefined;
 }
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 export function offsetPaginator<Page, Item>(config: PaginatorConfig, style: OffsetStyle<Page, Item>): Paginator<Page, Item> {
   checkConfig(config, style);
-  const start = config.startingToken === undefined ? 0 : Number(config.startingToken);
+  const token = config.startingToken;
+  // Number() would take "" as 0 and " 1e1" as 10: a text token must be the digits of an offset.
+  const start = token === undefined ? 0 : typeof token === "string" && !/^\d+$/.test(token) ? Number.NaN : Number(token);
   if (!Number.isSafeInteger(start) || start < 0)
     throw new InvalidInputError("startingToken", "must be an offset, a whole number 0 or more");
   return paginate<Page, number, Item>({
@@ -100,10 +113,7 @@ export function offsetPaginator<Page, Item>(config: PaginatorConfig, style: Offs
     signal: config.signal,
     fetchPage: (offset = 0) => unwrap(style.fetch(offset, config.pageSize, config.signal)),
     items: style.items,
-    // A page that begins and ends as the one before did: the list shifted by exactly a page (its
-    // items came already), or the API ignored offset (then the walk would never end; paginate stops
-    // at a second such page).
-    isRepeat: (items, before) => sameJson(items[0], before.first) && sameJson(items[items.length - 1], before.last),
+    isRepeat: samePage,
     next: (page, offset = 0, items) => {
       const total = style.total?.(page);
       if (total === undefined && config.pageSize !== undefined && items.length < config.pageSize) return undefined;

@@ -22,6 +22,7 @@ export const paginateListAppTemplates = (
 ): Paginator<Schemas["ListAppTemplatesResponse"], Schemas["ListAppTemplatesResult"]> =>
   markerPaginator(config, {
     pageSizeParam: "maxitems",
+    maxPageSize: 500,
     fetch: (page, signal) =>
       config.client.GET("/v2/{project_id}/fgs/application/templates", { params: { query: { ...filter, ...page } }, signal }),
     items: (page) => page.templates,
@@ -36,6 +37,7 @@ export const paginateListFunctionApplications = (
 ): Paginator<Schemas["ListFunctionApplicationsResponse"], Schemas["ListFunctionApplicationResult"]> =>
   markerPaginator(config, {
     pageSizeParam: "limit",
+    maxPageSize: 500,
     fetch: (page, signal) =>
       config.client.GET("/v2/{project_id}/fgs/applications", { params: { query: { ...filter, ...page } }, signal }),
     items: (page) => page.applications,

@@ -57,9 +57,10 @@ export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Curs
   if (options.isRepeat !== undefined) checkFunction("isRepeat", options.isRepeat, "(items, before) => boolean");
   checkSignal("signal", options.signal);
   async function* pages(): AsyncGenerator<Page> {
-    // The cursors this walk has fetched, the first page's among them: one coming back is a loop.
-    const first = options.start ?? options.firstPageCursor;
-    const seen = new Set<string>(first === undefined ? [] : [JSON.stringify(first)]);
+    // The cursors this walk has fetched, and the first page's (also when it resumes from a later
+    // one: going back to the list's start would hand out again what came before the resume point).
+    const seen = new Set<string>();
+    for (const cursor of [options.start, options.firstPageCursor]) if (cursor !== undefined) seen.add(JSON.stringify(cursor));
     let cursor = options.start;
     let walked = 0;
     let before: { first: Item; last: Item } | undefined;

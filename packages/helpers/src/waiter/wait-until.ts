@@ -47,9 +47,13 @@ export async function waitUntil<T>(
   let last: { value: T } | undefined;
   for (let polls = 1; ; polls++) {
     if (options.signal?.aborted) throw aborted(what, polls - 1, options.signal.reason);
-    // The first poll runs even with maxWaitMs 0; every poll ends at the deadline, or at the caller's
-    // signal, whether or not it heeds the signal it is given.
-    const bounded = new LinkedSignal([options.signal], Math.max(0, deadline - Date.now()));
+    // Each poll ends at the deadline, or at the caller's signal, whether or not it heeds the signal
+    // it is given. A poll after the first needs time left (LinkedSignal takes a timeout of 0 as no
+    // limit at all, so at least 1 ms is passed); the first runs even with maxWaitMs 0, and then has
+    // no limit of its own.
+    const left = deadline - Date.now();
+    if (polls > 1 && left <= 0) throw timedOut(what, maxWait, polls - 1, last);
+    const bounded = new LinkedSignal([options.signal], maxWait === 0 ? 0 : Math.max(1, left));
     let value: T;
     try {
       value = await untilAborted(poll(bounded.signal), bounded);
@@ -86,7 +90,6 @@ export async function waitUntil<T>(
     } catch (reason) {
       throw aborted(what, polls, reason);
     }
-    if (Date.now() >= deadline) throw timedOut(what, maxWait, polls, last);
   }
 }
 

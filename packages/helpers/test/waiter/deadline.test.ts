@@ -81,6 +81,27 @@ describe("waitUntil's deadline and signal", () => {
     expect(error).toMatchObject({ code: "WaiterTimeout" });
   });
 
+  it("bounds a later poll even when the clock reaches the deadline's last millisecond just before it starts", async () => {
+    // A clock that moves 1 ms at each look: the time left for the second poll comes out as 0 ms, which
+    // as a timer would mean no limit at all.
+    const realNow = Date.now;
+    const base = realNow();
+    let looks = 0;
+    Date.now = () => base + looks++;
+    let polls = 0;
+    try {
+      const error = await waitUntil(
+        "the thing",
+        () => (++polls === 1 ? Promise.resolve("RUNNING") : never()),
+        () => "retry",
+        { minDelayMs: 1, maxDelayMs: 1, maxWaitMs: 4, random: () => 0 },
+      ).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "WaiterTimeout" });
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
   it("still runs the first poll to its end with maxWaitMs 0 (one look, no waiting)", async () => {
     const value = await waitUntil(
       "the thing",

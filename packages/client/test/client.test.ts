@@ -520,7 +520,7 @@ describe("the type of a plain call's error", () => {
 
   it("types an answer read as JSON (the default) by its JSON media type alone, and one read as text as a string", async () => {
     const { client } = createObservedClient(() => Response.json({ file_name: "f.zip", code_url: "https://obs.example/f.zip" }));
-    const fn = { params: { path: { function_urn: URN }, query: { type: "code" } } };
+    const fn = { params: { path: { function_urn: URN }, query: { type: "code" as const } } };
     // ExportFunction answers JSON (a link) or text/plain (the Base64 package): only the JSON one is read as JSON.
     const { data: link } = await client.GET("/v2/{project_id}/fgs/functions/{function_urn}/export", fn);
     const asJson: { file_name?: string; code_url?: string } | undefined = link;

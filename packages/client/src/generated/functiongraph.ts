@@ -1729,8 +1729,11 @@ export interface components {
             depend_file?: string | undefined;
             /** @description OBS URL of the ZIP file to import. Required when `depend_type` is `obs`; the caller must be allowed to read the object. */
             depend_link?: string | undefined;
-            /** @description How the package is supplied: `zip` (inline, in `depend_file`) or `obs` (by URL, in `depend_link`). */
-            depend_type: string;
+            /**
+             * @description How the package is supplied: `zip` (inline, in `depend_file`) or `obs` (by URL, in `depend_link`).
+             * @enum {string}
+             */
+            depend_type: "obs" | "zip";
             /** @description Runtime the dependency package is built for; attach it only to functions of the same runtime. `Custom` is a custom runtime, `http` an HTTP function and `Custom Image` a function deployed from a container image. Java17 and C#(.NET Core 6.0) were documented as available only in the CN North-Ulanqab 202 region when this list was written. */
             runtime: components["schemas"]["Runtime"];
             /** @description Name of the dependency, at most 96 characters. Must start with a letter and end with a letter or digit; only letters, digits, underscores (_), periods (.) and hyphens (-) are allowed. Uploading under an existing name adds a new version to that dependency. */
@@ -1809,7 +1812,10 @@ export interface components {
             last_modified?: number;
             /** @description ID of the dependency (the package as a whole) that this version belongs to; use it as `depend_id` in the version paths. */
             dep_id?: string;
-            /** @description Deprecated; whether the version is shared. Do not rely on it. */
+            /**
+             * @deprecated
+             * @description Deprecated; whether the version is shared. Do not rely on it.
+             */
             is_shared?: boolean;
         };
         /** @description One page of the versions of a dependency package. */
@@ -1864,7 +1870,10 @@ export interface components {
             dep_id?: string;
             /** @description Pre-signed URL for downloading the package file. It is temporary: fetch it again when it has expired instead of storing it. */
             download_link?: string;
-            /** @description Deprecated; whether the version is shared. Do not rely on it. */
+            /**
+             * @deprecated
+             * @description Deprecated; whether the version is shared. Do not rely on it.
+             */
             is_shared?: boolean;
         };
         /** @description One function in a ranking, with its value for the metric the ranking is made on. */
@@ -3897,12 +3906,12 @@ export interface components {
         FunctionAsyncConfig: {
             /**
              * Format: int32
-             * @description Maximum time an asynchronous event is kept waiting to be processed, in seconds (60 to 86,400). Events older than this are discarded.
+             * @description How long, in seconds, a queued asynchronous request may wait to be processed before it is discarded. At most 86400 (one day).
              */
             max_async_event_age_in_seconds: number;
             /**
              * Format: int32
-             * @description Maximum number of retries after an asynchronous invocation fails, 0 to 8. The default is 3.
+             * @description How many times a failed asynchronous invocation is retried.
              */
             max_async_retry_attempts: number;
             /** @description Where the results of asynchronous invocations are sent. */
@@ -5052,6 +5061,12 @@ export interface components {
             /** @description ID of the flow execution the callback was applied to. */
             execution_id?: string;
         };
+        /**
+         * FlowExecutionStatus
+         * @description State of a flow execution or of one run of a flow node. The names listed are the ones known when this spec was written (the SDK's newest execution model lists all nine, its older ones only the first five); a value not listed here may come back. `scheduled`: accepted, not started yet; `running`; `retrying`: being run again after a failure; `recovered`; `stopping`: a stop was requested; final states: `success`, `fail`, `timeout` (ran past its time limit) and `cancel` (stopped).
+         * @example success
+         */
+        FlowExecutionStatus: ("success" | "fail" | "running" | "timeout" | "cancel" | "scheduled" | "recovered" | "retrying" | "stopping") | (string & {});
         /** @description Summary of one execution of a flow. */
         FlowExecutionBrief: {
             /** @description ID of the flow that ran. */
@@ -5060,11 +5075,8 @@ export interface components {
             workflow_urn?: string;
             /** @description ID of the execution. */
             execution_id?: string;
-            /**
-             * @description State of the execution: `success`, `fail`, `running`, `timeout` (ran past its time limit) or `cancel` (stopped).
-             * @enum {string}
-             */
-            status?: "success" | "fail" | "running" | "timeout" | "cancel";
+            /** @description State of the execution: `scheduled` (accepted, not started yet), `running`, `retrying` (being re-run after a failure), `recovered`, `stopping` (a stop was requested), or a final state: `success`, `fail`, `timeout` (ran past its time limit) or `cancel` (stopped). A state added later may also appear. */
+            status?: components["schemas"]["FlowExecutionStatus"];
             /** @description When the execution started, UTC, `yyyy-MM-ddTHH:mm:ssZ`. */
             begin_time?: string;
             /** @description When the execution finished, UTC, `yyyy-MM-ddTHH:mm:ssZ`; not meaningful while it is running. */
@@ -5097,11 +5109,8 @@ export interface components {
             workflow_id?: string;
             /** @description ID of the execution. */
             execution_id?: string;
-            /**
-             * @description State of the execution: `scheduled` (accepted, not started yet), `running`, `retrying` (being re-run after a failure), `recovered`, `stopping` (a stop was requested), or a final state: `success`, `fail`, `timeout`, `cancel`.
-             * @enum {string}
-             */
-            status?: "success" | "fail" | "running" | "timeout" | "cancel" | "scheduled" | "recovered" | "retrying" | "stopping";
+            /** @description State of the execution: `scheduled` (accepted, not started yet), `running`, `retrying` (being re-run after a failure), `recovered`, `stopping` (a stop was requested), or a final state: `success`, `fail`, `timeout`, `cancel`. A state added later may also appear. */
+            status?: components["schemas"]["FlowExecutionStatus"];
             /**
              * Format: date-time
              * @description When the execution started, UTC, `yyyy-MM-ddTHH:mm:ssZ`.
@@ -5139,11 +5148,8 @@ export interface components {
         };
         /** @description One run of a flow node. */
         NodeExecution: {
-            /**
-             * @description State of this run of the node.
-             * @enum {string}
-             */
-            status?: "success" | "fail" | "running" | "timeout" | "cancel";
+            /** @description State of this run of the node; it takes the same values as the state of an execution. */
+            status?: components["schemas"]["FlowExecutionStatus"];
             /** @description Input the node received, as a JSON value. */
             input?: unknown;
             /** @description Output the node produced, as a JSON value. */
@@ -5182,11 +5188,8 @@ export interface components {
             workflow_urn?: string;
             /** @description ID of the execution. */
             execution_id?: string;
-            /**
-             * @description State of the execution: `scheduled` (accepted, not started yet), `running`, `retrying` (being re-run after a failure), `recovered`, `stopping` (a stop was requested), or a final state: `success`, `fail`, `timeout` (ran past its time limit) or `cancel` (stopped), as the execution lists report them.
-             * @enum {string}
-             */
-            status?: "success" | "fail" | "running" | "timeout" | "cancel" | "scheduled" | "recovered" | "retrying" | "stopping";
+            /** @description State of the execution: `scheduled` (accepted, not started yet), `running`, `retrying` (being re-run after a failure), `recovered`, `stopping` (a stop was requested), or a final state: `success`, `fail`, `timeout` (ran past its time limit) or `cancel` (stopped), as the execution lists report them. A state added later may also appear. */
+            status?: components["schemas"]["FlowExecutionStatus"];
             /** @description Headers the execution was started with and passed to the functions, as a JSON object. */
             headers?: unknown;
             /** @description Input the execution was started with, as a JSON value. */
@@ -5638,7 +5641,7 @@ export interface operations {
                  * @description Which dependencies to list: `public` (provided by FunctionGraph), `private` (uploaded by the account) or `all`. Omitting it lists all.
                  * @example private
                  */
-                dependency_type?: string | undefined;
+                dependency_type?: "public" | "private" | "all" | undefined;
                 /**
                  * @description Only list dependencies for this runtime, written as in the runtime fields of the function APIs (for example `Python3.9`, `Node.js14.18`, `Java11`, `Go1.x`, `C#(.NET Core 3.1)`, `PHP8.3`, `Custom` or `http`).
                  * @example Python3.9
@@ -6301,7 +6304,7 @@ export interface operations {
                 /** @description Maximum number of records per page, at most 500; default 100. Sent as a string. */
                 limit?: string | undefined;
                 /** @description Only return requests in this state: `WAIT` (queued, not started), `RUNNING` (executing), `SUCCESS` (finished without error), `FAIL` (finished with an error) or `DISCARD` (dropped by the platform). Omit to return all states. */
-                status?: string | undefined;
+                status?: "WAIT" | "RUNNING" | "SUCCESS" | "FAIL" | "DISCARD" | undefined;
                 /** @description Start of the time window to search, in UTC, to the second (e.g. `2024-05-20T07:00:00Z`; the official SDKs send this form, the API reference writes it without the `Z`). Defaults to one hour before now, so without time filters only the last hour is searched. */
                 query_begin_time?: string | undefined;
                 /** @description End of the time window to search, in UTC, in the same form as `query_begin_time`. Defaults to now. */
@@ -6509,7 +6512,7 @@ export interface operations {
                 /** @description Maximum number of records per page, at most 500; default 100. Sent as a string. */
                 limit?: string | undefined;
                 /** @description Only return requests in this state: `WAIT` (queued, not started), `RUNNING` (executing), `SUCCESS` (finished without error), `FAIL` (finished with an error) or `DISCARD` (dropped by the platform). Omit to return all states. */
-                status?: string | undefined;
+                status?: "WAIT" | "RUNNING" | "SUCCESS" | "FAIL" | "DISCARD" | undefined;
                 /** @description Start of the time window to search, in UTC, to the second (e.g. `2024-05-20T07:00:00Z`; the official SDKs send this form, the API reference writes it without the `Z`). Defaults to one hour before now, so without time filters only the last hour is searched. */
                 query_begin_time?: string | undefined;
                 /** @description End of the time window to search, in UTC, in the same form as `query_begin_time`. Defaults to now. */
@@ -7032,7 +7035,7 @@ export interface operations {
                  * @description What to export (current way): `code` for the code, `config` for the configuration. Cannot be combined with `code` or `config`.
                  * @example code
                  */
-                type?: string | undefined;
+                type?: "code" | "config" | undefined;
             } | undefined;
             header?: never;
             path: {
@@ -7073,7 +7076,7 @@ export interface operations {
                 /** @description `tail` to get the end of the function's log for this run (about 4 KB) back with the answer, in the `log` field of the v1 envelope and Base64-encoded in the `X-Cff-Function-Log` header. Omit or leave empty to get no log. */
                 "X-Cff-Log-Type"?: string | undefined;
                 /** @description Shape of the 200 body. `v1`: the JSON envelope described by InvokeFunctionResponse; the official SDKs always send this. `v0`, or no header: the function's return value as-is (the reference calls it text format). The `X-Cff-Response-Version` response header tells which one you got. */
-                "X-CFF-Request-Version"?: string | undefined;
+                "X-CFF-Request-Version"?: "v0" | "v1" | undefined;
                 /** @description Memory, in MB, for this run only, instead of the function's configured size. One of 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096, 8192 or 10240. */
                 "X-Cff-Instance-Memory"?: string | undefined;
             } | undefined;
@@ -7129,6 +7132,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvokeFunctionResponse"] | unknown;
+                    "text/plain": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7317,7 +7321,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The snapshot setting was changed. */
+            /** @description The snapshot setting was changed. No body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The snapshot setting was changed. No body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7495,7 +7506,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description ServiceBridge type: `rds`, `mqs` or `cache`. */
-                type: string;
+                type: "rds" | "mqs" | "cache";
             };
             header?: never;
             path: {
@@ -7978,7 +7989,7 @@ export interface operations {
                 /** @description Return only the flows of this enterprise project (its ID). */
                 enterprise_project?: string | undefined;
                 /** @description Return only the flows of this mode, `NORMAL` (standard flows) or `EXPRESS` (express flows). */
-                mode?: string | undefined;
+                mode?: "NORMAL" | "EXPRESS" | undefined;
             } | undefined;
             header?: never;
             path: {

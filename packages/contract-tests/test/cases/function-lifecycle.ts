@@ -139,7 +139,7 @@ export const functionLifecycleCases: ContractCase[] = [
   ),
   contract(
     "updateFuncSnapshot",
-    204,
+    200,
     (c) =>
       c.POST("/v2/{project_id}/fgs/functions/{function_urn}/snapshots/{action}", {
         params: { path: { function_urn: URN, action: "enable" } },
@@ -165,7 +165,7 @@ export const functionLifecycleCases: ContractCase[] = [
   contract(
     "listBridgeVersions",
     200,
-    (c) => c.GET("/v2/{project_id}/fgs/servicebridge/version", { params: { query: { type: "java" } } }),
+    (c) => c.GET("/v2/{project_id}/fgs/servicebridge/version", { params: { query: { type: "rds" } } }),
     (data) => {
       expect(Array.isArray(data)).toBe(true);
     },

@@ -21,7 +21,7 @@ import createClient, { type Client, createQuerySerializer, type Middleware } fro
 import type { CallMethod, CallRequestMethod } from "./call-types.js";
 import { credentialsFromEnvironment, PROJECT_ID_PATTERN, projectIdFromEnvironment } from "./environment-defaults.js";
 import { createPathSerializer, encodePathValue } from "./path-params.js";
-import { type Region, resolveEndpoint } from "./regions.js";
+import { endpointOf, type Region } from "./regions.js";
 import { checkMiddleware, refusingStreams, serializeJsonBody, validateRequestOptions } from "./request-validation.js";
 import type { FunctionGraphPaths } from "./types.js";
 
@@ -145,7 +145,7 @@ const WITH_OPTIONS_HINTS: Record<string, string> = {
 export function createFunctionGraphClient(options: FunctionGraphClientOptions): FunctionGraphClient {
   if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be an object");
   checkKnownOptions("", options, CLIENT_OPTIONS, OPTION_HINTS);
-  const baseUrl = resolveEndpoint(options);
+  const baseUrl = endpointOf(options);
   const projectId =
     options.projectId === undefined ? projectIdFromEnvironment() : encodePathValue("projectId", options.projectId);
   // It goes into every path and, as it is, into X-Project-Id: an ID is 32 hex characters.

@@ -1,7 +1,8 @@
-import { InvalidInputError, parseEndpoint } from "@fgkit/helpers";
+import { checkKnownOptions, InvalidInputError, parseEndpoint } from "@fgkit/helpers";
 
 /** Regions where FunctionGraph runs; each is served at https://functiongraph.<region>.myhuaweicloud.com. */
-export const REGIONS = [
+// Frozen: a push from anywhere in the program would change what every client accepts.
+export const REGIONS = Object.freeze([
   "cn-north-4",
   "cn-north-1",
   "cn-east-2",
@@ -29,7 +30,7 @@ export const REGIONS = [
   "ae-ad-1",
   "ap-southeast-5",
   "cn-southwest-3",
-] as const;
+] as const);
 
 export type Region = (typeof REGIONS)[number];
 
@@ -46,7 +47,15 @@ export interface EndpointOptions {
 /** The base URL for a region or an explicit endpoint; refuses unknown regions and plain http. */
 export function resolveEndpoint(options: EndpointOptions): string {
   if (!options || typeof options !== "object") throw new InvalidInputError("options", "must be { region } or { endpoint }");
+  checkKnownOptions("", options, ["region", "endpoint", "allowInsecureHttp"]);
+  return endpointOf(options);
+}
+
+/** resolveEndpoint's work, for a client's options (which hold more than these three). */
+export function endpointOf(options: EndpointOptions): string {
   const { region, endpoint, allowInsecureHttp = false } = options;
+  if (typeof allowInsecureHttp !== "boolean") throw new InvalidInputError("allowInsecureHttp", "must be true or false");
+  if (region !== undefined && typeof region !== "string") throw new InvalidInputError("region", "must be a string");
   if (endpoint === undefined) {
     if (region === undefined) throw new InvalidInputError("region", "give a region (e.g. cn-north-4) or an endpoint");
     if (!(REGIONS as readonly string[]).includes(region)) {

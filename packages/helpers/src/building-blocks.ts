@@ -142,6 +142,10 @@ export function exchangeOf(response: Response): exchange.ExchangeInfo | undefine
 
 /** Full jitter (AWS "standard" mode): a random delay in [0, min(cap, base * 2^retry)). */
 export function fullJitterDelay(retry: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+  // All three are required (the checks below take undefined as "use the default", and there is none).
+  const required = { retry, baseMs, capMs };
+  for (const field of ["retry", "baseMs", "capMs"] as const)
+    if (required[field] === undefined) throw new InvalidInputError(field, "is required");
   checkWholeNumber("retry", retry, 0, 0);
   checkMilliseconds("baseMs", baseMs, 0);
   checkMilliseconds("capMs", capMs, 0);

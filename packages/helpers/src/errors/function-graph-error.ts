@@ -1,4 +1,5 @@
 import { instanceOfBranded } from "./branded-instance.js";
+import { InvalidInputError } from "./invalid-input-error.js";
 import { REDACTED, redactHeaders } from "./redact.js";
 
 export interface ErrorRequestInfo {
@@ -67,10 +68,13 @@ export class FunctionGraphError extends Error {
             method: request.method,
             // A URL object too (a stand-in built by hand): what is shown is its text, redacted.
             url: request.url === undefined || request.url === null ? request.url : redactUrl(String(request.url)),
-            headers: request.headers ? redactHeaders(request.headers) : {},
+            headers: request.headers ? redactHeaders(headersGiven("request.headers", request.headers)) : {},
           };
     const { response } = options;
-    this.response = response && { ...response, headers: response.headers && redactHeaders(response.headers) };
+    this.response = response && {
+      ...response,
+      headers: response.headers && redactHeaders(headersGiven("response.headers", response.headers)),
+    };
   }
 
   /** Works across duplicated copies of the package, where `instanceof` does not. */
@@ -100,7 +104,21 @@ export class FunctionGraphError extends Error {
 
 /** `GET /v2/.../fgs/functions`: how every message about one call begins (no host, no query). */
 export function callLabel(request: { method: string; url: string }): string {
-  return `${request.method} ${new URL(request.url).pathname}`;
+  let path: string;
+  try {
+    path = new URL(request.url).pathname;
+  } catch {
+    // A stand-in request of the caller's own with a relative or broken URL: its text, redacted.
+    path = redactUrl(String(request.url)).replace(/[?#].*$/s, "");
+  }
+  return `${request.method} ${path}`;
+}
+
+/** Headers as an error's options may give them (a Headers, a record, name/value pairs), or a clear refusal. */
+function headersGiven<T>(field: string, headers: T): T {
+  if (typeof headers !== "object" || headers === null)
+    throw new InvalidInputError(field, "must be a Headers, a record of header values, or name/value pairs");
+  return headers;
 }
 
 export function describeRequest(request: Request): ErrorRequestInfo {
@@ -108,7 +126,8 @@ export function describeRequest(request: Request): ErrorRequestInfo {
 }
 
 // Query parameters that could carry a credential (never used by FunctionGraph, but cheap to guard).
-const SECRET_QUERY = /([?&](?:access_token|token|password|sk|secret)=)[^&#]*/gi;
+const SECRET_QUERY =
+  /([?&](?:access_token|auth_token|token|security_token|securitytoken|x-auth-token|x-security-token|session_token|password|passwd|sk|secret|secret_key|secretkey|signature|x-sdk-signature|api_key|apikey)=)[^&#]*/gi;
 
 // User information in a URL (`https://user:password@host/`), as a redirect's Location may carry it.
 const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i;

@@ -2,7 +2,7 @@
 // proxies, WAFs and gateways do), or a transport's error message. The secret is looked for in every
 // form an echo is likely to spell it in, since IAM passwords must hold the characters escaping changes.
 import { parseErrorBody } from "./from-response.js";
-import { REDACTED } from "./redact.js";
+import { isSecretHeader, REDACTED } from "./redact.js";
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -98,4 +98,52 @@ export function errorWithoutSecrets(error: unknown, secrets: readonly string[]):
   }
   if (!quotes) return error;
   return Object.assign(new Error(scrub(innermost ?? "")), code === undefined ? {} : { code });
+}
+
+/**
+ * The secrets a request's headers carry: a token, a security token, a session token, and of a signed
+ * call its signature (the rest of its Authorization names the access key, which is no secret).
+ */
+export function secretsOfHeaders(headers: Iterable<readonly [string, string]>): string[] {
+  const secrets: string[] = [];
+  for (const [name, value] of headers)
+    if (name.toLowerCase() === "authorization") {
+      const signature = /Signature=\s*([^\s,]+)/i.exec(value)?.[1];
+      secrets.push(signature ?? value);
+    } else if (isSecretHeader(name) && value.length >= 8) secrets.push(value);
+  return secrets;
+}
+
+/**
+ * An error answer's body with the request's secrets cut out, so that neither the call's `error`,
+ * nor a FunctionGraphError made from it, nor an onRetry event quotes them: the same bytes when it
+ * quotes none, or is not UTF-8 text.
+ */
+export function bodyWithoutSecrets<Bytes extends Uint8Array>(
+  body: Bytes,
+  secrets: readonly string[],
+): Bytes | Uint8Array<ArrayBuffer> {
+  if (secrets.length === 0 || body.byteLength === 0) return body;
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    return body;
+  }
+  const clean = answerTextWithoutSecrets(text, secrets);
+  return clean === text ? body : new TextEncoder().encode(clean);
+}
+
+/** The text of an answer without the secrets: escaped as JSON escapes them too, when it is JSON. */
+function answerTextWithoutSecrets(text: string, secrets: readonly string[]): string {
+  const cleaned = withoutSecrets(text, secrets);
+  // JSON may spell a secret with escapes of its own choosing (\u0041 for A), which parsing undoes.
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(cleaned);
+  } catch {
+    return cleaned;
+  }
+  const again = withoutSecretsIn(parsed, secrets);
+  return JSON.stringify(again) === JSON.stringify(parsed) ? cleaned : JSON.stringify(again);
 }

@@ -1,9 +1,14 @@
 import { allowManyAbortListeners } from "#platform";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { setLongTimeout } from "../transport/long-timeout.js";
 
 /** Full jitter (AWS "standard" mode): a random delay in [0, min(cap, base * 2^retry)). */
 export function fullJitterDelay(retry: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
-  return Math.floor(random() * Math.min(capMs, baseMs * 2 ** retry));
+  const share = random();
+  // A share outside [0, 1) (a random option returning 100, say) would wait up to years, or not at all.
+  if (!(share >= 0 && share < 1))
+    throw new InvalidInputError("random", `must return a number in [0, 1), returned ${String(share)}`);
+  return Math.floor(share * Math.min(capMs, baseMs * 2 ** retry));
 }
 
 /** A Retry-After value (seconds or an HTTP date) in milliseconds, or undefined when absent or unreadable. */

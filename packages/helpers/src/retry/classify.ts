@@ -1,8 +1,7 @@
 import { ProviderFailure } from "../auth/provider-failure.js";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
-import { isSecretHeader } from "../errors/redact.js";
-import { errorWithoutSecrets, withoutSecrets } from "../errors/without-secret.js";
+import { errorWithoutSecrets, secretsOfHeaders, withoutSecrets } from "../errors/without-secret.js";
 import { NotSent } from "../transport/not-sent.js";
 
 // Error codes of failed connections that are worth another attempt: Node's system errors, and
@@ -98,15 +97,8 @@ export function networkError(error: unknown, request: Request, attempts: number,
 }
 
 /** The secret values a request carries: token headers whole, an Authorization's signature. */
-function secretsOf(request: Request): string[] {
-  const secrets: string[] = [];
-  for (const [name, value] of request.headers)
-    if (name === "authorization") {
-      const signature = /Signature=\s*([^\s,]+)/i.exec(value)?.[1];
-      secrets.push(signature ?? value);
-    } else if (isSecretHeader(name) && value.length >= 8) secrets.push(value);
-  return secrets;
-}
+/** The secrets a request carries (its token, security token, signature), to cut from what quotes it. */
+export const secretsOf = (request: Request): string[] => secretsOfHeaders(request.headers);
 
 /** fgkit's own errors (a bad body, bad input such as a malformed token) end the call: they are no network failure. */
 export function isFinalError(error: unknown): boolean {

@@ -4,6 +4,7 @@ import { withCallContext } from "../errors/call-context.js";
 import { errorDetails, errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
+import { bodyWithoutSecrets, errorWithoutSecrets } from "../errors/without-secret.js";
 import { copyRequest } from "../transport/copy-request.js";
 import type { DraftParts } from "../transport/draft-request.js";
 import { recordExchange } from "../transport/exchange-info.js";
@@ -13,7 +14,7 @@ import { bufferedResponse, readBody } from "../transport/read-body.js";
 import { requestBodyBytes } from "../transport/request-body.js";
 import type { FetchLike } from "../transport/types.js";
 import { fullJitterDelay, parseRetryAfter, sleep } from "./backoff.js";
-import { isFinalError, isTransientNetworkError, networkError, notSentReason, sentNothing } from "./classify.js";
+import { isFinalError, isTransientNetworkError, networkError, notSentReason, secretsOf, sentNothing } from "./classify.js";
 import { type ClockOffset, serverNow, skewOfRefusal } from "./clock-skew.js";
 import {
   IDEMPOTENT_METHODS,
@@ -68,6 +69,12 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
   const retry = resolveRetryOptions(policy);
   const { attemptTimeoutMs, totalTimeoutMs } = resolveTimeoutOptions({ attemptTimeoutMs: attempt, totalTimeoutMs: total });
   const maxBytes = resolveMaxResponseBytes(maxResponseBytes);
+  if (givenClock !== undefined) {
+    checkObject("clock", givenClock);
+    // A skew fix is written to it: a frozen clock, or one whose offset is no number, would fail then.
+    if (!Object.isExtensible(givenClock) || Object.isFrozen(givenClock) || typeof givenClock.offsetMs !== "number")
+      throw new InvalidInputError("clock", "must be a writable { offsetMs: number } object (share one with withAuth)");
+  }
   const clock = givenClock ?? { offsetMs: 0 };
   if (onUnauthorized !== undefined) checkFunction("onUnauthorized", onUnauthorized, "(request: Request) => boolean");
 
@@ -79,6 +86,8 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
   return (incoming) => {
     let original: Request | DraftParts = incoming;
     try {
+      if (typeof incoming?.url !== "string" || typeof incoming.method !== "string" || typeof incoming.headers !== "object")
+        throw new InvalidInputError("request", "must be a Request");
       // fgkit's client may pass a DraftRequest (no Request built yet); a transport without a direct
       // entry point gets the Request it describes.
       if (!direct && isDraftRequest(original)) original = original.toRequest();
@@ -120,7 +129,7 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
           // From the caller's Request, so its other options (redirect above all) hold for every attempt.
           request = copyRequest(asRequest, { headers: asRequest.headers, body, signal: signal.signal });
           noteBody(request, body);
-          outcome = await attemptOnce(next, request, maxBytes, sent);
+          outcome = await attemptOnce(next, request, maxBytes, sent, signal);
         }
       } catch (error) {
         throw withCallContext(error, request, sent);
@@ -217,17 +226,44 @@ async function namesErrorCode(response: Response): Promise<boolean> {
   return errorDetails(parseErrorBody(await response.clone().text())).code !== undefined;
 }
 
-async function attemptOnce(next: FetchLike, request: Request, maxBytes: number, attempt: number): Promise<Outcome> {
+async function attemptOnce(
+  next: FetchLike,
+  request: Request,
+  maxBytes: number,
+  attempt: number,
+  end: LinkedSignal,
+): Promise<Outcome> {
   try {
-    const response = await next(request);
+    // The attempt ends at its timeout or the caller's signal even when a fetch of the caller's own
+    // does not heed the signal it is given (its answer, or its body, would otherwise be waited for
+    // without end).
+    const response = await unlessUnheeded(next(request), end);
+    // A fetch of the caller's own that resolves to something else would fail later, inside.
+    if (typeof response?.status !== "number" || typeof response.headers?.get !== "function")
+      throw new InvalidInputError("fetch", "resolved to something that is not a Response");
     // redirect: "manual" in a browser: the redirect's status and target are hidden from us.
     if (response.type === "opaqueredirect") throw redirectNotFollowed(request, attempt);
-    const body = await readBody(response, request, maxBytes, attempt);
+    const read = await unlessUnheeded(readBody(response, request, maxBytes, attempt), end);
+    const body = response.status >= 300 ? bodyWithoutSecrets(read, secretsOf(request)) : read;
     return { response: bufferedResponse(response, body, request, attempt) };
   } catch (error) {
     if (isFinalError(error)) throw error;
     return { error };
   }
+}
+
+/**
+ * `pending`'s outcome; or, when the attempt ends and `pending` has not settled by the next turn of the
+ * event loop, a rejection with the end's reason. A transport that heeds the signal settles first,
+ * with its own error (one that says nothing was sent, say), which is kept.
+ */
+function unlessUnheeded<T>(pending: T | PromiseLike<T>, end: LinkedSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    Promise.resolve(pending).then(resolve, reject);
+    const giveUp = () => setTimeout(() => reject(end.reason), 0);
+    if (end.aborted) giveUp();
+    else end.onAbort(giveUp);
+  });
 }
 
 function redirectNotFollowed(request: Request, attempts: number): FunctionGraphError {
@@ -253,6 +289,8 @@ function stopped(
     code,
     attempts,
     request,
-    cause,
+    // What a transport rejected with when the attempt ended may quote the request, as a failure's
+    // error may (networkError): it is kept only without the request's secrets.
+    cause: errorWithoutSecrets(cause, secretsOf(request)),
   });
 }

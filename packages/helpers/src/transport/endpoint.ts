@@ -7,7 +7,9 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
  * credentials, query or fragment. Returns it without a trailing slash.
  */
 export function parseEndpoint(field: string, endpoint: unknown, options?: { allowInsecureHttp?: boolean }): string {
-  const allowInsecureHttp = options?.allowInsecureHttp ?? false;
+  const allowInsecureHttp: unknown = options?.allowInsecureHttp ?? false;
+  // Only `true` opts in: a string such as "false" would be truthy, and send tokens over plain http.
+  if (typeof allowInsecureHttp !== "boolean") throw new InvalidInputError("allowInsecureHttp", "must be true or false");
   if (typeof endpoint !== "string") throw new InvalidInputError(field, "must be a URL string");
   let url: URL;
   try {

@@ -1,0 +1,43 @@
+// Where a client sends its calls is checked strictly: plain http only with allowInsecureHttp set to
+// true itself, a region that is a string, resolveEndpoint's own options only; and the list of
+// regions cannot be changed from elsewhere in the program.
+import { describe, expect, it } from "vitest";
+import { createFunctionGraphClient, REGIONS, resolveEndpoint } from "../src/index.js";
+import { AKSK, PROJECT } from "./helpers.js";
+
+describe("allowInsecureHttp", () => {
+  it('opts in only when it is true: a string such as "false" is refused, not taken as yes', () => {
+    for (const allowInsecureHttp of ["false", "yes", 1])
+      expect(
+        () =>
+          createFunctionGraphClient({
+            endpoint: "http://fg.example.com",
+            projectId: PROJECT,
+            credentials: AKSK,
+            allowInsecureHttp: allowInsecureHttp as never,
+          }),
+        String(allowInsecureHttp),
+      ).toThrow("allowInsecureHttp: must be true or false");
+    expect(() => resolveEndpoint({ endpoint: "http://fg.example.com", allowInsecureHttp: "false" as never })).toThrow(
+      "allowInsecureHttp: must be true or false",
+    );
+    expect(resolveEndpoint({ endpoint: "http://fg.example.com", allowInsecureHttp: true })).toBe("http://fg.example.com");
+  });
+});
+
+describe("resolveEndpoint", () => {
+  it("refuses a region that is not a string by name", () => {
+    expect(() => resolveEndpoint({ region: Symbol("cn-north-4") as never })).toThrow("region: must be a string");
+  });
+
+  it("refuses an option it does not know (a misspelt endpoint would be ignored)", () => {
+    expect(() => resolveEndpoint({ region: "cn-north-4", endpiont: "https://x" } as never)).toThrow(/endpiont/);
+  });
+});
+
+describe("REGIONS", () => {
+  it("cannot be changed by the program (a push would change what every client accepts)", () => {
+    expect(Object.isFrozen(REGIONS)).toBe(true);
+    expect(() => (REGIONS as unknown as string[]).push("xx-fake-1")).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,77 @@
+// An error answer that echoes the request (a proxy, WAF or gateway quoting what it refused) reaches
+// no one with the call's secrets in it: not the body a plain call hands over, not the
+// FunctionGraphError made from it, not an onRetry event. On the Node transport's direct path and over
+// a fetch transport alike.
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import {
+  defaultFetch,
+  errorFromResponse,
+  type FetchLike,
+  parseErrorBody,
+  type RetryEvent,
+  resolveCredentials,
+  withAuth,
+  withRetry,
+} from "../../src/index.js";
+import { useLoopbackServer } from "../support/loopback-server.js";
+
+const TOKEN = "MIIYechoedTOKENvalue0123456789";
+const STS = "stsECHOEDsecurityTOKEN0123456789";
+
+/** Answers with the request's own headers, as JSON (the token JSON-escaped too) and in the message. */
+const server = useLoopbackServer((req, res) => {
+  const status = req.url === "/busy" ? 503 : 401;
+  // The token also as JSON may spell it, its capitals \u-escaped (parsing gives the token back).
+  const escaped = String(req.headers["x-auth-token"]).replace(/[A-Z]/g, (char) => `\\u00${char.charCodeAt(0).toString(16)}`);
+  const body = JSON.stringify({ error_code: "APIGW.0301", error_msg: `refused ${JSON.stringify(req.headers)}` });
+  res
+    .writeHead(status, { "content-type": "application/json", "retry-after": "0" })
+    .end(`${body.slice(0, -1)},"echo":"${escaped}"}`);
+});
+
+const transports: Record<string, FetchLike> = {
+  "the direct path": defaultFetch,
+  "a fetch transport": (request) => fetch(request),
+};
+
+const leaks = (text: string) => [TOKEN, STS].filter((secret) => text.includes(secret) || text.includes(secret.toLowerCase()));
+
+for (const [label, transport] of Object.entries(transports)) {
+  describe(`an echoing error answer over ${label}`, () => {
+    it("is handed over, and made into errors and retry events, without the token or security token", async () => {
+      const events: RetryEvent[] = [];
+      const send = withRetry(withAuth(transport, resolveCredentials({ token: TOKEN })), {
+        maxAttempts: 2,
+        baseDelayMs: 1,
+        onRetry: (event) => events.push(event),
+      });
+      const request = new Request(`${server.url()}/busy`, { headers: { "X-Security-Token": STS } });
+      const response = await send(request);
+      expect(response.status).toBe(503);
+      const text = await response.text();
+      expect(text).toContain("[REDACTED]"); // the echo is still there, cut
+      expect(leaks(text)).toEqual([]);
+      expect(leaks(JSON.stringify(JSON.parse(text)))).toEqual([]); // nor behind a JSON escape
+      const error = errorFromResponse(request, response, parseErrorBody(text), 2);
+      expect(events).toHaveLength(1);
+      for (const shown of [error, events[0]?.error])
+        expect(leaks(`${(shown as Error).message}${inspect(shown, { depth: null })}${JSON.stringify(shown)}`)).toEqual([]);
+    });
+
+    it("leaves a successful answer as it came", async () => {
+      const echo = useEcho();
+      const send = withRetry(withAuth(transport, resolveCredentials({ token: TOKEN })));
+      const response = await send(new Request(`${echo.url()}/ok`));
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain(TOKEN);
+    });
+  });
+}
+
+function useEcho() {
+  return echoServer;
+}
+const echoServer = useLoopbackServer((req, res) => {
+  res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ token: req.headers["x-auth-token"] }));
+});

@@ -45,6 +45,7 @@ export function assertAccessKeyCredentials(
   credentials: unknown,
   field = "credentials",
 ): asserts credentials is AccessKeyCredentials {
+  if (typeof field !== "string") throw new InvalidInputError("field", "must be a string");
   if (!credentials || typeof credentials !== "object") throw new InvalidInputError(field, "must be an object { ak, sk }");
   const { ak, sk, securityToken } = credentials as Record<string, unknown>;
   assertHeaderSafe(`${field}.ak`, ak);

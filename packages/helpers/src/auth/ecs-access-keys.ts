@@ -1,4 +1,4 @@
-import { checkKnownOptions, checkObject } from "../errors/argument-checks.js";
+import { checkFunction, checkKnownOptions, checkObject, checkSignal } from "../errors/argument-checks.js";
 import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { type ErrorRequestInfo, FunctionGraphError } from "../errors/function-graph-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
@@ -38,6 +38,8 @@ export async function fetchEcsAccessKeys(options: EcsMetadataOptions = {}): Prom
   const base =
     options.endpoint === undefined ? METADATA_SERVICE : parseEndpoint("endpoint", options.endpoint, { allowInsecureHttp: true });
   const timeoutMs = checkMilliseconds("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS);
+  if (options.fetch !== undefined) checkFunction("fetch", options.fetch, "(request: Request) => Promise<Response>");
+  checkSignal("signal", options.signal);
   const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const ending = new LinkedSignal([options.signal], timeoutMs);
   try {

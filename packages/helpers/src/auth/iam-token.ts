@@ -1,4 +1,4 @@
-import { checkKnownOptions, checkObject } from "../errors/argument-checks.js";
+import { checkFunction, checkKnownOptions, checkObject, checkSignal } from "../errors/argument-checks.js";
 import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
@@ -57,12 +57,18 @@ export async function fetchIamToken(options: IamPasswordAuth): Promise<IamToken>
   checkKnownOptions("", options, IAM_OPTIONS, { endpoint: "is not an option: IAM's endpoint is iamEndpoint" });
   const base = iamBase(options);
   assertHeaderSafe("username", options.username);
+  // Never quoted, whatever is wrong with it.
   if (typeof options.password !== "string" || options.password === "")
     throw new InvalidInputError("password", "must be a non-empty string");
   assertHeaderSafe("domainName", options.domainName);
   if ((options.projectId === undefined) === (options.projectName === undefined))
     throw new InvalidInputError("projectId", "give exactly one of projectId or projectName");
-  const project = options.projectId !== undefined ? { id: options.projectId } : { name: options.projectName };
+  const project =
+    options.projectId !== undefined
+      ? { id: projectText("projectId", options.projectId) }
+      : { name: projectText("projectName", options.projectName) };
+  if (options.fetch !== undefined) checkFunction("fetch", options.fetch, "(request: Request) => Promise<Response>");
+  checkSignal("signal", options.signal);
   const timeoutMs = checkMilliseconds("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS);
   // The caller's signal and the timeout together; released (its timer cleared) however the call ends.
   const ending = new LinkedSignal([options.signal], timeoutMs);
@@ -118,9 +124,19 @@ async function requestToken(
   return withSecretsHidden({ token, expiresAt }, ["token"]);
 }
 
+/** A project id or name as the token's scope: JSON would send NaN as null and an object as it is. */
+function projectText(field: string, value: unknown): string {
+  if (typeof value !== "string" || value.trim() === "") throw new InvalidInputError(field, "must be a non-empty string");
+  return value;
+}
+
 function iamBase(options: IamPasswordAuth): string {
+  const { allowInsecureHttp } = options;
+  // "false" (from an environment variable, say) would otherwise allow it.
+  if (allowInsecureHttp !== undefined && typeof allowInsecureHttp !== "boolean")
+    throw new InvalidInputError("allowInsecureHttp", "must be true or false");
   if (options.iamEndpoint !== undefined)
-    return parseEndpoint("iamEndpoint", options.iamEndpoint, { allowInsecureHttp: options.allowInsecureHttp ?? false });
+    return parseEndpoint("iamEndpoint", options.iamEndpoint, { allowInsecureHttp: allowInsecureHttp ?? false });
   if (typeof options.region !== "string" || !REGION.test(options.region))
     throw new InvalidInputError("region", "give a region id such as cn-north-4, or iamEndpoint");
   return `https://iam.${options.region}.myhuaweicloud.com`;

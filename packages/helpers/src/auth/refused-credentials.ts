@@ -1,6 +1,5 @@
-import { checkObject } from "../errors/argument-checks.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
-import type { ResolvedCredentials } from "./resolve-credentials.js";
+import { checkResolvedCredentials, type ResolvedCredentials } from "./resolve-credentials.js";
 
 // The access key id in `SDK-HMAC-SHA256 Access=<ak>, SignedHeaders=..., Signature=...`.
 const ACCESS_KEY_ID = /\bAccess=([^,\s]+)/;
@@ -11,7 +10,7 @@ const ACCESS_KEY_ID = /\bAccess=([^,\s]+)/;
  * can drop what it handed out will hand out something else).
  */
 export function invalidateRefusedCredentials(auth: ResolvedCredentials, request: Request): boolean {
-  checkObject("auth", auth);
+  checkResolvedCredentials("auth", auth);
   if (!request || typeof request.headers?.get !== "function") throw new InvalidInputError("request", "must be a Request");
   if (auth.kind === "token") {
     const token = request.headers.get("x-auth-token");

@@ -54,6 +54,7 @@ export type ResolvedCredentials =
 
 /** Sorts credentials into their kind and refuses anything malformed, naming the field. */
 export function resolveCredentials(credentials: unknown, field = "credentials"): ResolvedCredentials {
+  if (typeof field !== "string") throw new InvalidInputError("field", "must be a string");
   if (typeof credentials === "function") return { kind: "token", getToken: credentials as TokenProvider };
   if (!credentials || typeof credentials !== "object")
     throw new InvalidInputError(
@@ -102,4 +103,35 @@ function checkOneKind(credentials: object, field: string): void {
   for (const name of OTHER_TOKEN_NAMES)
     if (name in credentials)
       throw new InvalidInputError(`${field}.${name}`, "is not read: a temporary key pair's token goes in securityToken");
+}
+
+const RESOLVED_KINDS: Readonly<Record<ResolvedCredentials["kind"], [part: string, shape: string]>> = {
+  accessKey: ["credentials", "object"],
+  accessKeyProvider: ["getKeys", "function"],
+  token: ["getToken", "function"],
+};
+
+/**
+ * Checks what resolveCredentials returned (for the layers that take its result: withAuth,
+ * invalidateRefusedCredentials), so a hand-made `{ kind: "token" }` is refused by name here rather
+ * than failing inside at the first request.
+ */
+export function checkResolvedCredentials(field: string, auth: unknown): asserts auth is ResolvedCredentials {
+  const given = auth as { kind?: unknown } | null;
+  // Credentials themselves ({ ak, sk }) have no kind: they go through resolveCredentials first.
+  if (!given || typeof given !== "object" || typeof given.kind !== "string")
+    throw new InvalidInputError(field, "must be the result of resolveCredentials(credentials)");
+  const kind = given.kind;
+  if (!Object.hasOwn(RESOLVED_KINDS, kind))
+    throw new InvalidInputError(
+      `${field}.kind`,
+      `must be one of ${Object.keys(RESOLVED_KINDS).join(", ")} (the result of resolveCredentials(credentials))`,
+    );
+  const [part, shape] = RESOLVED_KINDS[kind as ResolvedCredentials["kind"]];
+  const value = (given as Record<string, unknown>)[part];
+  if (shape === "function" ? typeof value !== "function" : !value || typeof value !== "object")
+    throw new InvalidInputError(
+      `${field}.${part}`,
+      `must be a${shape === "object" ? "n" : ""} ${shape} (the result of resolveCredentials(credentials))`,
+    );
 }

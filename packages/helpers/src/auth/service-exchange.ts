@@ -2,6 +2,7 @@
 // bound: the caller's signal and a timeout together (`ending`). A failure before the whole answer
 // is in becomes one FunctionGraphError, Timeout, Aborted or NetworkError by what ended it.
 import { type ErrorRequestInfo, FunctionGraphError } from "../errors/function-graph-error.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { errorWithoutSecrets } from "../errors/without-secret.js";
 import type { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
@@ -27,23 +28,53 @@ export async function exchangeWithin(
   ending: LinkedSignal,
   { label, service, noResponse = `no response from ${service}`, described, timeoutMs, secrets = [] }: ServiceExchange,
 ): Promise<{ response: Response; text: string }> {
-  try {
-    // Bounded here too: a custom fetch may not heed the signal.
-    const response = await untilAborted(send(request), ending);
-    const text = await untilAborted(response.text(), ending);
-    return { response, text };
-  } catch (cause) {
+  const failed = (cause: unknown) => {
     const [code, why] = ending.timedOut
       ? ["Timeout", `no answer from ${service} within ${timeoutMs} ms`]
       : ending.aborted
         ? ["Aborted", "aborted by the caller"]
         : ["NetworkError", noResponse];
-    throw new FunctionGraphError(`${label}: ${why}`, {
+    return new FunctionGraphError(`${label}: ${why}`, {
       status: 0,
       code,
       request: described,
       // A transport may quote the request (undici's MockAgent does, body and headers).
       cause: errorWithoutSecrets(cause, secrets),
     });
+  };
+  let response: Response;
+  try {
+    // Bounded here too: a custom fetch may not heed the signal.
+    response = await untilAborted(send(request), ending);
+  } catch (cause) {
+    throw failed(cause);
   }
+  // A custom fetch's mistake, not the network's: said as such (the answer is not quoted).
+  if (!isResponse(response))
+    throw new InvalidInputError("fetch", `resolved to ${kindOf(response)}, not a Response (${label} to ${service})`);
+  try {
+    const text = await untilAborted(response.text(), ending);
+    return { response, text };
+  } catch (cause) {
+    throw failed(cause);
+  }
+}
+
+/** A Response, this realm's or another fetch implementation's (undici's own package). */
+function isResponse(value: unknown): value is Response {
+  const response = value as Partial<Response> | null;
+  return (
+    typeof response === "object" &&
+    response !== null &&
+    typeof response.status === "number" &&
+    typeof response.text === "function" &&
+    typeof response.headers?.get === "function"
+  );
+}
+
+/** What was given in place of a Response, by kind (never its content). */
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }

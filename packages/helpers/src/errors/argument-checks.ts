@@ -50,3 +50,13 @@ export function checkKnownOptions(
         Object.hasOwn(hints, key) ? (hints[key] as string) : `is not an option here (the options are ${known.join(", ")})`,
       );
 }
+
+/** An absolute URL as text (what a Request's or a Response's `url` holds); the value is never quoted. */
+export function checkAbsoluteUrl(field: string, value: unknown): asserts value is string {
+  if (typeof value !== "string") throw new InvalidInputError(field, "must be an absolute URL (a string)");
+  try {
+    new URL(value);
+  } catch {
+    throw new InvalidInputError(field, "must be an absolute URL");
+  }
+}

@@ -1,4 +1,5 @@
 import { exchangeOf } from "../transport/exchange-info.js";
+import { checkAbsoluteUrl } from "./argument-checks.js";
 import { errorFromResponse } from "./from-response.js";
 import { InvalidInputError } from "./invalid-input-error.js";
 
@@ -15,7 +16,14 @@ export async function unwrap<T>(call: CallResult<T> | Promise<CallResult<T>>): P
     throw new InvalidInputError("call", "must be a client call's { data, error, response }, or its promise");
   const { data, error, response } = result;
   if (response.ok) return data as T;
+  // What the error is built from, checked first: a hand-made stand-in would fail inside it.
+  const headers = response.headers as Headers | undefined;
+  if (!headers || typeof headers !== "object" || typeof headers.get !== "function")
+    throw new InvalidInputError("call.response.headers", "must be a Headers");
   const exchange = exchangeOf(response);
-  const request = exchange?.request ?? { method: "UNKNOWN", url: response.url || "about:blank", headers: {} };
-  throw errorFromResponse(request, response, error, exchange?.attempts ?? 1);
+  if (exchange) throw errorFromResponse(exchange.request, response, error, exchange.attempts);
+  // No request was noted (a Response from elsewhere): the answer's own URL, if any, stands in for it.
+  const url = response.url as string | undefined;
+  if (url !== "" && url !== undefined) checkAbsoluteUrl("call.response.url", url);
+  throw errorFromResponse({ method: "UNKNOWN", url: url || "about:blank", headers: {} }, response, error, 1);
 }

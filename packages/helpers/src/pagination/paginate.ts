@@ -1,5 +1,6 @@
 import { checkFunction, checkKnownOptions, checkObject, checkSignal } from "../errors/argument-checks.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
 
 export interface PaginateOptions<Page, Cursor, Item> {
   /** Where to start (undefined: the first page). */
@@ -56,11 +57,15 @@ export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Curs
   checkFunction("next", options.next, "(page, cursor, items) => next cursor");
   if (options.isRepeat !== undefined) checkFunction("isRepeat", options.isRepeat, "(items, before) => boolean");
   checkSignal("signal", options.signal);
+  // Cursors are told apart by their JSON: one JSON cannot write is refused before any page is fetched.
+  const startKey = options.start === undefined ? undefined : cursorKey("start", options.start);
+  const firstPageKey = options.firstPageCursor === undefined ? undefined : cursorKey("firstPageCursor", options.firstPageCursor);
   async function* pages(): AsyncGenerator<Page> {
     // The cursors this walk has fetched, and the first page's (also when it resumes from a later
     // one: going back to the list's start would hand out again what came before the resume point).
     const seen = new Set<string>();
-    for (const cursor of [options.start, options.firstPageCursor]) if (cursor !== undefined) seen.add(JSON.stringify(cursor));
+    for (const key of [startKey, firstPageKey]) if (key !== undefined) seen.add(key);
+    let cursorText = startKey;
     let cursor = options.start;
     let walked = 0;
     let before: { first: Item; last: Item } | undefined;
@@ -99,14 +104,15 @@ export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Curs
         if (skipped) throw sameAgain();
         return;
       }
-      const key = JSON.stringify(next);
-      if (seen.has(key) || key === JSON.stringify(cursor))
+      const key = cursorKey("next()", next);
+      if (seen.has(key) || key === cursorText)
         throw new FunctionGraphError(`pagination stopped: the API returned the cursor ${key} twice`, {
           status: 0,
           code: "PaginationLoop",
         });
       seen.add(key);
       cursor = next;
+      cursorText = key;
     }
   }
   async function* items(): AsyncGenerator<Item> {
@@ -124,4 +130,20 @@ export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Curs
       return out;
     },
   };
+}
+
+/**
+ * A cursor's JSON, by which a walk tells its cursors apart. A BigInt, a cycle, a function or a
+ * symbol has none (or one that throws): refused, naming where it came from (`start`, `next()`).
+ */
+function cursorKey(field: string, cursor: unknown): string {
+  let key: string | undefined;
+  try {
+    key = JSON.stringify(cursor);
+  } catch (cause) {
+    throw new InvalidInputError(field, "must be a cursor JSON can write (a string, a number or a plain object)", { cause });
+  }
+  if (key === undefined)
+    throw new InvalidInputError(field, "must be a cursor JSON can write (a string, a number or a plain object)");
+  return key;
 }

@@ -6,10 +6,10 @@ import { percentDecode, percentEncode } from "./percent-encode.js";
  * ending in `/`. Decoding first means the signature covers what the gateway sees after it decodes,
  * so a value already percent-encoded on the wire is not encoded twice.
  */
-export function canonicalUri(pathname: string): string {
+export function canonicalUri(pathname: string, field = "pathname"): string {
   const encoded = pathname
     .split("/")
-    .map((segment) => percentEncode(percentDecode(segment)))
+    .map((segment) => percentEncode(percentDecode(segment), field))
     .join("/");
   return encoded.endsWith("/") ? encoded : `${encoded}/`;
 }
@@ -19,9 +19,10 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Canonical query: pairs decoded from the URL's query string, sorted by raw key then raw value
- * (code-unit order), each written as enc(key)=enc(value) and joined by `&`.
+ * (code-unit order), each written as enc(key)=enc(value) and joined by `&`. A lone UTF-16
+ * surrogate is refused (an InvalidInputError naming `field`).
  */
-export function canonicalQuery(search: string): string {
+export function canonicalQuery(search: string, field = "search"): string {
   const query = search.startsWith("?") ? search.slice(1) : search;
   if (!query) return "";
   const pairs: [string, string][] = [];
@@ -33,7 +34,7 @@ export function canonicalQuery(search: string): string {
     pairs.push([key, value]);
   }
   pairs.sort((a, b) => byCodeUnit(a[0], b[0]) || byCodeUnit(a[1], b[1]));
-  return pairs.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join("&");
+  return pairs.map(([k, v]) => `${percentEncode(k, field)}=${percentEncode(v, field)}`).join("&");
 }
 
 export interface CanonicalHeaders {

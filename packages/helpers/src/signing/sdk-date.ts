@@ -22,12 +22,14 @@ export function formatSdkDate(date: Date): string {
 
 /**
  * The date for the string to sign, from an X-Sdk-Date value: kept when already in basic form,
- * otherwise parsed and re-rendered in UTC (as the official signer does); unparseable is an error.
+ * otherwise parsed and re-rendered in UTC (as the official signer does); unparseable is an
+ * InvalidInputError naming the header.
  */
 export function sdkDateForSigning(headerValue: string): string {
   if (BASIC.test(headerValue)) return headerValue;
   const time = Date.parse(headerValue);
-  if (Number.isNaN(time)) throw new TypeError(`X-Sdk-Date "${headerValue}" is not a date; use the form 20250102T030405Z`);
+  // A date beyond what a Date holds (year 275760 on) parses as NaN too.
+  if (Number.isNaN(time)) throw new InvalidInputError("headers.X-Sdk-Date", "is not a date; use the form 20250102T030405Z (UTC)");
   return formatSdkDate(new Date(time));
 }
 

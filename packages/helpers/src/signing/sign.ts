@@ -61,6 +61,9 @@ export function computeSignature(
     checkSigningInput(input);
     checkObject("options", options);
     checkKnownOptions("", options, ["date"], { now: "is not an option: the signing time is date" });
+    const { date } = options;
+    if (date !== undefined && (!(date instanceof Date) || Number.isNaN(date.getTime())))
+      throw new InvalidInputError("options.date", "must be a valid Date");
     return Promise.resolve(computeSignatureWith(platformHashes, input, credentials, options));
   } catch (error) {
     return Promise.reject(error);
@@ -94,9 +97,13 @@ export function computeSignatureWith(
   const find = (name: string) => signed.find((entry) => entry[0] === name);
   let sdkDate: string | undefined;
   let payloadHash: string | undefined;
-  for (const [rawName, value] of input.headers) {
-    if (typeof rawName !== "string" || typeof value !== "string")
-      throw new InvalidInputError("input.headers", "must hold [name, value] pairs of strings");
+  let index = 0;
+  for (const entry of input.headers as Iterable<unknown>) {
+    // Headers gives arrays; a hand-made list may hold anything (a stray 0 would not destructure).
+    if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string")
+      throw new InvalidInputError(`input.headers[${index}]`, "must be a [name, value] pair of strings");
+    index++;
+    const [rawName, value] = entry as [string, string];
     const name = rawName.toLowerCase();
     // A stale Authorization (a retried request) is replaced, never signed.
     if (name === "authorization") continue;
@@ -113,6 +120,8 @@ export function computeSignatureWith(
     added["X-Sdk-Date"] = sdkDate;
     signed.push(["x-sdk-date", sdkDate]);
   }
+  // Read before any hashing: an unreadable X-Sdk-Date is bad input, thrown here rather than rejected.
+  const date = sdkDateForSigning(sdkDate);
   if (credentials.securityToken !== undefined && !find("x-security-token")) {
     added["X-Security-Token"] = credentials.securityToken;
     signed.push(["x-security-token", trimHttpWhitespace(credentials.securityToken)]);
@@ -124,7 +133,7 @@ export function computeSignatureWith(
   const headers = canonicalHeadersOf(signed);
   const body = input.body;
   const payload = payloadHash ?? (body == null || body.length === 0 ? EMPTY_BODY_SHA256 : hashes.sha256Hex(body));
-  const pending: Pending = { hashes, input, credentials, added, headers, sdkDate };
+  const pending: Pending = { hashes, input, credentials, added, headers, date };
   return typeof payload === "string" ? withPayloadHash(pending, payload) : payload.then((hash) => withPayloadHash(pending, hash));
 }
 
@@ -136,7 +145,8 @@ interface Pending {
   credentials: AccessKeyCredentials;
   added: Record<string, string>;
   headers: CanonicalHeaders;
-  sdkDate: string;
+  /** The X-Sdk-Date in basic form, for the string to sign. */
+  date: string;
 }
 
 function withPayloadHash(p: Pending, payloadHash: string): Signature | Promise<Signature> {
@@ -149,11 +159,10 @@ function withPayloadHash(p: Pending, payloadHash: string): Signature | Promise<S
     p.headers.signedHeaders,
     payloadHash,
   ].join("\n");
-  const date = sdkDateForSigning(p.sdkDate);
   const requestHash = p.hashes.sha256Hex(canonicalRequest);
   return typeof requestHash === "string"
-    ? withRequestHash(p, canonicalRequest, date, requestHash)
-    : requestHash.then((hash) => withRequestHash(p, canonicalRequest, date, hash));
+    ? withRequestHash(p, canonicalRequest, p.date, requestHash)
+    : requestHash.then((hash) => withRequestHash(p, canonicalRequest, p.date, hash));
 }
 
 function withRequestHash(

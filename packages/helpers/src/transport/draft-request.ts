@@ -3,6 +3,9 @@
 // Request and its AbortSignal on every call. withRetry sends them through a direct transport as
 // they are, and builds the Request (toRequest) for any transport that takes one.
 
+import { checkSignal } from "../errors/argument-checks.js";
+import { InvalidInputError } from "../errors/invalid-input-error.js";
+
 // Methods a Request keeps as given and that may carry a body, so no Request is needed to check them.
 const PLAIN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]);
 
@@ -33,18 +36,27 @@ export class DraftRequest implements DraftParts {
   readonly signal: AbortSignal | undefined;
   readonly #init: RequestInit;
 
-  /** Takes what `new Request(input, init)` takes, and refuses what it would refuse. */
-  constructor(input: string | URL, init: RequestInit = {}) {
+  /**
+   * Takes what `new Request(input, init)` takes (an absolute URL; init an object, or null or
+   * undefined for none), and refuses what it would refuse, as an InvalidInputError naming the part
+   * (never quoting a header's value: it may be a token).
+   */
+  constructor(input: string | URL, given?: RequestInit | null) {
+    if (given !== undefined && given !== null && typeof given !== "object")
+      throw new InvalidInputError("init", "must be an object (a RequestInit), or null or undefined for none");
+    const init = given ?? {};
+    this.parsedUrl = parseUrl(input);
+    this.url = this.parsedUrl.href;
     let method = init.method ?? "GET";
+    if (typeof method !== "string") throw new InvalidInputError("init.method", "must be a string such as GET or POST");
     const body = init.body ?? null;
+    this.headers = init.headers instanceof Headers ? init.headers : headersOf(init.headers);
+    checkSignal("init.signal", init.signal ?? undefined);
     // Anything unusual (TRACE, a lower-case method, a body on GET): a Request checks it (and throws
     // where it would) and normalises the method.
     if (!PLAIN_METHODS.has(method) || (body !== null && (method === "GET" || method === "HEAD")))
-      method = new Request(input, init).method;
-    this.parsedUrl = parseUrl(input);
-    this.url = this.parsedUrl.href;
+      method = requestMethod(this.url, init, method, body);
     this.method = method;
-    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     this.body = body;
     this.signal = init.signal ?? undefined;
     this.#init = init;
@@ -74,12 +86,52 @@ const encoder = new TextEncoder();
 const parsedUrls = new Map<string, URL>();
 
 function parseUrl(input: string | URL): URL {
-  if (typeof input !== "string") return new URL(input);
+  if (typeof input !== "string") {
+    if (!(input instanceof URL)) throw new InvalidInputError("input", "must be an absolute URL (a string or a URL)");
+    return new URL(input);
+  }
   let url = parsedUrls.get(input);
   if (url === undefined) {
-    url = new URL(input);
+    try {
+      url = new URL(input);
+    } catch {
+      // Not quoted: a URL may carry a credential in its query or user information.
+      throw new InvalidInputError("input", "must be an absolute URL");
+    }
     if (parsedUrls.size >= 64) parsedUrls.clear();
     parsedUrls.set(input, url);
   }
   return url;
+}
+
+/** The headers of `init`; fetch's own error would quote the value it refused, which may be a token. */
+function headersOf(headers: HeadersInit | undefined): Headers {
+  try {
+    return new Headers(headers);
+  } catch {
+    throw new InvalidInputError(
+      "init.headers",
+      "must be a Headers, [name, value] pairs or a record, of names and values a header can carry (no CR, LF or other control characters)",
+    );
+  }
+}
+
+// What fetch refuses to send, whatever its case (the spec's forbidden methods).
+const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+// An HTTP method is a token (RFC 9110): no spaces, separators or control characters.
+const METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** A method other than the plain ones, or a body on GET or HEAD: checked, then normalised as a Request does. */
+function requestMethod(url: string, init: RequestInit, method: string, body: BodyInit | null): string {
+  const upper = method.toUpperCase();
+  if (!METHOD_TOKEN.test(method) || FORBIDDEN_METHODS.has(upper))
+    throw new InvalidInputError("init.method", "must be an HTTP method fetch can send (GET, POST, PUT, DELETE, ...)");
+  if (body !== null && (upper === "GET" || upper === "HEAD"))
+    throw new InvalidInputError("init.body", `a ${upper} request has no body`);
+  try {
+    return new Request(url, init).method;
+  } catch (cause) {
+    // What is left (mode, cache, ... not among fetch's values) is no secret: its message is kept.
+    throw new InvalidInputError("init", `is refused by fetch: ${(cause as Error).message}`, { cause });
+  }
 }

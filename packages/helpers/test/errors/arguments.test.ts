@@ -133,7 +133,7 @@ describe("arguments of the helpers' entry points", () => {
     await refusal(() => sign({ method: "GET", url, headers: "a: 1" }), pairs);
     await refusal(
       () => sign({ method: "GET", url, headers: [["a"]] }),
-      "input.headers: must hold [name, value] pairs of strings",
+      "input.headers[0]: must be a [name, value] pair of strings",
     );
     await refusal(
       () => sign({ method: "GET", url, headers: [], body: { a: 1 } }),

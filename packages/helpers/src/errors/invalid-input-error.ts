@@ -12,8 +12,9 @@ export class InvalidInputError extends TypeError {
   readonly field: string;
 
   constructor(field: string, problem: string, options?: { cause?: unknown }) {
-    super(`${field}: ${problem}`, options);
-    this.field = field;
+    // String(): a Symbol given as the field would make the template throw a TypeError of its own.
+    super(`${String(field)}: ${String(problem)}`, options);
+    this.field = String(field);
   }
 
   /** Works across duplicated copies of the package, where `instanceof` does not. */

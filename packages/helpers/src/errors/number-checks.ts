@@ -13,6 +13,8 @@ export function checkMilliseconds(field: string, value: number | undefined, fall
 
 /** A whole number of at least `min`, or `fallback` when it is not given. */
 export function checkWholeNumber(field: string, value: number | undefined, fallback: number, min: number): number {
+  // A NaN minimum would let every number through (no comparison with NaN is true).
+  if (!Number.isFinite(min)) throw new InvalidInputError("min", "must be a finite number");
   if (value === undefined) return fallback;
   if (!Number.isSafeInteger(value) || value < min) throw new InvalidInputError(field, `must be a whole number, ${min} or more`);
   return value;

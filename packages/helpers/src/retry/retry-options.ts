@@ -54,7 +54,28 @@ export type ResolvedRetryOptions = Required<Omit<RetryOptions, "retryableStatuse
   onRetry: RetryOptions["onRetry"];
 };
 
-export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
+// Sets that refuse changes once built: an exported one changed anywhere in the program (a POST
+// added, say) would change what every client retries.
+const sealed = new WeakSet<object>();
+class SealedSet<T> extends Set<T> {
+  constructor(values: Iterable<T>) {
+    super(values);
+    sealed.add(this);
+    Object.freeze(this);
+  }
+  override add(value: T): this {
+    if (sealed.has(this)) throw new TypeError("this set cannot be changed");
+    return super.add(value);
+  }
+  override delete(_value: T): boolean {
+    throw new TypeError("this set cannot be changed");
+  }
+  override clear(): void {
+    throw new TypeError("this set cannot be changed");
+  }
+}
+
+export const IDEMPOTENT_METHODS: ReadonlySet<string> = new SealedSet(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 
 /**
  * The retry policy with its defaults, checked: a value that would silently turn a limit off or loop

@@ -2,8 +2,8 @@ import { authDirect, directOf, withDirect } from "#platform";
 import { assertHeaderSafe, providedKeys } from "../auth/credentials.js";
 import { callProvider } from "../auth/provider-context.js";
 import { fromProvider } from "../auth/provider-failure.js";
-import type { ResolvedCredentials } from "../auth/resolve-credentials.js";
-import { checkKnownOptions, checkObject } from "../errors/argument-checks.js";
+import { checkResolvedCredentials, type ResolvedCredentials } from "../auth/resolve-credentials.js";
+import { checkFunction, checkKnownOptions, checkObject } from "../errors/argument-checks.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { computeSignature } from "../signing/sign.js";
 import { signRequest } from "../signing/sign-request.js";
@@ -32,13 +32,20 @@ export interface AuthOptions {
 export function withAuth(next: FetchLike, auth: ResolvedCredentials, options: AuthOptions = {}): FetchLike {
   if (typeof next !== "function")
     throw new InvalidInputError("next", "must be a fetch function (request: Request) => Promise<Response>");
-  if (!auth || typeof auth !== "object" || typeof auth.kind !== "string")
-    throw new InvalidInputError("auth", "must be the result of resolveCredentials(credentials)");
+  checkResolvedCredentials("auth", auth);
   checkObject("options", options);
   checkKnownOptions("", options, ["projectId", "clockOffset", "contentType"]);
-  const { projectId, contentType } = options;
+  const { projectId, contentType, clockOffset } = options;
+  // Sent as X-Project-Id: {} or NaN would go out as "[object Object]" or "NaN", CR/LF would fail in Headers.
+  if (projectId !== undefined) assertHeaderSafe("projectId", projectId);
   if (contentType !== undefined) assertHeaderSafe("contentType", contentType);
-  const signingDate = () => new Date(Date.now() + (options.clockOffset?.() ?? 0));
+  if (clockOffset !== undefined) checkFunction("clockOffset", clockOffset, "() => milliseconds");
+  const signingDate = () => {
+    const offset = clockOffset?.() ?? 0;
+    if (typeof offset !== "number" || !Number.isFinite(offset))
+      throw new InvalidInputError("clockOffset", "must return a finite number of milliseconds");
+    return new Date(Date.now() + offset);
+  };
 
   const fetch: FetchLike = async (request) => {
     if (projectId !== undefined && !request.headers.has("x-project-id")) request.headers.set("X-Project-Id", projectId);

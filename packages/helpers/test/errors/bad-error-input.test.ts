@@ -15,9 +15,9 @@ describe("FunctionGraphError and errorFromResponse given a stand-in request", ()
     expect(
       () => new FunctionGraphError("x", { status: 0, request: { method: "GET", url: "https://h/p", headers: 5 as never } }),
     ).toThrow("request.headers: must be a Headers, a record of header values, or name/value pairs");
-    expect(() => new FunctionGraphError("x", { status: 500, response: { status: 500, headers: "x" as never, data: undefined } })).toThrow(
-      "response.headers: must be",
-    );
+    expect(
+      () => new FunctionGraphError("x", { status: 500, response: { status: 500, headers: "x" as never, data: undefined } }),
+    ).toThrow("response.headers: must be");
   });
 });
 

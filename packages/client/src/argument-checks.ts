@@ -2,6 +2,7 @@
 // wrong one is refused by name before anything is sent, not met later as a TypeError.
 import { checkKnownOptions, InvalidInputError } from "@fgkit/helpers";
 import type { FunctionGraphClient } from "./create-client.js";
+import { isWellFormed, NOT_WELL_FORMED } from "./request-validation.js";
 
 export function assertClient(client: unknown, field = "client"): asserts client is FunctionGraphClient {
   const methods = client as Partial<Record<"GET" | "POST" | "withOptions", unknown>> | null | undefined;
@@ -31,6 +32,8 @@ export function assertTarget(value: unknown, keys: readonly string[]): void {
   for (const key of keys) {
     const given = (value as Record<string, unknown>)[key];
     if (typeof given !== "string" || given === "") throw new InvalidInputError(`target.${key}`, "must be a non-empty string");
+    // Each goes into a path or the query of every poll: refused once here, not at the first poll.
+    if (!isWellFormed(given)) throw new InvalidInputError(`target.${key}`, NOT_WELL_FORMED);
   }
 }
 

@@ -22,7 +22,13 @@ import type { CallMethod, CallRequestMethod } from "./call-types.js";
 import { credentialsFromEnvironment, PROJECT_ID_PATTERN, projectIdFromEnvironment } from "./environment-defaults.js";
 import { createPathSerializer, encodePathValue } from "./path-params.js";
 import { endpointOf, type Region } from "./regions.js";
-import { checkMiddleware, refusingStreams, serializeJsonBody, validateRequestOptions } from "./request-validation.js";
+import {
+  checkMiddleware,
+  refusingStreams,
+  returningText,
+  serializeJsonBody,
+  validateRequestOptions,
+} from "./request-validation.js";
 import type { FunctionGraphPaths } from "./types.js";
 
 export interface FunctionGraphClientOptions {
@@ -154,6 +160,9 @@ export function createFunctionGraphClient(options: FunctionGraphClientOptions): 
   const auth = resolveCredentials(options.credentials === undefined ? credentialsFromEnvironment() : options.credentials);
   if (options.fetch !== undefined && typeof options.fetch !== "function")
     throw new InvalidInputError("fetch", "must be a function (request: Request) => Promise<Response>");
+  if (options.headers !== undefined && !isPlainRecord(options.headers))
+    // An array, bytes or a Map would be sent as headers named 0, 1, ... or not at all.
+    throw new InvalidInputError("headers", "must be a record of header names to values");
   for (const [name, value] of Object.entries(options.headers ?? {})) validateRequestOptions.header(`headers.${name}`, value);
   checkCallOptions(options);
 
@@ -268,7 +277,7 @@ function build(shared: Shared, call: CallOptions, inherited?: () => readonly Mid
       try {
         if (typeof path !== "string" || path[0] !== "/")
           throw new InvalidInputError("path", "must be an API path such as /v2/{project_id}/fgs/functions");
-        validateRequestOptions(init);
+        validateRequestOptions(init, method);
         // fetch would refuse it with a TypeError from inside; no GET or HEAD of the API takes one.
         if (init?.body !== undefined && (method === "GET" || method === "HEAD"))
           throw new InvalidInputError("body", `a ${method} request has no body: parameters go in params.query`);
@@ -286,6 +295,14 @@ function build(shared: Shared, call: CallOptions, inherited?: () => readonly Mid
       if (middleware.length > 0) options.middleware = [...middleware, ...((init?.middleware as Middleware[]) ?? [])];
       if (typeof init?.bodySerializer === "function")
         options.bodySerializer = refusingStreams(init.bodySerializer as (body: unknown) => unknown);
+      if (typeof init?.querySerializer === "function")
+        options.querySerializer = returningText(init.querySerializer as (query: unknown) => unknown);
+      // openapi-fetch reads headers as a record or a Headers: [name, value] pairs (checked above) would
+      // go out as headers named 0, 1, ...
+      if (Array.isArray(init?.headers))
+        options.headers = new Headers(
+          (init.headers as [string, unknown][]).map(([name, value]): [string, string] => [name, String(value)]),
+        );
       return send(path, options);
     };
   }
@@ -322,4 +339,11 @@ function checkCallOptions(options: CallOptions): void {
   if (options.retry !== undefined) resolveRetryOptions(options.retry, "retry");
   if (options.timeout !== undefined) resolveTimeoutOptions(options.timeout, "timeout");
   if (options.maxResponseBytes !== undefined) resolveMaxResponseBytes(options.maxResponseBytes);
+}
+
+/** A plain object ({ ... } or Object.create(null)), as opposed to an array, bytes, a Map or a class instance. */
+function isPlainRecord(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }

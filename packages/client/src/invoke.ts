@@ -1,7 +1,7 @@
-import { checkMilliseconds, checkWholeNumber, unwrap } from "@fgkit/helpers";
+import { checkMilliseconds, checkWholeNumber, InvalidInputError, unwrap } from "@fgkit/helpers";
 import { assertClient, assertOptionalObject } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
-import { checkEvent, serializeEvent } from "./request-validation.js";
+import { checkEvent, kindOf, serializeEvent } from "./request-validation.js";
 import type { Schemas } from "./types.js";
 
 export interface InvokeOptions {
@@ -109,6 +109,9 @@ export async function invokeFunction<Result = unknown>(
   checkEvent(event);
   assertOptionalObject("options", options, INVOKE_OPTIONS);
   const timeoutMs = checkMilliseconds("timeoutMs", options.timeoutMs, DEFAULT_INVOKE_TIMEOUT_MS);
+  // "false" or 0 from a configuration file would read as true (or as false) without a word.
+  if (options.tailLog !== undefined && typeof options.tailLog !== "boolean")
+    throw new InvalidInputError("tailLog", `must be true or false, got ${kindOf(options.tailLog)}`);
   const header: Record<string, string> = { "X-CFF-Request-Version": "v1" };
   if (options.tailLog ?? true) header["X-Cff-Log-Type"] = "tail";
   if (options.instanceMemory !== undefined)

@@ -17,14 +17,34 @@ function checkHeader(field: string, value: unknown): void {
     throw new InvalidInputError(field, "contains CR, LF or another character a header cannot carry");
 }
 
+// A UTF-16 surrogate without its pair: encodeURIComponent throws a URIError on it, and a header or
+// JSON text would carry U+FFFD instead.
+// (No lookbehind: older Safari would not parse the module.)
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
+/** What to say of text with a lone surrogate. */
+export const NOT_WELL_FORMED = "is not well-formed Unicode (it has a lone UTF-16 surrogate)";
+export const isWellFormed = (text: string): boolean => !LONE_SURROGATE.test(text);
+
+// openapi-fetch sends a query parameter's name as it is (only values are encoded): `&`, `=` or `#` in
+// one would make other parameters of it, or cut the query short. The API's names are all plain.
+const QUERY_NAME = /^[A-Za-z0-9_.~-]+$/;
+
 /**
+ * Checks one query parameter, `field` naming it (`params.query.<name>`, a paginator's `filter.<name>`).
  * Every query parameter of the API is a single string, number or boolean. openapi-fetch would drop
- * a Date without a word, spell an object out as `name[key]=`, and send NaN as "NaN".
+ * a Date without a word, spell an object out as `name[key]=`, send NaN as "NaN", and fail on text
+ * with a lone surrogate with encodeURIComponent's URIError.
  */
-function checkQueryValue(name: string, value: unknown): void {
-  if (value === undefined || value === null || typeof value === "string" || typeof value === "boolean") return;
+export function checkQueryParameter(field: string, name: string, value: unknown): void {
+  if (!QUERY_NAME.test(name))
+    throw new InvalidInputError(field, "is not a query parameter name: letters, digits, _ . ~ or - only");
+  if (value === undefined || value === null || typeof value === "boolean") return;
+  if (typeof value === "string") {
+    if (!isWellFormed(value)) throw new InvalidInputError(field, NOT_WELL_FORMED);
+    return;
+  }
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new InvalidInputError(`params.query.${name}`, `must be a finite number, got ${value}`);
+    if (!Number.isFinite(value)) throw new InvalidInputError(field, `must be a finite number, got ${value}`);
     return;
   }
   const kind =
@@ -33,13 +53,37 @@ function checkQueryValue(name: string, value: unknown): void {
       : Array.isArray(value)
         ? "an array"
         : typeof value;
-  throw new InvalidInputError(`params.query.${name}`, `must be a string, number or boolean, got ${kind}`);
+  throw new InvalidInputError(field, `must be a string, number or boolean, got ${kind}`);
 }
 
 /** Refuses a value that is given but is not an object. */
 function checkObject(field: string, value: unknown): void {
   if (value !== undefined && (typeof value !== "object" || value === null))
     throw new InvalidInputError(field, "must be an object");
+}
+
+/**
+ * A record of named values (params and their groups, a paginator's filter): an object of fields, not
+ * an array or bytes (whose items openapi-fetch would send as parameters `0`, `1`, ...), nor a Map,
+ * a Headers or a Date (whose entries or value it would not see).
+ */
+export function checkRecord(field: string, value: unknown, what = "an object"): void {
+  if (value === null || typeof value !== "object" || Array.isArray(value) || !isPlainObject(value))
+    throw new InvalidInputError(field, `must be ${what}, got ${kindOf(value)}`);
+}
+
+/** An object of named fields (from `{ ... }`, a class, another realm): not a Map, bytes, a Date, ... */
+const isPlainObject = (value: object): boolean => Object.prototype.toString.call(value) === "[object Object]";
+
+/** What a value is, for a message: `an array`, `a Map`, `a string`, `null`. */
+export function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") {
+    const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+    return typeof name === "string" && name !== "" && name !== "Object" ? `a ${name}` : "an object";
+  }
+  return typeof value === "undefined" ? "undefined" : /^[aeiou]/.test(typeof value) ? `an ${typeof value}` : `a ${typeof value}`;
 }
 
 const PARAM_GROUPS = ["path", "query", "header"] as const;
@@ -61,23 +105,222 @@ const MISPLACED: Record<string, string> = {
   maxResponseBytes: "a per-call size limit goes through client.withOptions({ maxResponseBytes })",
 };
 
+// The values fetch takes for RequestInit's enumerated fields (its Request constructor refuses others
+// with a TypeError of its own). `mode: "no-cors"` is left out: a browser would drop the signing
+// headers and hide the answer, and `navigate` is no mode a request can be made with.
+const REQUEST_INIT_VALUES: Record<string, readonly string[]> = {
+  cache: ["default", "no-store", "reload", "no-cache", "force-cache", "only-if-cached"],
+  credentials: ["omit", "same-origin", "include"],
+  mode: ["cors", "same-origin"],
+  priority: ["high", "low", "auto"],
+  referrerPolicy: [
+    "",
+    "no-referrer",
+    "no-referrer-when-downgrade",
+    "same-origin",
+    "origin",
+    "strict-origin",
+    "origin-when-cross-origin",
+    "strict-origin-when-cross-origin",
+    "unsafe-url",
+  ],
+  duplex: ["half"],
+  // openapi-fetch's: how the answer's body is read (it calls response[parseAs]() once the answer came).
+  parseAs: ["json", "text", "blob", "arrayBuffer", "stream"],
+};
+
 /** Middleware for client.use() or a call's `middleware`: an object with at least one of its hooks. */
 export function checkMiddleware(field: string, value: unknown): void {
-  if (!value || typeof value !== "object" || !("onRequest" in value || "onResponse" in value || "onError" in value))
-    throw new InvalidInputError(field, "must be an object with onRequest(), onResponse() or onError()");
+  const shape = "must be an object with onRequest(), onResponse() or onError()";
+  if (!value || typeof value !== "object") throw new InvalidInputError(field, shape);
+  let hooks = 0;
+  for (const hook of ["onRequest", "onResponse", "onError"]) {
+    const given = (value as Record<string, unknown>)[hook];
+    if (given === undefined) continue;
+    // openapi-fetch would skip it without a word.
+    if (typeof given !== "function") throw new InvalidInputError(`${field}.${hook}`, `must be a function, got ${kindOf(given)}`);
+    hooks++;
+  }
+  if (hooks === 0) throw new InvalidInputError(field, shape);
 }
 
-/** Checks one call's options: header values, and that params are objects. */
-function validateOptions(init: unknown): void {
+/**
+ * Checks each option given by its name: a key no call takes, which openapi-fetch would pass to fetch
+ * to be ignored without a word (`querry`, `parms`), is refused (a misplaced one with where it goes, a
+ * misspelt one with the option it is near); and options openapi-fetch or fetch would fail on later
+ * with a TypeError of their own (after the request was sent, for parseAs), or would take for
+ * something else. One pass over the keys given: it runs on every call.
+ */
+function checkCallOptions(init: Record<string, unknown>, method: string | undefined): void {
+  for (const name in init) {
+    if (Object.hasOwn(MISPLACED, name)) throw new InvalidInputError(name, `is not a call option: ${MISPLACED[name]}`);
+    // Inherited keys are not options: the client copies the call's own.
+    if (!Object.hasOwn(init, name)) continue;
+    const value = init[name];
+    if (name === "params" || name === "body" || name === "headers" || name === "signal") continue;
+    if (name === "method") {
+      // RequestInit's, and in the type: openapi-fetch sends the method called whatever this says.
+      if (value === undefined || (typeof value === "string" && value.toUpperCase() === method)) continue;
+      throw new InvalidInputError(
+        "method",
+        "is not the method called: call client.POST(path, init) and so on, or client.request(method, path, init)",
+      );
+    }
+    if (Object.hasOwn(REQUEST_INIT_VALUES, name)) {
+      const values = REQUEST_INIT_VALUES[name] as readonly string[];
+      if (value !== undefined && !(typeof value === "string" && values.includes(value)))
+        throw new InvalidInputError(
+          name,
+          `must be one of ${values.map((v) => JSON.stringify(v)).join(", ")}${name === "mode" && value === "no-cors" ? ' (a "no-cors" request would lose its signing headers, and its answer could not be read)' : ""}`,
+        );
+      if (name === "cache" && value === "only-if-cached" && init.mode !== "same-origin")
+        throw new InvalidInputError("cache", '"only-if-cached" needs mode: "same-origin"');
+      continue;
+    }
+    // A misspelt option is refused even when it holds undefined: it is still not the option meant.
+    if (!Object.hasOwn(OPTION_CHECKS, name)) throw unknownOption(name);
+    if (value !== undefined) (OPTION_CHECKS[name] as (value: unknown) => void)(value);
+  }
+}
+
+/** Options with a check of their own (a value given, not undefined), throwing where it fails. */
+const OPTION_CHECKS: Record<string, (value: unknown) => void> = {
+  Request: (value) => checkFunction("Request", value),
+  bodySerializer: (value) => checkFunction("bodySerializer", value),
+  querySerializer: (value) => {
+    if (typeof value === "function") return;
+    checkRecord("querySerializer", value, "a function (query) => string, or openapi-fetch's serializer options");
+    const { allowReserved, array, object } = value as Record<string, unknown>;
+    if (allowReserved !== undefined && typeof allowReserved !== "boolean")
+      throw new InvalidInputError("querySerializer.allowReserved", "must be true or false");
+    if (array !== undefined) checkRecord("querySerializer.array", array);
+    if (object !== undefined) checkRecord("querySerializer.object", object);
+  },
+  // Checked with params and headers, below.
+  middleware: () => undefined,
+  redirect: () => undefined,
+  keepalive: (value) => {
+    if (typeof value !== "boolean") throw new InvalidInputError("keepalive", "must be true or false");
+  },
+  integrity: (value) => {
+    if (typeof value !== "string") throw new InvalidInputError("integrity", `must be a string, got ${kindOf(value)}`);
+  },
+  referrer: (value) => {
+    if (!(typeof value === "string" && (value === "" || isUrl(value))))
+      throw new InvalidInputError("referrer", 'must be a URL, "about:client" or ""');
+  },
+  window: (value) => {
+    if (value !== null) throw new InvalidInputError("window", "must be null");
+  },
+  dispatcher: (value) => {
+    if (value === null || typeof value !== "object" || typeof (value as { dispatch?: unknown }).dispatch !== "function")
+      throw new InvalidInputError("dispatcher", "must be an undici Dispatcher (an Agent, a Pool, ...)");
+  },
+};
+
+function checkFunction(field: string, value: unknown): void {
+  if (typeof value !== "function") throw new InvalidInputError(field, `must be a function, got ${kindOf(value)}`);
+}
+
+/** The call options, for the message about one that is not. */
+const CALL_OPTIONS = ["params", "body", "headers", "signal", ...Object.keys(REQUEST_INIT_VALUES), ...Object.keys(OPTION_CHECKS)];
+
+function unknownOption(name: string): InvalidInputError {
+  const near = nearestOption(name);
+  return new InvalidInputError(
+    name,
+    near
+      ? `is not a call option (did you mean ${near}?)`
+      : "is not a call option (the options are params, body, headers, signal, parseAs, bodySerializer, querySerializer, middleware, Request, and fetch's RequestInit fields such as cache or credentials)",
+  );
+}
+
+// Where a misspelling of a misplaced option points: to the option itself, in params.
+const NEAR_MISPLACED: Record<string, string> = { query: "params.query", path: "params.path", header: "params.header" };
+
+/** The call option `name` is a misspelling of (another case, or one or two letters off), if any. */
+function nearestOption(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = lower.length <= 4 ? 1 : 2;
+  for (const option of [...CALL_OPTIONS, ...Object.keys(NEAR_MISPLACED)]) {
+    const distance = editDistance(lower, option.toLowerCase());
+    if (distance <= bestDistance && (best === undefined || distance < bestDistance)) {
+      best = NEAR_MISPLACED[option] ?? option;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Edits (insert, delete, replace, swap two neighbours) from `a` to `b`. */
+function editDistance(a: string, b: string): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let cost = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cost = Math.min(cost, (before[j - 2] as number) + 1);
+      current[j] = cost;
+    }
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+function isUrl(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A call's headers as fetch takes them: a record, a Headers (checked by fetch as it was filled), or
+ * [name, value] pairs. Anything else openapi-fetch would spell out as numbered headers or skip.
+ */
+function checkCallHeaders(headers: unknown): void {
+  if (headers === undefined) return;
+  if (Array.isArray(headers)) {
+    for (const [index, pair] of headers.entries()) {
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== "string")
+        throw new InvalidInputError(`headers[${index}]`, "must be a [name, value] pair");
+      const [name, value] = pair as [string, unknown];
+      // A pair cannot unset a header (null in a record does): fetch would send "null".
+      if (value === undefined || value === null)
+        throw new InvalidInputError(`headers.${name}`, `must be a string, number or boolean, got ${kindOf(value)}`);
+      checkHeader(`headers.${name}`, value);
+    }
+    return;
+  }
+  if (headers !== null && typeof headers === "object") {
+    if (isPlainObject(headers)) {
+      for (const [name, value] of Object.entries(headers)) checkHeader(`headers.${name}`, value);
+      return;
+    }
+    if (typeof Headers === "function" && headers instanceof Headers) return;
+  }
+  throw new InvalidInputError(
+    "headers",
+    `must be an object of header values, a Headers, or an array of [name, value] pairs, got ${kindOf(headers)}`,
+  );
+}
+
+/** Checks one call's options before anything is built from them; `method` is the one called. */
+function validateOptions(init: unknown, method?: string): void {
   if (init === undefined) return; // a call without options: nothing to check, and it runs on every such call
   checkObject("options", init);
-  const { params, headers, signal, middleware, redirect } = init as {
-    params?: Record<string, unknown>;
-    headers?: unknown;
-    signal?: unknown;
-    middleware?: unknown;
-    redirect?: unknown;
-  };
+  const options = init as Record<string, unknown>;
+  checkCallOptions(options, method);
+  const { params, signal, middleware, redirect } = options;
   checkSignal("signal", signal);
   if (middleware !== undefined) {
     if (!Array.isArray(middleware)) throw new InvalidInputError("middleware", "must be an array of middleware");
@@ -90,23 +333,23 @@ function validateOptions(init: unknown): void {
       "redirect",
       'must be "manual" or "error": a redirect is never followed, as the credentials would go along',
     );
-  for (const name in init as object)
-    if (Object.hasOwn(MISPLACED, name)) throw new InvalidInputError(name, `is not a call option: ${MISPLACED[name]}`);
   if (params !== undefined) {
-    checkObject("params", params);
-    for (const group in params)
+    checkRecord("params", params);
+    const groups = params as Record<string, unknown>;
+    for (const group in groups)
       if (group !== "cookie" && !(PARAM_GROUPS as readonly string[]).includes(group))
         throw new InvalidInputError(
           `params.${group}`,
           "is not a parameter group: use params.path, params.query or params.header",
         );
-    for (const where of PARAM_GROUPS) if (params[where] !== undefined) checkObject(`params.${where}`, params[where]);
-    if (params.header) for (const [name, value] of Object.entries(params.header)) checkHeader(`params.header.${name}`, value);
-    if (params.query) for (const name in params.query) checkQueryValue(name, (params.query as Record<string, unknown>)[name]);
+    for (const where of PARAM_GROUPS)
+      if (groups[where] !== undefined)
+        checkRecord(`params.${where}`, groups[where], where === "header" ? "an object of header values" : "an object");
+    const { header, query } = groups as { header?: Record<string, unknown>; query?: Record<string, unknown> };
+    if (header) for (const [name, value] of Object.entries(header)) checkHeader(`params.header.${name}`, value);
+    if (query) for (const name in query) checkQueryParameter(`params.query.${name}`, name, query[name]);
   }
-  // A Headers object was checked by fetch as it was filled; pairs and records are checked here.
-  if (headers && typeof headers === "object" && !(headers instanceof Headers))
-    for (const [name, value] of Array.isArray(headers) ? headers : Object.entries(headers)) checkHeader(`headers.${name}`, value);
+  checkCallHeaders(options.headers);
 }
 
 /**
@@ -121,6 +364,8 @@ export const validateRequestOptions = /* @__PURE__ */ Object.assign(validateOpti
  * are refused too: JSON would send them as an object of numbered fields.
  */
 export function checkJsonObject(field: string, value: unknown): void {
+  // JSON would send a Promise as {}: the value it will have is what was meant.
+  if (isThenable(value)) throw new InvalidInputError(field, "is a Promise; await it first");
   if (isBytes(value))
     throw new InvalidInputError(field, "is bytes, which JSON would send as an object of numbered fields: send a JSON object");
   const toJSON = value && typeof value === "object" ? (value as { toJSON?: unknown }).toJSON : undefined;
@@ -143,12 +388,17 @@ export const checkEvent = (event: unknown): void => checkJsonObject("event", eve
 
 /**
  * What JSON.stringify would send as something else without a word: NaN and ±Infinity as null (an
- * unset environment variable read with Number()), a Map or a Set as {}, and file contents (bytes, a
- * Blob, a stream, form data) as {} or an object of numbered fields, where the API wants Base64 text.
+ * unset environment variable read with Number()), a Map or a Set as {}, a Promise (a missing await)
+ * as {}, a function or a Symbol as nothing (or null in an array), and file contents (bytes, a Blob,
+ * a stream, form data) as {} or an object of numbered fields, where the API wants Base64 text.
+ * `value` is what toJSON() gave, if anything did: see lossyBehindToJson for what that hides.
  */
 function lossyInJson(value: unknown): string | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? undefined : `must be a finite number, got ${value}`;
+  if (typeof value === "function" || typeof value === "symbol")
+    return `is a ${typeof value === "function" ? "function" : "Symbol"}, which JSON would leave out: give the value itself`;
   if (value === null || typeof value !== "object") return undefined;
+  if (isThenable(value)) return "is a Promise (missing await?)";
   if (value instanceof Map || value instanceof Set)
     return `is a ${value instanceof Map ? "Map" : "Set"}, which JSON would send as {}: use a plain object or an array`;
   const content = contentKind(value);
@@ -156,6 +406,22 @@ function lossyInJson(value: unknown): string | undefined {
     ? undefined
     : `is ${content}, which JSON cannot carry: give its contents as a Base64 string (in Node, buffer.toString("base64"))`;
 }
+
+/**
+ * What a toJSON() hides that is still lossy: an invalid Date (its toJSON gives null), and file
+ * contents (a Buffer's gives { type, data }). A Map or Set with a toJSON of its own is sent as that
+ * gives it, so it is not looked at again.
+ */
+function lossyBehindToJson(original: unknown): string | undefined {
+  if (original instanceof Date)
+    return Number.isNaN(original.getTime()) ? "is an invalid Date, which JSON would send as null" : undefined;
+  return original !== null && typeof original === "object" && contentKind(original) !== undefined
+    ? lossyInJson(original)
+    : undefined;
+}
+
+const isThenable = (value: unknown): boolean =>
+  value !== null && typeof value === "object" && typeof (value as { then?: unknown }).then === "function";
 
 /** What kind of file contents `value` is, when it is some. */
 function contentKind(value: object): string | undefined {
@@ -184,15 +450,13 @@ class LossyValue {
   constructor(readonly problem: string) {}
 }
 
-// JSON.stringify hands the replacer what toJSON() gave (a Buffer's { type, data }), so where that
-// differs, the value as it was (on the holder) is looked at for file contents too. Only for those:
-// a Map or Set with a toJSON of its own is sent as that gives it.
+// JSON.stringify hands the replacer what toJSON() gave (a Buffer's { type, data }, an invalid Date's
+// null), so where that differs, the value as it was (on the holder) is looked at too.
 function refuseLossy(this: unknown, key: string, value: unknown): unknown {
   let problem = lossyInJson(value);
-  if (problem === undefined && value !== null && typeof value === "object") {
+  if (problem === undefined && (value === null || typeof value === "object")) {
     const original = (this as Record<string, unknown>)[key];
-    if (original !== value && original !== null && typeof original === "object" && contentKind(original) !== undefined)
-      problem = lossyInJson(original);
+    if (original !== value) problem = lossyBehindToJson(original);
   }
   if (problem !== undefined) throw new LossyValue(problem);
   return value;
@@ -200,16 +464,16 @@ function refuseLossy(this: unknown, key: string, value: unknown): unknown {
 
 /**
  * Where the first lossy value sits (`body.environment.variables.n`), looked for only once one was
- * met, as JSON.stringify walks: each value's toJSON(key) called once (file contents looked for
- * before it), then the result's own fields.
+ * met, as JSON.stringify walks: each value's toJSON(key) called once (what it hides looked at
+ * too), then the result's own fields.
  */
 function pathToLossy(value: unknown, path: string, seen = new Set<unknown>(), key = ""): string | undefined {
   const toJSON = value !== null && typeof value === "object" ? (value as { toJSON?: unknown }).toJSON : undefined;
   const sent: unknown = typeof toJSON === "function" ? toJSON.call(value, key) : value;
   if (lossyInJson(sent) !== undefined) return path;
+  // As refuseLossy: only where toJSON() gave null or an object (bytes it gives as text are sent so).
+  if (sent !== value && (sent === null || typeof sent === "object") && lossyBehindToJson(value) !== undefined) return path;
   if (sent === null || typeof sent !== "object") return undefined;
-  // As refuseLossy: where toJSON() gave another object, file contents are looked for on the original.
-  if (sent !== value && contentKind(value as object) !== undefined) return path;
   if (seen.has(sent)) return undefined;
   seen.add(sent);
   // JSON sends an array's items only, not other fields set on it.
@@ -272,6 +536,8 @@ export const serializeWorkflowInput = /* @__PURE__ */ serializeJsonNaming((field
 /**
  * A call's own bodySerializer, refusing a stream: every attempt is signed over the body's bytes and
  * may be sent again, which a stream's body cannot be (fetch would fail on it with its own TypeError).
+ * And what fetch cannot take as a body, which it would send as its String() (`[object Object]`, `5`)
+ * or fail on.
  */
 export function refusingStreams<Serializer extends (...args: never[]) => unknown>(serialize: Serializer): Serializer {
   return ((...args: Parameters<Serializer>) => {
@@ -281,6 +547,35 @@ export function refusingStreams<Serializer extends (...args: never[]) => unknown
         "bodySerializer",
         "returned a ReadableStream: a request is signed over its bytes and may be sent again, so return the bytes (a Uint8Array) or a string",
       );
+    if (!isBodyInit(body))
+      throw new InvalidInputError(
+        "bodySerializer",
+        `returned ${kindOf(body)}, which fetch would not send as it is: return a string or the bytes (a Uint8Array)`,
+      );
     return body;
+  }) as Serializer;
+}
+
+/** A body fetch sends as it is (no body, for undefined and null). */
+function isBodyInit(body: unknown): boolean {
+  if (body === undefined || body === null || typeof body === "string" || isBytes(body)) return true;
+  if (typeof body !== "object") return false;
+  for (const name of ["Blob", "FormData", "URLSearchParams"]) {
+    const type = (globalThis as Record<string, unknown>)[name];
+    if (typeof type === "function" && body instanceof type) return true;
+  }
+  return false;
+}
+
+/**
+ * A call's own querySerializer, whose result must be the query text: openapi-fetch would fail on
+ * anything else with a TypeError of its own (`search.startsWith is not a function`).
+ */
+export function returningText<Serializer extends (...args: never[]) => unknown>(serialize: Serializer): Serializer {
+  return ((...args: Parameters<Serializer>) => {
+    const query = serialize(...args);
+    if (typeof query !== "string")
+      throw new InvalidInputError("querySerializer", `returned ${kindOf(query)}: it must return the query string`);
+    return query;
   }) as Serializer;
 }

@@ -41,3 +41,17 @@ describe("REGIONS", () => {
     expect(() => (REGIONS as unknown as string[]).push("xx-fake-1")).toThrow(TypeError);
   });
 });
+
+describe("the client's own headers", () => {
+  it("must be a record: an array, bytes or a Map would be sent as headers named 0, 1, ... or not at all", () => {
+    for (const headers of [[1, 2], new Uint8Array([1, 2]), new Map([["a", "b"]]), "abc"])
+      expect(
+        () =>
+          createFunctionGraphClient({ region: "cn-north-4", projectId: PROJECT, credentials: AKSK, headers: headers as never }),
+        String(headers),
+      ).toThrow("headers: must be a record of header names to values");
+    expect(() =>
+      createFunctionGraphClient({ region: "cn-north-4", projectId: PROJECT, credentials: AKSK, headers: { "X-Trace": "1" } }),
+    ).not.toThrow();
+  });
+});

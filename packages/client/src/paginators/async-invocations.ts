@@ -9,6 +9,7 @@ export const paginateListAsyncInvocations = (
   filter: PageFilter<"listAsyncInvocations"> = {},
 ): Paginator<Schemas["ListAsyncInvocationsResponse"], Schemas["ListFunctionAsyncInvocationsResult"]> =>
   markerPaginator(config, {
+    filter,
     pageSizeParam: "limit",
     maxPageSize: 500,
     fetch: (page, signal) =>
@@ -28,6 +29,7 @@ export const paginateListActiveAsyncInvocations = (
   filter: PageFilter<"listActiveAsyncInvocations"> = {},
 ): Paginator<Schemas["ListActiveAsyncInvocationsResponse"], Schemas["ListFunctionAsyncInvocationsResult"]> =>
   markerPaginator(config, {
+    filter,
     pageSizeParam: "limit",
     maxPageSize: 500,
     fetch: (page, signal) =>

@@ -8,6 +8,7 @@ export const paginateListDependencies = (
   filter: PageFilter<"listDependencies"> = {},
 ): Paginator<Schemas["ListDependenciesResponse"], Schemas["ListDependenciesResult"]> =>
   markerPaginator(config, {
+    filter,
     pageSizeParam: "maxitems",
     fetch: (page, signal) =>
       config.client.GET("/v2/{project_id}/fgs/dependencies", { params: { query: { ...filter, ...page } }, signal }),

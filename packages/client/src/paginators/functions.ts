@@ -8,6 +8,7 @@ export const paginateListFunctions = (
   filter: PageFilter<"listFunctions"> = {},
 ): Paginator<Schemas["ListFunctionsResponse"], Schemas["ListFunctionResult"]> =>
   markerPaginator(config, {
+    filter,
     pageSizeParam: "maxitems",
     maxPageSize: 400,
     fetch: (page, signal) =>

@@ -8,6 +8,7 @@ export const paginateListFunctionReservedInstances = (
   filter: PageFilter<"listFunctionReservedInstances"> = {},
 ): Paginator<Schemas["ListFunctionReservedInstancesResponse"], Schemas["FuncReservedInstance"]> =>
   markerPaginator(config, {
+    filter,
     pageSizeParam: "limit",
     maxPageSize: 400,
     fetch: (page, signal) =>
@@ -26,6 +27,7 @@ export const paginateListReservedInstanceConfigs = (
   filter: PageFilter<"listReservedInstanceConfigs"> = {},
 ): Paginator<Schemas["ListReservedInstanceConfigsResponse"], Schemas["ReservedInstanceConfigs"]> =>
   markerPaginator(config, {
+    filter,
     pageSizeParam: "limit",
     maxPageSize: 500,
     fetch: (page, signal) =>

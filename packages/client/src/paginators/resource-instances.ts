@@ -17,6 +17,7 @@ export const paginateResourceInstances = (
   resourceType = "functions",
 ): Paginator<ResourceList, Schemas["ListEnterpriseResourceResult"]> =>
   offsetPaginator<ResourceList, Schemas["ListEnterpriseResourceResult"]>(config, {
+    bodyFilter: filter,
     fetch: async (offset, limit, signal) => {
       const result = await config.client.POST("/v2/{project_id}/{resource_type}/resource-instances/{action}", {
         params: { path: { resource_type: resourceType, action: "filter" } },

@@ -13,6 +13,7 @@ import {
 } from "@fgkit/helpers";
 import { assertConfigWithClient } from "../argument-checks.js";
 import type { FunctionGraphClient } from "../create-client.js";
+import { checkQueryParameter, checkRecord, isWellFormed, NOT_WELL_FORMED, serializeJsonNaming } from "../request-validation.js";
 import type { operations } from "../types.js";
 
 /** An operation's query parameters other than the ones the paginator drives. */
@@ -42,21 +43,55 @@ export interface MarkerStyle<Page, Item> extends PageSizeLimit {
   total?(page: Page): number | undefined;
 }
 
-/** The largest page an operation serves (its documented maximum for the page-size parameter). */
+/** What is checked of a list's own arguments when a paginator is made. */
 interface PageSizeLimit {
+  /** The largest page an operation serves (its documented maximum for the page-size parameter). */
   maxPageSize?: number;
+  /** The caller's filter, sent as query parameters beside the paging ones. */
+  filter?: unknown;
+  /** The caller's filter, sent as fields of the body beside the paging ones. */
+  bodyFilter?: unknown;
 }
 
 const PAGINATOR_OPTIONS = ["pageSize", "startingToken", "signal"];
 
 /** Refuses a config that would send a bad page size or offset, before any page is asked for. */
-function checkConfig(config: PaginatorConfig, { maxPageSize }: PageSizeLimit): void {
+function checkConfig(config: PaginatorConfig, style: PageSizeLimit, driven: readonly string[]): void {
   assertConfigWithClient(config, PAGINATOR_OPTIONS);
   checkSignal("signal", config.signal);
   checkWholeNumber("pageSize", config.pageSize, 1, 1);
+  const { maxPageSize } = style;
   if (maxPageSize !== undefined && config.pageSize !== undefined && config.pageSize > maxPageSize)
     throw new InvalidInputError("pageSize", `must be at most ${maxPageSize}, the largest page this list serves`);
+  if ("filter" in style) checkFilter(style.filter, driven, (name, value) => checkQueryParameter(`filter.${name}`, name, value));
+  if ("bodyFilter" in style) {
+    checkFilter(style.bodyFilter, driven);
+    serializeFilter(style.bodyFilter);
+  }
 }
+
+/**
+ * A filter: an object of the list's parameters (openapi-fetch would send the characters of a string,
+ * or the items of an array, as parameters 0, 1, ...), none of them one the paginator sets itself
+ * (on the first page it would be sent as given, and then replaced).
+ */
+function checkFilter(filter: unknown, driven: readonly string[], check?: (name: string, value: unknown) => void): void {
+  checkRecord("filter", filter, "an object of the list's parameters");
+  for (const name of Object.keys(filter as object)) {
+    if (driven.includes(name))
+      throw new InvalidInputError(
+        `filter.${name}`,
+        `is set by the paginator: ${name === "marker" || name === "offset" ? "resume with startingToken" : "give pageSize"}`,
+      );
+    check?.(name, (filter as Record<string, unknown>)[name]);
+  }
+}
+
+// A body filter's bad values (NaN, an invalid Date, a forgotten await) named as the caller wrote them.
+const serializeFilter = /* @__PURE__ */ serializeJsonNaming((field) => `filter${field.slice("body".length)}`);
+
+const MARKER_DRIVEN = ["marker", "maxitems", "limit"];
+const OFFSET_DRIVEN = ["offset", "limit"];
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -69,11 +104,18 @@ const samePage = <Item>(items: readonly Item[], before: { first: Item; last: Ite
   sameJson(items[0], before.first) && sameJson(items[items.length - 1], before.last);
 
 export function markerPaginator<Page, Item>(config: PaginatorConfig, style: MarkerStyle<Page, Item>): Paginator<Page, Item> {
-  checkConfig(config, style);
-  if (config.startingToken !== undefined && String(config.startingToken) === "")
-    throw new InvalidInputError("startingToken", "must not be empty");
+  checkConfig(config, style, MARKER_DRIVEN);
+  const token: unknown = config.startingToken;
+  if (token === "") throw new InvalidInputError("startingToken", "must not be empty");
+  if (typeof token === "string" && !isWellFormed(token)) throw new InvalidInputError("startingToken", NOT_WELL_FORMED);
+  // String() would send an object as "[object Object]", and null or NaN as words.
+  if (token !== undefined && typeof token !== "string" && !(Number.isSafeInteger(token) && (token as number) >= 0))
+    throw new InvalidInputError(
+      "startingToken",
+      "must be a marker returned earlier: a non-empty string or a whole number 0 or more",
+    );
   return paginate<Page, string, Item>({
-    start: config.startingToken === undefined ? undefined : String(config.startingToken),
+    start: token === undefined ? undefined : String(token),
     // Marker 0 is where these lists start: a next_marker of 0 leads back to the first page.
     firstPageCursor: "0",
     signal: config.signal,
@@ -102,10 +144,16 @@ export interface OffsetStyle<Page, Item> extends PageSizeLimit {
 }
 
 export function offsetPaginator<Page, Item>(config: PaginatorConfig, style: OffsetStyle<Page, Item>): Paginator<Page, Item> {
-  checkConfig(config, style);
-  const token = config.startingToken;
-  // Number() would take "" as 0 and " 1e1" as 10: a text token must be the digits of an offset.
-  const start = token === undefined ? 0 : typeof token === "string" && !/^\d+$/.test(token) ? Number.NaN : Number(token);
+  checkConfig(config, style, OFFSET_DRIVEN);
+  const token: unknown = config.startingToken;
+  // Number() would take "" as 0, " 1e1" as 10, true as 1, null as 0 and a Date as its time: a token
+  // must be a whole number or the digits of one.
+  const start =
+    token === undefined
+      ? 0
+      : typeof token === "number" || (typeof token === "string" && /^\d+$/.test(token))
+        ? Number(token)
+        : Number.NaN;
   if (!Number.isSafeInteger(start) || start < 0)
     throw new InvalidInputError("startingToken", "must be an offset, a whole number 0 or more");
   return paginate<Page, number, Item>({

@@ -8,6 +8,7 @@ export const paginateListFunctionTemplate = (
   filter: PageFilter<"listFunctionTemplate"> = {},
 ): Paginator<Schemas["ListFunctionTemplateResponse"], Schemas["FunctionTemplate"]> =>
   markerPaginator(config, {
+    filter,
     pageSizeParam: "maxitems",
     fetch: (page, signal) =>
       config.client.GET("/v2/{project_id}/fgs/templates", { params: { query: { ...filter, ...page } }, signal }),
@@ -21,6 +22,7 @@ export const paginateListAppTemplates = (
   filter: PageFilter<"listAppTemplates"> = {},
 ): Paginator<Schemas["ListAppTemplatesResponse"], Schemas["ListAppTemplatesResult"]> =>
   markerPaginator(config, {
+    filter,
     pageSizeParam: "maxitems",
     maxPageSize: 500,
     fetch: (page, signal) =>
@@ -36,6 +38,7 @@ export const paginateListFunctionApplications = (
   filter: PageFilter<"listFunctionApplications"> = {},
 ): Paginator<Schemas["ListFunctionApplicationsResponse"], Schemas["ListFunctionApplicationResult"]> =>
   markerPaginator(config, {
+    filter,
     pageSizeParam: "limit",
     maxPageSize: 500,
     fetch: (page, signal) =>

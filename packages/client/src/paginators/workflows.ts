@@ -10,6 +10,7 @@ export const paginateListWorkflow = (
   filter: PageFilter<"listWorkflow", "offset" | "limit"> = {},
 ): Paginator<Schemas["ListWorkflowResponse"], Schemas["WorkflowSimpleInfo"]> =>
   offsetPaginator(config, {
+    filter,
     fetch: (offset, limit, signal) =>
       config.client.GET("/v2/{project_id}/fgs/workflows", { params: { query: { ...filter, ...page(offset, limit) } }, signal }),
     items: (p) => p.workflows,
@@ -23,6 +24,7 @@ export const paginateListWorkflowExecutions = (
   filter: PageFilter<"listWorkflowExecutions", "offset" | "limit"> = {},
 ): Paginator<Schemas["ListWorkflowExecutionsResponse"], Schemas["FlowExecutionBrief"]> =>
   offsetPaginator(config, {
+    filter,
     fetch: (offset, limit, signal) =>
       config.client.GET("/v2/{project_id}/fgs/workflows/{workflow_id}/executions", {
         params: { path: { workflow_id: workflowId }, query: { ...filter, ...page(offset, limit) } },
@@ -39,6 +41,7 @@ export const paginateShowWorkflowExecutionForPage = (
   filter: PageFilter<"showWorkflowExecutionForPage", "offset" | "limit"> = {},
 ): Paginator<Schemas["ShowWorkflowExecutionForPageResponse"], Schemas["FlowExecutionBriefV2"]> =>
   offsetPaginator(config, {
+    filter,
     fetch: (offset, limit, signal) =>
       config.client.GET("/v2/{project_id}/fgs/workflows/{workflow_id}/executions-history", {
         // This operation requires a limit (1-100).

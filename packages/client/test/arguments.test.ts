@@ -92,6 +92,8 @@ describe("arguments of the helpers built on a client", () => {
     await refusal(() => list({ a: 1 }), "params.query.marker: must be a string, number or boolean, got object");
     await refusal(() => list(["a", "b"]), "params.query.marker: must be a string, number or boolean, got an array");
     await refusal(() => list(Number.NaN), "params.query.marker: must be a finite number, got NaN");
+    await refusal(() => list(Number.POSITIVE_INFINITY), "params.query.marker: must be a finite number, got Infinity");
+    await refusal(() => list(Number.NEGATIVE_INFINITY), "params.query.marker: must be a finite number, got -Infinity");
     expect(requests).toHaveLength(0);
     await list(40);
     await list(undefined);

@@ -112,6 +112,15 @@ describe("invokeFunction", () => {
     expect(run.functionError).toBe(true);
   });
 
+  it("takes X-Func-Err-Code 0 as a run that succeeded", async () => {
+    const { client } = createObservedClient(() =>
+      Response.json({ result: '{"greeting":"hi"}', status: 200 }, { headers: { "X-Func-Err-Code": "0" } }),
+    );
+    const run = await invokeFunction<{ greeting: string }>(client, URN, {});
+    expect(run.functionError).toBe(false);
+    expect(run.result).toEqual({ greeting: "hi" });
+  });
+
   it("throws a FunctionGraphError on an API error, without retrying the POST", async () => {
     const { client, requests } = createObservedClient(() =>
       Response.json({ error_code: "FSS.0500", error_msg: "boom" }, { status: 500, headers: { "X-Request-Id": "rid-1" } }),

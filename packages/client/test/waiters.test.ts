@@ -64,9 +64,7 @@ describe("waitUntilAsyncInvocationFinished", () => {
   it("throws WaiterFailure at once when the platform discarded the request", async () => {
     const { client, requests } = invocationStatuses("RUNNING", "DISCARD");
     const waiting = { client, ...fast, maxWaitMs: 2_000 }; // were DISCARD taken as running, WaiterTimeout
-    const error = await waitUntilAsyncInvocationFinished(waiting, { functionUrn: URN, requestId: "r-1" }).catch(
-      (e) => e,
-    );
+    const error = await waitUntilAsyncInvocationFinished(waiting, { functionUrn: URN, requestId: "r-1" }).catch((e) => e);
     expect(error).toMatchObject({ code: "WaiterFailure", attempts: 2, response: { data: { status: "DISCARD" } } });
     expect(requests).toHaveLength(2);
   });

@@ -160,10 +160,13 @@ export function createFunctionGraphClient(options: FunctionGraphClientOptions): 
   const auth = resolveCredentials(options.credentials === undefined ? credentialsFromEnvironment() : options.credentials);
   if (options.fetch !== undefined && typeof options.fetch !== "function")
     throw new InvalidInputError("fetch", "must be a function (request: Request) => Promise<Response>");
-  if (options.headers !== undefined && !isPlainRecord(options.headers))
+  // A Headers is taken as it is (its values were checked as it was filled).
+  const headersObject = typeof Headers === "function" && (options.headers as unknown) instanceof Headers;
+  if (options.headers !== undefined && !headersObject && !isRecord(options.headers))
     // An array, bytes or a Map would be sent as headers named 0, 1, ... or not at all.
-    throw new InvalidInputError("headers", "must be a record of header names to values");
-  for (const [name, value] of Object.entries(options.headers ?? {})) validateRequestOptions.header(`headers.${name}`, value);
+    throw new InvalidInputError("headers", "must be a record of header names to values, or a Headers");
+  if (!headersObject)
+    for (const [name, value] of Object.entries(options.headers ?? {})) validateRequestOptions.header(`headers.${name}`, value);
   checkCallOptions(options);
 
   const shared: Shared = {
@@ -341,9 +344,9 @@ function checkCallOptions(options: CallOptions): void {
   if (options.maxResponseBytes !== undefined) resolveMaxResponseBytes(options.maxResponseBytes);
 }
 
-/** A plain object ({ ... } or Object.create(null)), as opposed to an array, bytes, a Map or a class instance. */
-function isPlainRecord(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+/** An object of named fields (a class instance too), as opposed to an array, bytes or a Map. */
+function isRecord(value: unknown): boolean {
+  return (
+    typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value) && !(value instanceof Map)
+  );
 }

@@ -93,6 +93,7 @@ const PARAM_GROUPS = ["path", "query", "header"] as const;
 // And openapi-fetch's own call options that would step around the client: its endpoint checks (a
 // token sent to any host, over plain http), its signing, retries and timeouts, or its paths.
 const MISPLACED: Record<string, string> = {
+  userAgent: 'is not an option: send one in headers ({ "User-Agent": ... })',
   baseUrl: "the endpoint is the client's (region or endpoint); make another client for another endpoint",
   fetch:
     "the transport is the client's (createFunctionGraphClient({ fetch })); a call's own would skip signing, retries and timeouts",
@@ -177,8 +178,14 @@ function checkCallOptions(init: Record<string, unknown>, method: string | undefi
         throw new InvalidInputError("cache", '"only-if-cached" needs mode: "same-origin"');
       continue;
     }
-    // A misspelt option is refused even when it holds undefined: it is still not the option meant.
-    if (!Object.hasOwn(OPTION_CHECKS, name)) throw unknownOption(name);
+    if (!Object.hasOwn(OPTION_CHECKS, name)) {
+      // A misspelt option is refused, even holding undefined: it is still not the option meant. Any
+      // other name goes on: openapi-fetch copies it onto the Request for middleware, and runtimes
+      // read their own (Workers' `cf`, Bun's `proxy`).
+      const near = nearestOption(name);
+      if (near !== undefined) throw new InvalidInputError(name, `is not a call option (did you mean ${near}?)`);
+      continue;
+    }
     if (value !== undefined) (OPTION_CHECKS[name] as (value: unknown) => void)(value);
   }
 }
@@ -224,16 +231,6 @@ function checkFunction(field: string, value: unknown): void {
 
 /** The call options, for the message about one that is not. */
 const CALL_OPTIONS = ["params", "body", "headers", "signal", ...Object.keys(REQUEST_INIT_VALUES), ...Object.keys(OPTION_CHECKS)];
-
-function unknownOption(name: string): InvalidInputError {
-  const near = nearestOption(name);
-  return new InvalidInputError(
-    name,
-    near
-      ? `is not a call option (did you mean ${near}?)`
-      : "is not a call option (the options are params, body, headers, signal, parseAs, bodySerializer, querySerializer, middleware, Request, and fetch's RequestInit fields such as cache or credentials)",
-  );
-}
 
 // Where a misspelling of a misplaced option points: to the option itself, in params.
 const NEAR_MISPLACED: Record<string, string> = { query: "params.query", path: "params.path", header: "params.header" };
@@ -342,11 +339,13 @@ function validateOptions(init: unknown, method?: string): void {
           `params.${group}`,
           "is not a parameter group: use params.path, params.query or params.header",
         );
+    // A Headers in params.header is taken as openapi-fetch takes it (its values were checked as it was filled).
+    const headerObject = typeof Headers === "function" && groups.header instanceof Headers;
     for (const where of PARAM_GROUPS)
-      if (groups[where] !== undefined)
+      if (groups[where] !== undefined && !(where === "header" && headerObject))
         checkRecord(`params.${where}`, groups[where], where === "header" ? "an object of header values" : "an object");
     const { header, query } = groups as { header?: Record<string, unknown>; query?: Record<string, unknown> };
-    if (header) for (const [name, value] of Object.entries(header)) checkHeader(`params.header.${name}`, value);
+    if (header && !headerObject) for (const [name, value] of Object.entries(header)) checkHeader(`params.header.${name}`, value);
     if (query) for (const name in query) checkQueryParameter(`params.query.${name}`, name, query[name]);
   }
   checkCallHeaders(options.headers);
@@ -393,9 +392,12 @@ export const checkEvent = (event: unknown): void => checkJsonObject("event", eve
  * a stream, form data) as {} or an object of numbered fields, where the API wants Base64 text.
  * `value` is what toJSON() gave, if anything did: see lossyBehindToJson for what that hides.
  */
-function lossyInJson(value: unknown): string | undefined {
+function lossyInJson(value: unknown, inObject = false): string | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? undefined : `must be a finite number, got ${value}`;
-  if (typeof value === "function" || typeof value === "symbol")
+  // A function or Symbol field of an object is left out, as JSON leaves out a model's methods and
+  // arrow-function fields (which code relies on); as the body itself, or an array's item (sent as
+  // null), it is refused.
+  if ((typeof value === "function" || typeof value === "symbol") && !inObject)
     return `is a ${typeof value === "function" ? "function" : "Symbol"}, which JSON would leave out: give the value itself`;
   if (value === null || typeof value !== "object") return undefined;
   if (isThenable(value)) return "is a Promise (missing await?)";
@@ -453,7 +455,7 @@ class LossyValue {
 // JSON.stringify hands the replacer what toJSON() gave (a Buffer's { type, data }, an invalid Date's
 // null), so where that differs, the value as it was (on the holder) is looked at too.
 function refuseLossy(this: unknown, key: string, value: unknown): unknown {
-  let problem = lossyInJson(value);
+  let problem = lossyInJson(value, key !== "" && !Array.isArray(this));
   if (problem === undefined && (value === null || typeof value === "object")) {
     const original = (this as Record<string, unknown>)[key];
     if (original !== value) problem = lossyBehindToJson(original);
@@ -467,10 +469,10 @@ function refuseLossy(this: unknown, key: string, value: unknown): unknown {
  * met, as JSON.stringify walks: each value's toJSON(key) called once (what it hides looked at
  * too), then the result's own fields.
  */
-function pathToLossy(value: unknown, path: string, seen = new Set<unknown>(), key = ""): string | undefined {
+function pathToLossy(value: unknown, path: string, seen = new Set<unknown>(), key = "", inObject = false): string | undefined {
   const toJSON = value !== null && typeof value === "object" ? (value as { toJSON?: unknown }).toJSON : undefined;
   const sent: unknown = typeof toJSON === "function" ? toJSON.call(value, key) : value;
-  if (lossyInJson(sent) !== undefined) return path;
+  if (lossyInJson(sent, inObject) !== undefined) return path;
   // As refuseLossy: only where toJSON() gave null or an object (bytes it gives as text are sent so).
   if (sent !== value && (sent === null || typeof sent === "object") && lossyBehindToJson(value) !== undefined) return path;
   if (sent === null || typeof sent !== "object") return undefined;
@@ -483,6 +485,7 @@ function pathToLossy(value: unknown, path: string, seen = new Set<unknown>(), ke
       Array.isArray(sent) ? `${path}[${field}]` : `${path}.${field}`,
       seen,
       field,
+      !Array.isArray(sent),
     );
     if (found !== undefined) return found;
   }

@@ -49,9 +49,10 @@ describe("the client's own headers", () => {
         () =>
           createFunctionGraphClient({ region: "cn-north-4", projectId: PROJECT, credentials: AKSK, headers: headers as never }),
         String(headers),
-      ).toThrow("headers: must be a record of header names to values");
-    expect(() =>
-      createFunctionGraphClient({ region: "cn-north-4", projectId: PROJECT, credentials: AKSK, headers: { "X-Trace": "1" } }),
-    ).not.toThrow();
+      ).toThrow("headers: must be a record of header names to values, or a Headers");
+    for (const headers of [{ "X-Trace": "1" }, new Headers({ "X-Trace": "1" })])
+      expect(() =>
+        createFunctionGraphClient({ region: "cn-north-4", projectId: PROJECT, credentials: AKSK, headers: headers as never }),
+      ).not.toThrow();
   });
 });

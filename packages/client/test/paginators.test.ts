@@ -178,6 +178,22 @@ describe("marker + maxitems (ListFunctions)", () => {
     expect(requests.map((r) => r.url.searchParams.get("maxitems"))).toEqual(["400"]);
   });
 
+  it("reads a count the API sends as digits, and ends on an unreadable one as the answer's fault", async () => {
+    const counted = await serve(({ url }) => {
+      const marker = Number(url.searchParams.get("marker") ?? 0);
+      const page = slice(marker, 10);
+      return { functions: page.map((func_name) => ({ func_name })), next_marker: marker + page.length, count: String(TOTAL) };
+    });
+    expect(await paginateListFunctions({ client: counted.client, pageSize: 10 }).all()).toHaveLength(TOTAL);
+    expect(counted.requests).toHaveLength(3);
+    const odd = await serve(() => ({ functions: [{ func_name: "a" }], next_marker: { at: 1 }, count: 5 }));
+    await expect(paginateListFunctions({ client: odd.client }).all()).rejects.toMatchObject({
+      name: "FunctionGraphError",
+      code: "InvalidResponseBody",
+      message: "pagination stopped: the API answered a next_marker that cannot be read as one",
+    });
+  });
+
   it("ends an abort between pages with FunctionGraphError Aborted, as an abort during a call does", async () => {
     const { client, requests } = await serve(answer);
     const controller = new AbortController();

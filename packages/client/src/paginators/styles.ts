@@ -4,6 +4,7 @@ import {
   type CallResult,
   checkSignal,
   checkWholeNumber,
+  FunctionGraphError,
   InvalidInputError,
   nextMarker,
   nextOffset,
@@ -129,7 +130,8 @@ export function markerPaginator<Page, Item>(config: PaginatorConfig, style: Mark
     // As with offsets: an API that ignored the marker while moving next_marker on would hand out the
     // same page again and again (for ever, on a list that reports no count).
     isRepeat: samePage,
-    next: (page, _marker, _items, walked) => nextMarker(style.next(page), walked, style.total?.(page)),
+    next: (page, _marker, _items, walked) =>
+      nextMarker(answeredMarker(style.next(page)), walked, answeredCount(style.total?.(page), "count")),
   });
 }
 
@@ -163,9 +165,33 @@ export function offsetPaginator<Page, Item>(config: PaginatorConfig, style: Offs
     items: style.items,
     isRepeat: samePage,
     next: (page, offset = 0, items) => {
-      const total = style.total?.(page);
+      const total = answeredCount(style.total?.(page), "total");
       if (total === undefined && config.pageSize !== undefined && items.length < config.pageSize) return undefined;
       return nextOffset(offset, items.length, total);
     },
   });
 }
+
+/**
+ * A count as the API answered it, as a number: digits in a string are taken as the number. Anything
+ * else is the answer's fault, not the caller's, and ends the walk as such.
+ */
+function answeredCount(value: unknown, field: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const count = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof count === "number" && Number.isSafeInteger(count) && count >= 0) return count;
+  throw unreadableAnswer(field);
+}
+
+/** The next marker as the API answered it: text or a finite number (or none at the end). */
+function answeredMarker(value: unknown): string | number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) return value;
+  throw unreadableAnswer("next_marker");
+}
+
+const unreadableAnswer = (field: string) =>
+  new FunctionGraphError(`pagination stopped: the API answered a ${field} that cannot be read as one`, {
+    status: 0,
+    code: "InvalidResponseBody",
+  });

@@ -147,3 +147,29 @@ function answerTextWithoutSecrets(text: string, secrets: readonly string[]): str
   const again = withoutSecretsIn(parsed, secrets);
   return JSON.stringify(again) === JSON.stringify(parsed) ? cleaned : JSON.stringify(again);
 }
+
+/** An error answer's raw header list (name, value, ...) with the secrets cut from the values: the same list when none is quoted. */
+export function rawHeadersWithoutSecrets(raw: string[], secrets: readonly string[]): string[] {
+  if (secrets.length === 0) return raw;
+  const scrub = secretScrubber(secrets);
+  let clean: string[] | undefined;
+  for (let i = 1; i < raw.length; i += 2) {
+    const value = raw[i] as string;
+    const cut = scrub(value);
+    if (cut === value) continue;
+    clean ??= [...raw];
+    clean[i] = cut;
+  }
+  return clean ?? raw;
+}
+
+/** The same for a Headers (a redirect's Location that carries the token, say). */
+export function headersWithoutSecrets(headers: Headers, secrets: readonly string[]): Headers {
+  const raw: string[] = [];
+  for (const [name, value] of headers) raw.push(name, value);
+  const clean = rawHeadersWithoutSecrets(raw, secrets);
+  if (clean === raw) return headers;
+  const out = new Headers();
+  for (let i = 0; i < clean.length; i += 2) out.append(clean[i] as string, clean[i + 1] as string);
+  return out;
+}

@@ -1,7 +1,7 @@
 // Node only (reached through the package's `#platform` import): withRetry's attempts over a direct
 // transport (see transport/direct.ts). No Request per attempt, and one buffered Response per answer.
 
-import { bodyWithoutSecrets, secretsOfHeaders } from "../errors/without-secret.js";
+import { bodyWithoutSecrets, rawHeadersWithoutSecrets, secretsOfHeaders } from "../errors/without-secret.js";
 import type { AttemptAbort, DirectResponse, DirectSend } from "../transport/direct.js";
 import { type DraftParts, isDraftRequest } from "../transport/draft-request.js";
 import { putHeader } from "../transport/header-record.js";
@@ -71,10 +71,15 @@ export function attemptDirect(
       if (answer.tooLarge) throw tooLarge(describe(), answer.status, headersOverRaw(answer.rawHeaders), maxBytes, attempt);
       // An error answer may echo the request: its secrets are cut out before anything reads it
       // (parts.headers holds what withAuth added for this attempt).
-      const clean =
-        answer.status >= 300
-          ? { ...answer, body: bodyWithoutSecrets(answer.body, secretsOfHeaders(Object.entries(parts.headers))) }
-          : answer;
+      let clean = answer;
+      if (answer.status >= 300) {
+        const secrets = secretsOfHeaders(Object.entries(parts.headers));
+        clean = {
+          ...answer,
+          rawHeaders: rawHeadersWithoutSecrets(answer.rawHeaders, secrets),
+          body: bodyWithoutSecrets(answer.body, secrets),
+        };
+      }
       return { response: bufferedRawAnswer(clean, method, describe, attempt) };
     } catch (error) {
       return failed(error);

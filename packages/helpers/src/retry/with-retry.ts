@@ -4,7 +4,7 @@ import { withCallContext } from "../errors/call-context.js";
 import { errorDetails, errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
-import { bodyWithoutSecrets, errorWithoutSecrets } from "../errors/without-secret.js";
+import { bodyWithoutSecrets, errorWithoutSecrets, headersWithoutSecrets } from "../errors/without-secret.js";
 import { copyRequest } from "../transport/copy-request.js";
 import type { DraftParts } from "../transport/draft-request.js";
 import { recordExchange } from "../transport/exchange-info.js";
@@ -243,9 +243,20 @@ async function attemptOnce(
       throw new InvalidInputError("fetch", "resolved to something that is not a Response");
     // redirect: "manual" in a browser: the redirect's status and target are hidden from us.
     if (response.type === "opaqueredirect") throw redirectNotFollowed(request, attempt);
-    const read = await unlessUnheeded(readBody(response, request, maxBytes, attempt), end);
-    const body = response.status >= 300 ? bodyWithoutSecrets(read, secretsOf(request)) : read;
-    return { response: bufferedResponse(response, body, request, attempt) };
+    // A body that never ends from a fetch that ignores the signal is cancelled once given up on.
+    const read = await unlessUnheeded(readBody(response, request, maxBytes, attempt), end, () =>
+      response.body?.cancel().catch(() => {}),
+    );
+    if (response.status < 300) return { response: bufferedResponse(response, read, request, attempt) };
+    // An error answer may echo the request, in its body or a header (a redirect's Location): its
+    // secrets are cut out before anything reads it.
+    const secrets = secretsOf(request);
+    const headers = headersWithoutSecrets(response.headers, secrets);
+    const answered =
+      headers === response.headers
+        ? response
+        : ({ status: response.status, statusText: response.statusText, headers } as Response);
+    return { response: bufferedResponse(answered, bodyWithoutSecrets(read, secrets), request, attempt) };
   } catch (error) {
     if (isFinalError(error)) throw error;
     return { error };
@@ -257,10 +268,25 @@ async function attemptOnce(
  * event loop, a rejection with the end's reason. A transport that heeds the signal settles first,
  * with its own error (one that says nothing was sent, say), which is kept.
  */
-function unlessUnheeded<T>(pending: T | PromiseLike<T>, end: LinkedSignal): Promise<T> {
+function unlessUnheeded<T>(pending: T | PromiseLike<T>, end: LinkedSignal, onGiveUp?: () => void): Promise<T> {
+  let settled = false;
   return new Promise<T>((resolve, reject) => {
-    Promise.resolve(pending).then(resolve, reject);
-    const giveUp = () => setTimeout(() => reject(end.reason), 0);
+    Promise.resolve(pending).then(
+      (value) => {
+        settled = true;
+        resolve(value);
+      },
+      (error: unknown) => {
+        settled = true;
+        reject(error);
+      },
+    );
+    const giveUp = () =>
+      setTimeout(() => {
+        if (settled) return;
+        onGiveUp?.();
+        reject(end.reason);
+      }, 0);
     if (end.aborted) giveUp();
     else end.onAbort(giveUp);
   });

@@ -21,6 +21,8 @@ const STS = "stsECHOEDsecurityTOKEN0123456789";
 
 /** Answers with the request's own headers, as JSON (the token JSON-escaped too) and in the message. */
 const server = useLoopbackServer((req, res) => {
+  if (req.url === "/moved")
+    return res.writeHead(302, { location: `https://elsewhere.example.com/?next=${req.headers["x-auth-token"]}` }).end();
   const status = req.url === "/busy" ? 503 : 401;
   // The token also as JSON may spell it, its capitals \u-escaped (parsing gives the token back).
   const escaped = String(req.headers["x-auth-token"]).replace(/[A-Z]/g, (char) => `\\u00${char.charCodeAt(0).toString(16)}`);
@@ -57,6 +59,13 @@ for (const [label, transport] of Object.entries(transports)) {
       expect(events).toHaveLength(1);
       for (const shown of [error, events[0]?.error])
         expect(leaks(`${(shown as Error).message}${inspect(shown, { depth: null })}${JSON.stringify(shown)}`)).toEqual([]);
+    });
+
+    it("cuts the token from a header of an error answer too (a redirect's Location)", async () => {
+      const send = withRetry(withAuth(transport, resolveCredentials({ token: TOKEN })));
+      const response = await send(new Request(`${server.url()}/moved`, { redirect: "manual" }));
+      expect(response.status).toBe(302);
+      expect(response.headers.get("location")).toBe("https://elsewhere.example.com/?next=[REDACTED]");
     });
 
     it("leaves a successful answer as it came", async () => {

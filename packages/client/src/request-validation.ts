@@ -340,7 +340,13 @@ function validateOptions(init: unknown, method?: string): void {
           "is not a parameter group: use params.path, params.query or params.header",
         );
     // A Headers in params.header is taken as openapi-fetch takes it (its values were checked as it was filled).
-    const headerObject = typeof Headers === "function" && groups.header instanceof Headers;
+    const { header: headerGroup } = groups;
+    const headerObject =
+      typeof headerGroup === "object" &&
+      headerGroup !== null &&
+      !isPlainObject(headerGroup) &&
+      typeof Headers === "function" &&
+      headerGroup instanceof Headers;
     for (const where of PARAM_GROUPS)
       if (groups[where] !== undefined && !(where === "header" && headerObject))
         checkRecord(`params.${where}`, groups[where], where === "header" ? "an object of header values" : "an object");

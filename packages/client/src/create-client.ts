@@ -24,6 +24,8 @@ import { createPathSerializer, encodePathValue } from "./path-params.js";
 import { endpointOf, type Region } from "./regions.js";
 import {
   checkMiddleware,
+  isHeadersObject,
+  isPlainObject,
   refusingStreams,
   returningText,
   serializeJsonBody,
@@ -160,15 +162,9 @@ export function createFunctionGraphClient(options: FunctionGraphClientOptions): 
   const auth = resolveCredentials(options.credentials === undefined ? credentialsFromEnvironment() : options.credentials);
   if (options.fetch !== undefined && typeof options.fetch !== "function")
     throw new InvalidInputError("fetch", "must be a function (request: Request) => Promise<Response>");
-  // A Headers is taken as it is (its values were checked as it was filled). Looked for only when the
-  // headers are not a plain object: reading the Headers global loads Node's fetch (tens of ms of a
-  // cold start).
-  const headersObject =
-    options.headers !== undefined &&
-    !isPlainObjectRecord(options.headers) &&
-    typeof Headers === "function" &&
-    (options.headers as unknown) instanceof Headers;
-  if (options.headers !== undefined && !headersObject && !isRecord(options.headers))
+  // A Headers is taken as it is (its values were checked as it was filled).
+  const headersObject = isHeadersObject(options.headers);
+  if (options.headers !== undefined && !headersObject && !isPlainObject(options.headers))
     // An array, bytes or a Map would be sent as headers named 0, 1, ... or not at all.
     throw new InvalidInputError("headers", "must be a record of header names to values, or a Headers");
   if (!headersObject)
@@ -348,18 +344,4 @@ function checkCallOptions(options: CallOptions): void {
   if (options.retry !== undefined) resolveRetryOptions(options.retry, "retry");
   if (options.timeout !== undefined) resolveTimeoutOptions(options.timeout, "timeout");
   if (options.maxResponseBytes !== undefined) resolveMaxResponseBytes(options.maxResponseBytes);
-}
-
-/** An object of named fields (a class instance too), as opposed to an array, bytes or a Map. */
-function isRecord(value: unknown): boolean {
-  return (
-    typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value) && !(value instanceof Map)
-  );
-}
-
-/** { ... } or Object.create(null): the usual shape, told apart without touching any global. */
-function isPlainObjectRecord(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }

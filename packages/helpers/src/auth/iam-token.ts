@@ -4,7 +4,7 @@ import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
 import { answerWithoutSecrets } from "../errors/without-secret.js";
-import { parseEndpoint } from "../transport/endpoint.js";
+import { insecureHttpAllowed, parseEndpoint } from "../transport/endpoint.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
 import { assertHeaderSafe } from "./credentials.js";
@@ -131,12 +131,9 @@ function projectText(field: string, value: unknown): string {
 }
 
 function iamBase(options: IamPasswordAuth): string {
-  const { allowInsecureHttp } = options;
-  // "false" (from an environment variable, say) would otherwise allow it.
-  if (allowInsecureHttp !== undefined && typeof allowInsecureHttp !== "boolean")
-    throw new InvalidInputError("allowInsecureHttp", "must be true or false");
-  if (options.iamEndpoint !== undefined)
-    return parseEndpoint("iamEndpoint", options.iamEndpoint, { allowInsecureHttp: allowInsecureHttp ?? false });
+  // Checked whether or not an endpoint is given.
+  const allowInsecureHttp = insecureHttpAllowed(options.allowInsecureHttp);
+  if (options.iamEndpoint !== undefined) return parseEndpoint("iamEndpoint", options.iamEndpoint, { allowInsecureHttp });
   if (typeof options.region !== "string" || !REGION.test(options.region))
     throw new InvalidInputError("region", "give a region id such as cn-north-4, or iamEndpoint");
   return `https://iam.${options.region}.myhuaweicloud.com`;

@@ -5,6 +5,7 @@ import { type ErrorRequestInfo, FunctionGraphError } from "../errors/function-gr
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { errorWithoutSecrets } from "../errors/without-secret.js";
 import type { LinkedSignal } from "../transport/linked-signal.js";
+import { isResponseLike } from "../transport/response-like.js";
 import type { FetchLike } from "../transport/types.js";
 import { untilAborted } from "../transport/until-aborted.js";
 
@@ -50,7 +51,7 @@ export async function exchangeWithin(
     throw failed(cause);
   }
   // A custom fetch's mistake, not the network's: said as such (the answer is not quoted).
-  if (!isResponse(response))
+  if (!isResponseLike(response))
     throw new InvalidInputError("fetch", `resolved to ${kindOf(response)}, not a Response (${label} to ${service})`);
   try {
     const text = await untilAborted(response.text(), ending);
@@ -58,18 +59,6 @@ export async function exchangeWithin(
   } catch (cause) {
     throw failed(cause);
   }
-}
-
-/** A Response, this realm's or another fetch implementation's (undici's own package). */
-function isResponse(value: unknown): value is Response {
-  const response = value as Partial<Response> | null;
-  return (
-    typeof response === "object" &&
-    response !== null &&
-    typeof response.status === "number" &&
-    typeof response.text === "function" &&
-    typeof response.headers?.get === "function"
-  );
 }
 
 /** What was given in place of a Response, by kind (never its content). */

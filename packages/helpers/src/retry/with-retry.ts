@@ -12,6 +12,7 @@ import { noteBody } from "../transport/known-body.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import { bufferedResponse, readBody } from "../transport/read-body.js";
 import { requestBodyBytes } from "../transport/request-body.js";
+import { isResponseLike } from "../transport/response-like.js";
 import type { FetchLike } from "../transport/types.js";
 import { fullJitterDelay, parseRetryAfter, sleep } from "./backoff.js";
 import { isFinalError, isTransientNetworkError, networkError, notSentReason, secretsOf, sentNothing } from "./classify.js";
@@ -239,8 +240,7 @@ async function attemptOnce(
     // without end).
     const response = await unlessUnheeded(next(request), end);
     // A fetch of the caller's own that resolves to something else would fail later, inside.
-    if (typeof response?.status !== "number" || typeof response.headers?.get !== "function")
-      throw new InvalidInputError("fetch", "resolved to something that is not a Response");
+    if (!isResponseLike(response)) throw new InvalidInputError("fetch", "resolved to something that is not a Response");
     // redirect: "manual" in a browser: the redirect's status and target are hidden from us.
     if (response.type === "opaqueredirect") throw redirectNotFollowed(request, attempt);
     // A body that never ends from a fetch that ignores the signal is cancelled once given up on.

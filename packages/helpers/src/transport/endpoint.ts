@@ -7,9 +7,7 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
  * credentials, query or fragment. Returns it without a trailing slash.
  */
 export function parseEndpoint(field: string, endpoint: unknown, options?: { allowInsecureHttp?: boolean }): string {
-  const allowInsecureHttp: unknown = options?.allowInsecureHttp ?? false;
-  // Only `true` opts in: a string such as "false" would be truthy, and send tokens over plain http.
-  if (typeof allowInsecureHttp !== "boolean") throw new InvalidInputError("allowInsecureHttp", "must be true or false");
+  const allowInsecureHttp = insecureHttpAllowed(options?.allowInsecureHttp);
   if (typeof endpoint !== "string") throw new InvalidInputError(field, "must be a URL string");
   let url: URL;
   try {
@@ -25,4 +23,14 @@ export function parseEndpoint(field: string, endpoint: unknown, options?: { allo
   if (url.username || url.password) throw new InvalidInputError(field, "must not carry credentials");
   if (url.search || url.hash) throw new InvalidInputError(field, "must not have a query or fragment");
   return url.href.replace(/\/+$/, "");
+}
+
+/**
+ * The allowInsecureHttp option, checked: only `true` opts in, as a string such as "false" (from an
+ * environment variable, say) would be truthy and send tokens over plain http.
+ */
+export function insecureHttpAllowed(given: unknown): boolean {
+  if (given === undefined) return false;
+  if (typeof given !== "boolean") throw new InvalidInputError("allowInsecureHttp", "must be true or false");
+  return given;
 }

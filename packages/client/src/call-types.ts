@@ -62,6 +62,8 @@ export type CallInit<Op, As extends ParseAs = "json"> = ParamsOption<Op> &
     /** How the answer's body is read (default `"json"`). */
     parseAs?: As | undefined;
     signal?: AbortSignal | null | undefined;
+    /** Node: the undici Dispatcher (an Agent, a ProxyAgent, a MockAgent) this call goes through, instead of the global one. */
+    dispatcher?: object | undefined;
   } & Omit<RequestInit, "body" | "headers" | "redirect" | "signal">;
 
 /** The options argument, required when the operation has a required parameter or body. */

@@ -327,7 +327,8 @@ function validateOptions(init: unknown, method?: string): void {
   const options = init as Record<string, unknown>;
   checkCallOptions(options, method);
   const { params, signal, middleware, redirect } = options;
-  checkSignal("signal", signal);
+  // null is fetch's "no signal" (RequestInit types it so, and the call's type follows).
+  if (signal !== null) checkSignal("signal", signal);
   if (middleware !== undefined) {
     if (!Array.isArray(middleware)) throw new InvalidInputError("middleware", "must be an array of middleware");
     for (const [index, m] of middleware.entries()) if (m) checkMiddleware(`middleware[${index}]`, m);

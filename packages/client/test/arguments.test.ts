@@ -81,6 +81,16 @@ describe("arguments of the helpers built on a client", () => {
     expect(requests).toHaveLength(0);
   });
 
+  it("a call takes signal: null as fetch does (no signal), on either transport path", async () => {
+    const { client, requests } = createObservedClient(() => Response.json({ functions: [], next_marker: 0, count: 0 }));
+    const plain = await client.GET("/v2/{project_id}/fgs/functions", { signal: null });
+    expect(plain.error).toBeUndefined();
+    client.use({ onRequest: () => undefined });
+    const afterMiddleware = await client.GET("/v2/{project_id}/fgs/functions", { signal: null });
+    expect(afterMiddleware.error).toBeUndefined();
+    expect(requests).toHaveLength(2);
+  });
+
   it("a query value the API cannot take is refused, not dropped or spelled out (a Date, an object, NaN)", async () => {
     const { client, requests } = createObservedClient();
     const list = (marker: unknown) =>

@@ -18,23 +18,27 @@ export interface CallParts {
   /** Lower-case names, as a fetch Headers iterates them. */
   headers: Record<string, string>;
   body: Uint8Array<ArrayBuffer> | null;
+  /** A Dispatcher the call was given (see DirectRequest). */
+  dispatcher?: unknown;
 }
 
 export { isDraftRequest };
 
 /** The parts, at once when the body is a string or absent (a promise only when it must be read). */
 export function readParts(original: Request | DraftParts): CallParts | Promise<CallParts> {
+  // openapi-fetch copies a call's options that a Request has no property for (a `dispatcher`) onto it.
+  const { dispatcher } = original as { dispatcher?: unknown };
   if (isDraftRequest(original)) {
     const body = original.bytesNow();
-    if (body !== undefined) return { url: original.parsedUrl, headers: headerRecord(original.headers), body };
+    if (body !== undefined) return { url: original.parsedUrl, headers: headerRecord(original.headers), body, dispatcher };
     // Any other body (FormData, a Blob, URLSearchParams) is read through the Request it describes,
     // whose headers add the Content-Type that body implies (a multipart boundary, say).
     original = original.toRequest();
   }
   const headers = headerRecord(original.headers);
   const url = new URL(original.url);
-  if (original.body === null) return { url, headers, body: null };
-  return requestBodyBytes(original).then((body) => ({ url, headers, body }));
+  if (original.body === null) return { url, headers, body: null, dispatcher };
+  return requestBodyBytes(original).then((body) => ({ url, headers, body, dispatcher }));
 }
 
 function headerRecord(headers: Headers): Record<string, string> {
@@ -55,7 +59,7 @@ export function attemptDirect(
   maxBytes: number,
   attempt: number,
 ): { describe: () => Request; outcome: Promise<Outcome> } {
-  const parts = { method, url: call.url, headers: { ...call.headers }, body: call.body };
+  const parts = { method, url: call.url, headers: { ...call.headers }, body: call.body, dispatcher: call.dispatcher };
   let request: Request | undefined;
   const describe = () => {
     request ??= new Request(parts.url, { method, headers: parts.headers });

@@ -12,6 +12,11 @@ export interface DirectRequest {
   url: URL;
   headers: Record<string, string>;
   body: Uint8Array | null;
+  /**
+   * The undici Dispatcher given for this call (openapi-fetch puts a call's `dispatcher` option on
+   * its request), or undefined for the transport's own.
+   */
+  dispatcher?: unknown;
 }
 
 /** An answer read to its end (or cut short once over `maxBytes`: `tooLarge`). */

@@ -41,7 +41,8 @@ function globalDispatcher(): Dispatcher | undefined {
 export function dispatchDirect(request: DirectRequest, abort: AttemptAbort, maxBytes: number): Promise<DirectResponse> {
   return new Promise<DirectResponse>((resolve, reject) => {
     if (abort.aborted) return reject(abort.reason);
-    const dispatcher = globalDispatcher();
+    // A call's own Dispatcher (checked by the client), else the global one, as fetch chooses.
+    const dispatcher = (request.dispatcher as Dispatcher | undefined) ?? globalDispatcher();
     if (!dispatcher) return reject(fetchFailed(new Error("no undici dispatcher in this runtime")));
     const { url } = request;
     const headers: Record<string, string> = {};

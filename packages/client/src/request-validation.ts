@@ -404,6 +404,8 @@ export const checkEvent = (event: unknown): void => checkJsonObject("event", eve
  */
 function lossyInJson(value: unknown, inObject = false): string | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? undefined : `must be a finite number, got ${value}`;
+  // JSON.stringify would throw (a BigInt with a toJSON of its own reaches here as what that gives).
+  if (typeof value === "bigint") return "is a BigInt, which JSON cannot hold: give it as a number or a string";
   // A function or Symbol field of an object is left out, as JSON leaves out a model's methods and
   // arrow-function fields (which code relies on); as the body itself, or an array's item (sent as
   // null), it is refused.
@@ -527,13 +529,7 @@ function serializeJson(body: unknown, fieldOf: (bodyField: string) => string): s
   } catch (cause) {
     if (cause instanceof LossyValue) throw new InvalidInputError(fieldOf(pathToLossy(body, "body") ?? "body"), cause.problem);
     // V8 says "circular structure", Firefox and Safari "cyclic"; a toJSON that throws is neither.
-    const why = String(cause);
-    const reason =
-      cause instanceof TypeError && /BigInt/i.test(why)
-        ? "contains a BigInt"
-        : /circular|cyclic/i.test(why)
-          ? "contains a circular reference"
-          : "cannot be serialised as JSON";
+    const reason = /circular|cyclic/i.test(String(cause)) ? "contains a circular reference" : "cannot be serialised as JSON";
     throw new InvalidInputError(fieldOf("body"), reason, { cause });
   }
 }

@@ -142,12 +142,18 @@ describe("arguments of the helpers built on a client", () => {
       () => invokeFunctionAsync(client, URN, { tags: [1, new Map()] }),
       "event.tags[1]: is a Map, which JSON would send as {}: use a plain object or an array",
     );
-    await refusal(() => invokeFunction(client, URN, { big }), "event: contains a BigInt");
+    await refusal(
+      () => invokeFunction(client, URN, { big }),
+      "event.big: is a BigInt, which JSON cannot hold: give it as a number or a string",
+    );
     await refusal(
       () => startWorkflowExecution(client, "flow-1", { n: Number.POSITIVE_INFINITY }),
       "input.n: must be a finite number, got Infinity",
     );
-    await refusal(() => startWorkflowExecution(client, "flow-1", { big }), "input: contains a BigInt");
+    await refusal(
+      () => startWorkflowExecution(client, "flow-1", { big }),
+      "input.big: is a BigInt, which JSON cannot hold: give it as a number or a string",
+    );
     expect(requests).toHaveLength(0);
     await startWorkflowExecution(client, "flow-1", { n: 1 }).catch(() => undefined);
     await invokeFunctionAsync(client, URN, { n: 1 }).catch(() => undefined);

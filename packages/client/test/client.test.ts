@@ -184,7 +184,13 @@ describe("createFunctionGraphClient", () => {
   });
 
   it.each([
-    ["a BigInt", { n: 1n }, "body: contains a BigInt"],
+    ["a BigInt", { n: 1n }, "body.n: is a BigInt, which JSON cannot hold: give it as a number or a string"],
+    [
+      "a BigInt in an array",
+      { list: [1, 2n] },
+      "body.list[1]: is a BigInt, which JSON cannot hold: give it as a number or a string",
+    ],
+    ["a BigInt as the body", 3n, "body: is a BigInt, which JSON cannot hold: give it as a number or a string"],
     // Firefox and Safari word it so (the value's toJSON stands in for their JSON.stringify here).
     [
       "a cycle, as Firefox reports it",
@@ -238,6 +244,25 @@ describe("createFunctionGraphClient", () => {
     });
     await expect(call).rejects.toThrow(message);
     expect(requests).toHaveLength(0);
+  });
+
+  it("sends a BigInt as its toJSON gives it, when the program gave BigInt one", async () => {
+    const { client, requests } = createObservedClient();
+    Object.defineProperty(BigInt.prototype, "toJSON", {
+      configurable: true,
+      value(this: bigint) {
+        return this.toString();
+      },
+    });
+    try {
+      await client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
+        params: { path: { function_urn: URN } },
+        body: { n: 12345678901234567890n } as never,
+      });
+    } finally {
+      delete (BigInt.prototype as { toJSON?: unknown }).toJSON;
+    }
+    expect(await requests[0]?.text()).toBe('{"n":"12345678901234567890"}');
   });
 
   it("sends to the region's host for every listed region, and refuses any other region before sending", async () => {

@@ -125,7 +125,13 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
     const result = untilAborted(fetching, ending).then(
       (value) => {
         settled();
-        current = checked(value);
+        try {
+          current = checked(value);
+        } catch (error) {
+          // A refused value is a failed refresh: the next background one waits too, not one per call.
+          failedAt = now();
+          throw error;
+        }
         fetchedAt = now();
         const expires = current.expiresAt.getTime();
         refreshAt = Math.max(expires - refreshBeforeMs, fetchedAt + (expires - fetchedAt) / 2);

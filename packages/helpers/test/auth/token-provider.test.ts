@@ -65,6 +65,34 @@ describe("createTokenProvider", () => {
     expect(fetched).toBe(started + 1);
   });
 
+  it("a background refresh that fetched a value it refuses counts as failed: tried again after 10 s, not at every call", async () => {
+    const time = clock();
+    let fetched = 0;
+    let token = "t1";
+    const provider = createTokenProvider({
+      now: time.now,
+      refreshBeforeMs: 60_000,
+      fetchToken: async () => {
+        fetched++;
+        return { token, expiresAt: new Date(time.now() + 120_000) };
+      },
+    });
+    expect(await provider()).toBe("t1");
+    token = "bad\ntoken"; // IAM answers something the provider refuses
+    time.advance(90_000); // inside the window, still valid
+    for (let i = 0; i < 5; i++) {
+      expect(await provider()).toBe("t1");
+      await settled();
+    }
+    expect(fetched).toBe(2);
+    token = "t3";
+    time.advance(10_000);
+    expect(await provider()).toBe("t1");
+    await settled();
+    expect(await provider()).toBe("t3");
+    expect(fetched).toBe(3);
+  });
+
   it("refreshes a token that lives less than the window at half its life, not at every call", async () => {
     const time = clock();
     let fetched = 0;

@@ -22,6 +22,14 @@ const ABANDONED_REFRESH_STOPS_AFTER_MS = 2_000;
 /** After a background refresh failed, the next one waits this long (the held value is still valid). */
 const RETRY_REFRESH_AFTER_MS = 10_000;
 
+/**
+ * A value that has expired by this host's clock when it comes is used this long all the same (and
+ * fetched again in the background at half of it): the host's clock may be ahead of the source's, and
+ * taking it for expired would send every call to the source, which answers with the same value. The
+ * gateway, whose clock counts, refuses it with a 401 if it has really expired.
+ */
+const EXPIRED_VALUE_HELD_MS = 30_000;
+
 /** A refresh under way: what it resolves to, what ends it, and the callers waiting for it. */
 interface Flight<T> {
   result: Promise<T>;
@@ -84,8 +92,8 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
     if (!(expiresAt instanceof Date) || Number.isNaN(expiresAt.getTime()))
       throw new InvalidInputError(`${field}.expiresAt`, "must be a valid Date");
     // Epoch seconds read as milliseconds give a date in January 1970, which would send every call
-    // back to fetch (IAM, the metadata service) for a new one. A date merely past is kept, as before:
-    // this host's clock may be the one that is wrong, but not by a year.
+    // back to fetch (IAM, the metadata service) for a new one. A date merely past is kept (for
+    // EXPIRED_VALUE_HELD_MS): this host's clock may be the one that is wrong, but not by a year.
     if (expiresAt.getTime() < now() - YEAR_MS)
       throw new InvalidInputError(
         `${field}.expiresAt`,
@@ -97,6 +105,8 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
   let current: T | undefined;
   /** When `current` was fetched (by `now`). */
   let fetchedAt = 0;
+  /** Until when `current` is handed out: its expiry, or a little while when it came expired already. */
+  let validUntil = 0;
   /**
    * When to refresh `current` in the background: `refreshBeforeMs` before it expires, but not before
    * half its life, so that a value living less than the window is not fetched again at every call.
@@ -134,7 +144,8 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
         }
         fetchedAt = now();
         const expires = current.expiresAt.getTime();
-        refreshAt = Math.max(expires - refreshBeforeMs, fetchedAt + (expires - fetchedAt) / 2);
+        validUntil = expires > fetchedAt ? expires : fetchedAt + EXPIRED_VALUE_HELD_MS;
+        refreshAt = Math.max(validUntil - refreshBeforeMs, fetchedAt + (validUntil - fetchedAt) / 2);
         failedAt = undefined;
         return current;
       },
@@ -195,7 +206,7 @@ export function createExpiringCache<T extends Expiring>(options: ExpiringCacheOp
     get(context?: ProviderContext): T | Promise<T> {
       const time = now();
       const held = current;
-      if (!held || held.expiresAt.getTime() <= time) return waitFor(context);
+      if (!held || validUntil <= time) return waitFor(context);
       // Inside the refresh window: the still-valid value is used at once, while one refresh runs in
       // the background (a slow or failing source delays no call); a failed one is tried again later.
       if (time >= refreshAt && !flight && (failedAt === undefined || time - failedAt >= RETRY_REFRESH_AFTER_MS)) {

@@ -132,6 +132,29 @@ describe("createAccessKeyProvider", () => {
     expect((await provider()).ak).toBe("TEMPAK2");
   });
 
+  it("uses keys that came expired by this host's clock (a clock ahead) for 30 s, not fetching them at every call", async () => {
+    const time = clock();
+    let fetched = 0;
+    // The metadata service hands out the same keys until it renews them; the host's clock is 20 minutes ahead.
+    const provider = createAccessKeyProvider({
+      now: time.now,
+      fetchKeys: async () => ({ ...keysNumber(1, time.now() - HOUR - 20 * 60_000), ak: `TEMPAK${++fetched}` }),
+    });
+    expect((await provider()).ak).toBe("TEMPAK1");
+    for (let i = 0; i < 5; i++) expect((provider() as TemporaryAccessKeys).ak).toBe("TEMPAK1"); // held, no promise
+    expect(fetched).toBe(1);
+    time.advance(15_000); // half of it: fetched again in the background, the held keys used meanwhile
+    expect((provider() as TemporaryAccessKeys).ak).toBe("TEMPAK1");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((provider() as TemporaryAccessKeys).ak).toBe("TEMPAK2");
+    expect(fetched).toBe(2);
+    // Refused by the gateway (they had really expired): kept for 30 s like any fresh keys, then dropped.
+    expect(provider.invalidate?.("TEMPAK2")).toBe(false);
+    time.advance(30_000);
+    expect(provider.invalidate?.("TEMPAK2")).toBe(true);
+    expect((await provider()).ak).toBe("TEMPAK3");
+  });
+
   it("gives up a fetch after fetchTimeoutMs with a Timeout error, and refuses bad timings", async () => {
     const provider = createAccessKeyProvider({ fetchKeys: () => new Promise(() => {}), fetchTimeoutMs: 40 });
     await expect(Promise.resolve(provider())).rejects.toMatchObject({

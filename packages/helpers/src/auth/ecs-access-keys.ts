@@ -78,7 +78,8 @@ function exchange(
   timeoutMs: number,
 ) {
   const described = { method, url, headers: {} };
-  const request = new Request(url, { method, headers, signal: ending.signal });
+  // A redirect is not followed: it would carry the session token on to wherever it points.
+  const request = new Request(url, { method, headers, signal: ending.signal, redirect: "manual" });
   return exchangeWithin(send, request, ending, {
     label: `${method} ${new URL(url).pathname}`,
     service: "the ECS metadata service",

@@ -101,6 +101,8 @@ async function requestToken(
       },
     }),
     signal: ending.signal,
+    // A redirect is not followed: a 307 or 308 would send the password on to wherever it points.
+    redirect: "manual",
   });
   const described = { method: request.method, url: request.url, headers: { "content-type": "application/json;charset=utf8" } };
   const send = options.fetch ?? ((r: Request) => globalThis.fetch(r));

@@ -8,7 +8,7 @@ import { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
 import type { TemporaryAccessKeys } from "./access-key-provider.js";
 import { withSecretsHidden } from "./hidden-secrets.js";
-import { exchangeWithin } from "./service-exchange.js";
+import { exchangeWithin, serviceTime } from "./service-exchange.js";
 
 export interface EcsMetadataOptions {
   /** The metadata service (default http://169.254.169.254, the link-local address every ECS reaches). */
@@ -94,7 +94,7 @@ function exchange(
 function keysFrom(text: string, request: ErrorRequestInfo, status: number): TemporaryAccessKeys {
   const credential = (parseErrorBody(text) as { credential?: Record<string, unknown> } | undefined)?.credential;
   const { access, secret, securitytoken, expires_at } = credential ?? {};
-  const expiresAt = new Date(typeof expires_at === "string" ? expires_at : Number.NaN);
+  const expiresAt = typeof expires_at === "string" ? serviceTime(expires_at) : new Date(Number.NaN);
   const given = (value: unknown) => typeof value === "string" && value !== "";
   if (!given(access) || !given(secret) || !given(securitytoken) || Number.isNaN(expiresAt.getTime()))
     // The body is left out: it may hold part of the keys.

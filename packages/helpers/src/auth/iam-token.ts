@@ -9,7 +9,7 @@ import { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
 import { assertHeaderSafe } from "./credentials.js";
 import { withSecretsHidden } from "./hidden-secrets.js";
-import { exchangeWithin } from "./service-exchange.js";
+import { exchangeWithin, serviceTime } from "./service-exchange.js";
 
 export interface IamPasswordAuth {
   /** The region whose IAM endpoint is used (https://iam.<region>.myhuaweicloud.com), or give `iamEndpoint`. */
@@ -116,7 +116,7 @@ async function requestToken(
   if (!response.ok) throw errorFromResponse(described, response, answerWithoutSecrets(text, [options.password]));
   const token = response.headers.get("x-subject-token");
   const expires = (parseErrorBody(text) as { token?: { expires_at?: string } } | undefined)?.token?.expires_at;
-  const expiresAt = new Date(expires ?? Number.NaN);
+  const expiresAt = typeof expires === "string" ? serviceTime(expires) : new Date(expires ?? Number.NaN);
   if (!token || Number.isNaN(expiresAt.getTime()))
     throw new FunctionGraphError("POST /v3/auth/tokens: IAM answered without X-Subject-Token or token.expires_at", {
       status: response.status,

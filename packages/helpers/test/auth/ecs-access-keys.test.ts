@@ -122,6 +122,23 @@ describe("fetchEcsAccessKeys", () => {
     expect(error).toMatchObject({ status: 200, code: "InvalidResponseBody" });
   });
 
+  it("reads an expires_at without a zone in UTC, not in this host's time zone", async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "Asia/Shanghai";
+    try {
+      const keys = await fetchEcsAccessKeys({
+        fetch: async (request) =>
+          request.method === "PUT"
+            ? new Response(null, { status: 404 })
+            : Response.json({ credential: { ...CREDENTIAL, expires_at: "2026-12-01T10:00:00.000000" } }),
+      });
+      expect(keys.expiresAt.toISOString()).toBe("2026-12-01T10:00:00.000Z");
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("gives up after timeoutMs, and at the caller's signal", async () => {
     mode = "hang";
     const late = await failureOf(fetchEcsAccessKeys({ endpoint: base, timeoutMs: 50 }));

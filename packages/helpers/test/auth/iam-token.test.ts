@@ -34,6 +34,29 @@ describe("fetchIamToken", () => {
     });
   });
 
+  it("reads expires_at in UTC, with or without a zone, whatever this host's time zone", async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "Asia/Shanghai"; // UTC+8, where many Huawei Cloud hosts run
+    try {
+      const expiryOf = async (expires_at: string) =>
+        (
+          await fetchIamToken({
+            ...base,
+            region: "cn-north-4",
+            fetch: async () =>
+              Response.json({ token: { expires_at } }, { status: 201, headers: { "X-Subject-Token": "MIIT-token" } }),
+          })
+        ).expiresAt.toISOString();
+      expect(await expiryOf("2026-11-25T18:00:00.123456Z")).toBe("2026-11-25T18:00:00.123Z");
+      expect(await expiryOf("2026-11-25T18:00:00+08:00")).toBe("2026-11-25T10:00:00.000Z");
+      expect(await expiryOf("2026-11-25T18:00:00.000000")).toBe("2026-11-25T18:00:00.000Z");
+      expect(await expiryOf("2026-11-25 18:00:00")).toBe("2026-11-25T18:00:00.000Z");
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("turns an IAM refusal into a FunctionGraphError that never shows the password", async () => {
     const error = await fetchIamToken({
       ...base,

@@ -12,6 +12,9 @@ export interface AccessKeyCredentials {
 // Characters that cannot travel in a header: control characters (CR, LF, NUL, ...) and non-Latin-1.
 const NOT_HEADER_SAFE = /[^\t\x20-\x7e\x80-\xff]/;
 
+/** Whether a header can carry `value` (a service's answer, checked before it goes into one). */
+export const isHeaderSafe = (value: string): boolean => !NOT_HEADER_SAFE.test(value);
+
 /**
  * Checks a value that goes into a header; the message never repeats the value. For a secret it does
  * not name the kind of character either (the client's header checks share the other message).

@@ -7,6 +7,7 @@ import { parseEndpoint } from "../transport/endpoint.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
 import type { TemporaryAccessKeys } from "./access-key-provider.js";
+import { isHeaderSafe } from "./credentials.js";
 import { withSecretsHidden } from "./hidden-secrets.js";
 import { exchangeWithin, serviceTime } from "./service-exchange.js";
 
@@ -54,8 +55,20 @@ export async function fetchEcsAccessKeys(options: EcsMetadataOptions = {}): Prom
       timeoutMs,
     );
     const headers: Record<string, string> = {};
-    if (session.response.ok && session.text.trim() !== "") headers["X-Metadata-Token"] = session.text.trim();
-    else if (session.response.status !== 404 && session.response.status !== 405)
+    const sessionToken = session.text.trim();
+    if (session.response.ok && sessionToken !== "") {
+      // Something else at that address (a proxy's page, say) would fail in Headers, quoted whole.
+      if (!isHeaderSafe(sessionToken))
+        throw new FunctionGraphError(
+          `PUT ${TOKEN_PATH}: the metadata service answered with something other than a session token`,
+          {
+            status: session.response.status,
+            code: "InvalidResponseBody",
+            request: session.described,
+          },
+        );
+      headers["X-Metadata-Token"] = sessionToken;
+    } else if (session.response.status !== 404 && session.response.status !== 405)
       throw errorFromResponse(session.described, session.response, parseErrorBody(session.text));
     const answer = await exchange(send, "GET", `${base}${KEYS_PATH}`, headers, ending, timeoutMs);
     // A 401 here usually says "Please configure Cloud Service Agency first": the ECS has no agency.

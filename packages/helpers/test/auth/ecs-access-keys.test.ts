@@ -122,6 +122,25 @@ describe("fetchEcsAccessKeys", () => {
     expect(error).toMatchObject({ status: 200, code: "InvalidResponseBody" });
   });
 
+  it("a session token answer that no header can carry is InvalidResponseBody, not a TypeError quoting it", async () => {
+    const page = `<html>\n<body>${SESSION_TOKEN}</body></html>`; // something else answers at that address
+    const asked: string[] = [];
+    const error = await failureOf(
+      fetchEcsAccessKeys({
+        fetch: async (request) => {
+          asked.push(request.method);
+          return new Response(request.method === "PUT" ? page : "{}");
+        },
+      }),
+    );
+    expect(error).toMatchObject({
+      status: 200,
+      code: "InvalidResponseBody",
+      message: "PUT /meta-data/latest/api/token: the metadata service answered with something other than a session token",
+    });
+    expect(asked).toEqual(["PUT"]);
+  });
+
   it("reads an expires_at without a zone in UTC, not in this host's time zone", async () => {
     const zone = process.env.TZ;
     process.env.TZ = "Asia/Shanghai";

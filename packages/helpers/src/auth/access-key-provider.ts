@@ -1,6 +1,6 @@
 import { type AccessKeyCredentials, assertUsableKeys } from "./credentials.js";
 import { createExpiringCache, type ProviderFetchOptions, providerSettings } from "./expiring-cache.js";
-import { takesContext } from "./provider-context.js";
+import { markedAccessKeyProvider, takesContext } from "./provider-context.js";
 import type { ProviderContext } from "./resolve-credentials.js";
 
 /**
@@ -54,5 +54,5 @@ export function createAccessKeyProvider(options: CachingAccessKeyProviderOptions
   });
   const provider: AccessKeyProvider = takesContext((context?: ProviderContext) => cache.get(context));
   provider.invalidate = (ak) => cache.dropRefused((held) => held.ak === ak);
-  return provider;
+  return markedAccessKeyProvider(provider);
 }

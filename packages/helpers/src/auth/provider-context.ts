@@ -21,3 +21,14 @@ export function callProvider<T>(provider: (context?: ProviderContext) => T, sign
     },
   });
 }
+
+const ACCESS_KEY_PROVIDER = Symbol.for("fgkit.accessKeyProvider");
+
+/** Marks createAccessKeyProvider's providers: given alone as credentials, one would be taken for a token provider. */
+export function markedAccessKeyProvider<P extends object>(provider: P): P {
+  Object.defineProperty(provider, ACCESS_KEY_PROVIDER, { value: true });
+  return provider;
+}
+
+export const isAccessKeyProvider = (value: unknown): boolean =>
+  typeof value === "function" && (value as { [ACCESS_KEY_PROVIDER]?: boolean })[ACCESS_KEY_PROVIDER] === true;

@@ -2,6 +2,7 @@ import { InvalidInputError } from "../errors/invalid-input-error.js";
 import type { AccessKeyProvider } from "./access-key-provider.js";
 import { type AccessKeyCredentials, assertHeaderSafe, assertUsableKeys } from "./credentials.js";
 import { withSecretsHidden } from "./hidden-secrets.js";
+import { isAccessKeyProvider } from "./provider-context.js";
 
 /**
  * Returns a valid IAM token; called before every request, so it should cache (see createTokenProvider).
@@ -55,7 +56,15 @@ export type ResolvedCredentials =
 /** Sorts credentials into their kind and refuses anything malformed, naming the field. */
 export function resolveCredentials(credentials: unknown, field = "credentials"): ResolvedCredentials {
   if (typeof field !== "string") throw new InvalidInputError("field", "must be a string");
-  if (typeof credentials === "function") return { kind: "token", getToken: credentials as TokenProvider };
+  if (typeof credentials === "function") {
+    // It would be called for a token and hand back keys: refused at every call, as a token that is not a string.
+    if (isAccessKeyProvider(credentials))
+      throw new InvalidInputError(
+        field,
+        "is an access key provider (createAccessKeyProvider): give it as { accessKeys: provider }; a function alone is taken as a token provider",
+      );
+    return { kind: "token", getToken: credentials as TokenProvider };
+  }
   if (!credentials || typeof credentials !== "object")
     throw new InvalidInputError(
       field,

@@ -1,7 +1,7 @@
 // Credentials of one kind only, with only the fields fgkit reads: a token next to access keys would
 // replace them, and another SDK's field name (sessionToken) would be dropped without a word.
 import { describe, expect, it } from "vitest";
-import { type Credentials, InvalidInputError, resolveCredentials, withAuth } from "../../src/index.js";
+import { type Credentials, createAccessKeyProvider, InvalidInputError, resolveCredentials, withAuth } from "../../src/index.js";
 
 const AK = "HPUAEXAMPLEAK0123456";
 const SK = "example-secret-key-0123456789";
@@ -80,6 +80,18 @@ describe("the shape of credentials", () => {
       message: "credentials.accessKeys().sk: must not start or end with whitespace",
     });
     expect(sent).toBe(0);
+  });
+
+  it("refuses an access key provider given alone (it would be called for a token), naming where it goes", () => {
+    const accessKeys = createAccessKeyProvider({
+      fetchKeys: async () => ({ ak: AK, sk: SK, expiresAt: new Date(Date.now() + 3_600_000) }),
+    });
+    expect(refusal(accessKeys)).toMatchObject({
+      field: "credentials",
+      message:
+        "credentials: is an access key provider (createAccessKeyProvider): give it as { accessKeys: provider }; a function alone is taken as a token provider",
+    });
+    expect(resolveCredentials({ accessKeys }).kind).toBe("accessKeyProvider");
   });
 
   it("takes each kind, with expiresAt from fetchIamToken or fetchEcsAccessKeys alongside", () => {

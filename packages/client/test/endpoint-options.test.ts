@@ -23,6 +23,15 @@ describe("allowInsecureHttp", () => {
     );
     expect(resolveEndpoint({ endpoint: "http://fg.example.com", allowInsecureHttp: true })).toBe("http://fg.example.com");
   });
+
+  it("is refused when it is not true or false beside a region too, where no endpoint would check it", () => {
+    expect(() => resolveEndpoint({ region: "cn-north-4", allowInsecureHttp: "false" as never })).toThrow(
+      "allowInsecureHttp: must be true or false",
+    );
+    expect(() =>
+      createFunctionGraphClient({ region: "cn-north-4", projectId: PROJECT, credentials: AKSK, allowInsecureHttp: 1 as never }),
+    ).toThrow("allowInsecureHttp: must be true or false");
+  });
 });
 
 describe("resolveEndpoint", () => {

@@ -50,6 +50,21 @@ describe("invokeFunction", () => {
     expect(run.functionError).toBe(true);
   });
 
+  it("takes an empty answer without a Content-Length (a middleware's own Response) as no result", async () => {
+    const { client } = createObservedClient();
+    client.use({ onResponse: () => new Response(new ReadableStream({ start: (controller) => controller.close() })) });
+    const run = await invokeFunction(client, URN, {});
+    expect(run).toMatchObject({ rawResult: undefined, result: undefined, functionError: false });
+  });
+
+  it("decodes a Base64 log header as UTF-8 text", async () => {
+    const text = "café ✓ 日志";
+    const { client } = createObservedClient(() =>
+      Response.json({ result: "ok" }, { headers: { "X-Cff-Function-Log": base64(text) } }),
+    );
+    expect((await invokeFunction(client, URN, {})).log).toBe(text);
+  });
+
   it("takes an answer other than the v1 envelope (X-Cff-Response-Version: v0) for the function's own output", async () => {
     const answers: Record<string, Response> = {
       object: new Response('{"result":"x","total":3}', {
@@ -92,6 +107,12 @@ describe("invokeFunction", () => {
     const { client: enveloped } = createObservedClient(() => Response.json({ request_id: "r", result: '{"a":1}', status: 200 }));
     const wrapped = await invokeFunction(enveloped, URN, {});
     expect(wrapped).toMatchObject({ result: { a: 1 }, rawResult: '{"a":1}', requestId: "r", status: 200 });
+    // The envelope's result is the function's output as text: an output with a result field of
+    // another type is the output itself.
+    const own = { result: { a: 1 }, status: "done" };
+    const { client: shaped } = createObservedClient(() => Response.json(own));
+    const output = await invokeFunction(shaped, URN, {});
+    expect(output).toMatchObject({ result: own, rawResult: JSON.stringify(own), status: undefined });
   });
 
   it("types result as the caller's Result only once functionError is false; otherwise as the runtime's error", async () => {

@@ -69,6 +69,20 @@ describe("waitUntilAsyncInvocationFinished", () => {
     expect(requests).toHaveLength(2);
   });
 
+  it("reads the record of its own request id, not another run's listed beside it", async () => {
+    const { client } = createObservedClient(() =>
+      Response.json({
+        invocations: [
+          { request_id: "r-0", status: "FAIL" },
+          { request_id: "r-1", status: "SUCCESS" },
+        ],
+        count: 2,
+      }),
+    );
+    const record = await waitUntilAsyncInvocationFinished({ client, ...fast }, { functionUrn: URN, requestId: "r-1" });
+    expect(record).toMatchObject({ request_id: "r-1", status: "SUCCESS" });
+  });
+
   it("gives up at the deadline", async () => {
     const { client, requests } = invocationStatuses("RUNNING");
     const started = Date.now();
@@ -121,6 +135,16 @@ describe("startWorkflowExecution", () => {
       message: "startWorkflowExecution: the 200 answer has no execution_id",
       response: { data: { workflow_id: "wf" } },
     });
+  });
+
+  it("refuses an empty id as it does a missing one, and takes a numeric id as its text", async () => {
+    const empty = createObservedClient(() => Response.json({ execution_id: "" }));
+    await expect(startWorkflowExecution(empty.client, "wf", { n: 1 })).rejects.toMatchObject({
+      code: "InvalidResponseBody",
+      message: "startWorkflowExecution: the 200 answer has no execution_id",
+    });
+    const numeric = createObservedClient(() => Response.json({ execution_id: 42 }));
+    await expect(startWorkflowExecution(numeric.client, "wf", { n: 1 })).resolves.toEqual({ executionId: "42" });
   });
 });
 

@@ -12,6 +12,7 @@ import {
   fetchEcsAccessKeys,
   fetchIamToken,
   InvalidInputError,
+  isSecretHeader,
   redactHeaders,
   resolveCredentials,
   withAuth,
@@ -146,6 +147,30 @@ describe("a FunctionGraphError given plain request and response details", () => 
     });
     expect(error.request?.url).toBe("https://fg.example.com/v2/p?token=[REDACTED]");
     expect(error.response?.headers).toEqual({ "x-subject-token": "[REDACTED]", "set-cookie": "[REDACTED]" });
+    expect(shown(error)).not.toContain(TOKEN);
+  });
+
+  it("redacts a secret query in a Request's URL", () => {
+    const error = new FunctionGraphError("failed", {
+      status: 500,
+      request: new Request(`https://fg.example.com/v2/p?token=${TOKEN}`),
+    });
+    expect(error.request?.url).toBe("https://fg.example.com/v2/p?token=[REDACTED]");
+    expect(shown(error)).not.toContain(TOKEN);
+  });
+
+  it("knows a secret header by its name in any case", () => {
+    for (const name of ["X-Auth-Token", "x-security-token", "AUTHORIZATION", "Cookie", "Set-Cookie", "X-Subject-Token"])
+      expect(isSecretHeader(name), name).toBe(true);
+    expect(isSecretHeader("X-Request-Id")).toBe(false);
+  });
+
+  it("redacts a request's Cookie and Proxy-Authorization, whatever their case", () => {
+    const error = new FunctionGraphError("failed", {
+      status: 403,
+      request: { method: "GET", url: "https://fg.example.com/", headers: { Cookie: `s=${TOKEN}`, "PROXY-AUTHORIZATION": TOKEN } },
+    });
+    expect(error.request?.headers).toEqual({ cookie: "[REDACTED]", "proxy-authorization": "[REDACTED]" });
     expect(shown(error)).not.toContain(TOKEN);
   });
 });

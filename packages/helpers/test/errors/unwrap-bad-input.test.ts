@@ -57,6 +57,8 @@ describe("unwrap", () => {
       const error = await unwrap({ error: { error_code: "E" }, response: response as never }).catch((e: unknown) => e);
       expect(FunctionGraphError.isInstance(error)).toBe(true);
       expect((error as FunctionGraphError).code).toBe("E");
+      // No URL given stands as about:blank; one given is the request's.
+      expect((error as FunctionGraphError).request).toMatchObject({ method: "UNKNOWN", url: response.url || "about:blank" });
     }
   });
 

@@ -42,6 +42,7 @@ describe.each([
     expect(await response.text()).toBe('{"count":1}');
     expect(response.bodyUsed).toBe(true);
     await expect(response.arrayBuffer()).rejects.toThrow(TypeError);
+    expect(() => response.clone()).toThrow(TypeError); // as an ordinary Response whose body was read
     const streamed = answer(200, "plain", ["content-type", "text/plain"]);
     expect(await new Response(streamed.body).text()).toBe("plain");
   });
@@ -59,6 +60,12 @@ describe.each([
       requestId: "r-1",
       response: { status: 200, headers: { "transfer-encoding": "chunked" }, data: "{oops" },
     });
+    // Exactly those: not the Content-Length the buffered Response announces in its place.
+    expect((thrown as FunctionGraphError).response?.headers).toEqual({
+      "content-type": "application/json",
+      "transfer-encoding": "chunked",
+      "x-request-id": "r-1",
+    });
   });
 
   it("parses a body not declared JSON only when json() is called", async () => {
@@ -69,6 +76,13 @@ describe.each([
 
   it("has no body for a 204, and keeps an error answer's body", async () => {
     expect(answer(204, "", []).body).toBeNull();
+    // A 205 and a 304 have no body either: nothing to read, no length announced.
+    for (const status of [205, 304]) {
+      const empty = answer(status, "", []);
+      expect(empty.body, String(status)).toBeNull();
+      expect(empty.headers.has("content-length"), String(status)).toBe(false);
+      expect(await empty.text(), String(status)).toBe("");
+    }
     const error = answer(500, '{"error_code":"FSS.0500"}', ["content-type", "application/json"]);
     expect(await error.json()).toEqual({ error_code: "FSS.0500" });
   });

@@ -23,6 +23,12 @@ describe("DraftRequest", () => {
     ]);
   });
 
+  it("builds its Request with its headers as they are now (set after it was made, as signing does)", () => {
+    const draft = new DraftRequest("https://example.com/", { method: "POST", headers: { "X-A": "1" }, body: "x" });
+    draft.headers.set("Authorization", "SDK-HMAC-SHA256 Access=AK, SignedHeaders=x-a, Signature=00");
+    expect(draft.toRequest().headers.get("authorization")).toBe("SDK-HMAC-SHA256 Access=AK, SignedHeaders=x-a, Signature=00");
+  });
+
   it("refuses what a Request refuses, and normalises what it normalises", () => {
     expect(() => new DraftRequest("https://example.com/", { method: "TRACE" })).toThrow(TypeError);
     expect(() => new DraftRequest("https://example.com/", { method: "GET", body: "x" })).toThrow(TypeError);
@@ -52,6 +58,18 @@ describe("LinkedSignal", () => {
     expect([linked.aborted, linked.reason, linked.timedOut, heard]).toEqual([true, "why", false, 1]);
     expect(linked.signal.aborted).toBe(true);
     expect(linked.signal.reason).toBe("why");
+  });
+
+  it("keeps the first reason, and runs a listener added after the abort at once", () => {
+    const first = new AbortController();
+    const second = new AbortController();
+    const linked = new LinkedSignal([first.signal, second.signal]);
+    first.abort("first");
+    linked.abort("later");
+    expect(linked.reason).toBe("first");
+    let heard = 0;
+    linked.onAbort(() => heard++);
+    expect(heard).toBe(1);
   });
 
   it("times out with a TimeoutError, and release() stops the timer and the listening", async () => {

@@ -34,7 +34,7 @@ describe("DraftRequest's arguments", () => {
     expect(error.message).not.toContain("SECRET-IN-URL");
   });
 
-  it.each([[{}], [5], [["GET"]], ["GE T"], ["TRACE"], ["connect"], [""]])("refuses %j as init.method", (method) => {
+  it.each([[{}], [5], [["GET"]], ["GE T"], ["TRACE"], ["track"], ["connect"], [""]])("refuses %j as init.method", (method) => {
     refusedAtOnce(() => new DraftRequest(URL_TEXT, { method: method as never }), "init.method");
   });
 

@@ -1,0 +1,46 @@
+// Cutting secrets out of what an answer or a transport's error quotes: every spelling of each
+// secret, a longer secret before a shorter one inside it, keys as well as values, and which of a
+// request's headers count as secrets.
+import { describe, expect, it } from "vitest";
+import { secretsOfHeaders, withoutSecrets, withoutSecretsIn } from "../../src/errors/without-secret.js";
+
+const PASSWORD = `PW!secret/pass<&>"'word PW`;
+
+describe("withoutSecrets", () => {
+  it("cuts a secret spelt URL-encoded, form-encoded or HTML-escaped", () => {
+    for (const spelt of [
+      encodeURIComponent(PASSWORD),
+      new URLSearchParams({ s: PASSWORD }).toString().slice(2),
+      PASSWORD.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;"),
+    ])
+      expect(withoutSecrets(`refused: ${spelt}.`, [PASSWORD]), spelt).toBe("refused: [REDACTED].");
+  });
+
+  it("cuts a longer secret whole even when a shorter one is part of it", () => {
+    expect(withoutSecrets("token=LONGsecretVALUE123", ["secretVALUE", "LONGsecretVALUE123"])).toBe("token=[REDACTED]");
+  });
+
+  it("leaves the text alone for an empty secret", () => {
+    expect(withoutSecrets("nothing secret here", [""])).toBe("nothing secret here");
+  });
+});
+
+describe("withoutSecretsIn", () => {
+  it("cuts a secret out of keys as well as values", () => {
+    expect(withoutSecretsIn({ [`${PASSWORD}`]: [PASSWORD, 1] }, [PASSWORD])).toEqual({ "[REDACTED]": ["[REDACTED]", 1] });
+  });
+});
+
+describe("secretsOfHeaders", () => {
+  it("takes a signed call's signature (not its access key), and tokens of 8 characters or more", () => {
+    const authorization = "SDK-HMAC-SHA256 Access=AKEXAMPLE, SignedHeaders=host;x-sdk-date, Signature=0a1b2c3d4e5f";
+    expect(
+      secretsOfHeaders([
+        ["Authorization", authorization],
+        ["X-Auth-Token", "12345678"],
+        ["X-Security-Token", "1234567"],
+        ["X-Request-Id", "not-a-secret-at-all"],
+      ]),
+    ).toEqual(["0a1b2c3d4e5f", "12345678"]);
+  });
+});

@@ -1,0 +1,27 @@
+// A signature made with a temporary key, printed or serialised (what is logged to chase a signature
+// mismatch), shows its security token as [REDACTED]; its fields keep the real values.
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import { computeSignature } from "../../src/index.js";
+
+const TOKEN = "temporary-security-token-0123456789";
+const keys = { ak: "AKEXAMPLE", sk: "sk-example-secret", securityToken: TOKEN };
+
+describe("a signature with a security token", () => {
+  it("is printed and serialised without the token, in its headers and in the canonical request", async () => {
+    const url = new URL("https://fg.example.com/v2/p/fgs/functions?marker=1");
+    const signature = await computeSignature({ method: "GET", url, headers: [["Content-Type", "application/json"]] }, keys, {
+      date: new Date("2025-01-02T03:04:05Z"),
+    });
+    expect(signature.headers["X-Security-Token"]).toBe(TOKEN);
+    expect(signature.canonicalRequest).toContain(`\nx-security-token:${TOKEN}\n`);
+    for (const shown of [JSON.stringify(signature), inspect(signature, { depth: 9 })]) {
+      expect(shown).not.toContain(TOKEN);
+      expect(shown).toContain("[REDACTED]");
+      expect(shown).toContain("x-security-token:[REDACTED]");
+    }
+    const json = JSON.parse(JSON.stringify(signature));
+    expect(json.headers["X-Security-Token"]).toBe("[REDACTED]");
+    expect(json.canonicalRequest).toBe(signature.canonicalRequest.replace(TOKEN, "[REDACTED]"));
+  });
+});

@@ -13,7 +13,9 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
  */
 export async function readBody(response: Response, request: Request, maxBytes: number, attempts = 1): Promise<Uint8Array> {
   const declared = Number(response.headers.get("content-length"));
-  if (declared > maxBytes) {
+  // A HEAD answer and a null-body status have no body to refuse: the length a HEAD or 304 declares
+  // is that of the body a GET would get.
+  if (declared > maxBytes && request.method !== "HEAD" && !nullBodyStatus(response.status)) {
     await response.body?.cancel();
     throw tooLarge(request, response.status, response.headers, maxBytes, attempts);
   }

@@ -9,6 +9,7 @@ import type { AttemptAbort, DirectRequest, DirectResponse } from "./direct.js";
 import { putHeader } from "./header-record.js";
 import { NotSent } from "./not-sent.js";
 import { rawHeaderValue } from "./raw-headers.js";
+import { nullBodyStatus } from "./read-body.js";
 import { NODE_USER_AGENT } from "./user-agent.js";
 
 // The key undici (Node's copy and the npm package alike) keeps its global dispatcher under.
@@ -192,8 +193,16 @@ class AnswerReader {
     this.#status = status;
     this.#statusText = statusText;
     this.#rawHeaders = raw;
-    // The codings fetch would decode (any other body is kept as sent); a HEAD answer has no body.
-    const encoding = this.#method === "HEAD" ? null : rawHeaderValue(raw, "content-encoding");
+    // A HEAD answer and a 204, 205 or 304 have no body: they are complete with their headers, as fetch
+    // answers them. Their Content-Length (a HEAD's or 304's is that of the body a GET would get) is no
+    // reason to refuse or allocate, and what undici makes of the rest (it fails a 304 whose length is
+    // not 0; a 205 may send bytes) is no concern of the answer, as it is none of fetch's.
+    if (this.#method === "HEAD" || nullBodyStatus(status)) {
+      this.#finish(EMPTY, false);
+      return;
+    }
+    // The codings fetch would decode (any other body is kept as sent).
+    const encoding = rawHeaderValue(raw, "content-encoding");
     if (encoding !== null) {
       const decoders = decodersOf(encoding);
       if (decoders instanceof Error) {

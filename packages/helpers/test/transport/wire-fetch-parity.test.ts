@@ -144,5 +144,26 @@ for (const [label, makeDispatcher] of Object.entries(dispatchers)) {
         cause: { message: "too many content-encodings in response: 6, maximum allowed is 5" },
       });
     });
+
+    it("gives a HEAD answer and a 204, 205 or 304 no body, whatever length they declare: never too large", async () => {
+      // A HEAD or 304 answer's Content-Length is that of the body a GET would get (here over maxResponseBytes).
+      answers.set("/head", wire(["HTTP/1.1 200 OK", "Content-Type: application/json", "Content-Length: 99999999"]));
+      answers.set("/not-modified", wire(["HTTP/1.1 304 Not Modified", 'ETag: "v1"', "Content-Length: 99999999"]));
+      answers.set("/reset", wire(["HTTP/1.1 205 Reset Content", "Content-Length: 7"], "ignored"));
+      answers.set("/no-content", wire(["HTTP/1.1 204 No Content", "Content-Length: 5"]));
+      const bodiless = [
+        ["/head", "HEAD"],
+        ["/not-modified", "GET"],
+        ["/reset", "GET"],
+        ["/no-content", "DELETE"],
+      ] as const;
+      for (const [path, method] of bodiless) {
+        const { viaFetch, viaFgkit, viaPlainFetch } = await read(path, method);
+        expect(viaFetch.body).toBe("");
+        expect(viaFgkit).toEqual(viaFetch);
+        expect(viaPlainFetch).toEqual(viaFetch);
+      }
+      expect(await direct("/reset", "GET", 4)).toMatchObject({ status: 205, tooLarge: false });
+    });
   });
 }

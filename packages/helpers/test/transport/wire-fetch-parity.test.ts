@@ -165,5 +165,29 @@ for (const [label, makeDispatcher] of Object.entries(dispatchers)) {
       }
       expect(await direct("/reset", "GET", 4)).toMatchObject({ status: 205, tooLarge: false });
     });
+
+    it("hands over any status and reason phrase a server sends, as fetch does: a 600, a reason in UTF-8 or Latin-1", async () => {
+      const ok = ["Content-Type: application/json", `Content-Length: ${json.length}`];
+      answers.set("/600", wire(["HTTP/1.1 600 Beyond", ...ok], json));
+      answers.set("/utf8-reason", wire([`HTTP/1.1 200 ${Buffer.from("成功").toString("latin1")}`, ...ok], json));
+      answers.set("/latin1-reason", wire(["HTTP/1.1 200 R\xe9ussi", ...ok], json));
+      for (const path of ["/600", "/utf8-reason", "/latin1-reason"]) {
+        const { viaFetch, viaFgkit, viaPlainFetch } = await read(path);
+        expect(viaFetch.body).toBe(json);
+        expect(viaFgkit).toEqual(viaFetch);
+        expect(viaPlainFetch).toEqual(viaFetch);
+      }
+      const answer = await withRetry(defaultFetch, { maxAttempts: 1 })(new Request(`${base}/600`));
+      expect({ status: answer.status, ok: answer.ok, statusText: answer.statusText }).toEqual({
+        status: 600,
+        ok: false,
+        statusText: "Beyond",
+      });
+      // A copy shows the same, made before or after the body stream was asked for.
+      expect(await seen(answer.clone())).toEqual({ status: 600, statusText: "Beyond", ok: false, body: json });
+      expect(answer.body).not.toBeNull();
+      expect(await seen(answer.clone())).toEqual({ status: 600, statusText: "Beyond", ok: false, body: json });
+      expect(await answer.text()).toBe(json);
+    });
   });
 }

@@ -9,7 +9,7 @@ import type { AttemptAbort, DirectRequest, DirectResponse } from "./direct.js";
 import { putHeader } from "./header-record.js";
 import { NotSent } from "./not-sent.js";
 import { rawHeaderValue } from "./raw-headers.js";
-import { nullBodyStatus } from "./read-body.js";
+import { ENCODING_SLACK, nullBodyStatus } from "./read-body.js";
 import { NODE_USER_AGENT } from "./user-agent.js";
 
 // The key undici (Node's copy and the npm package alike) keeps its global dispatcher under.
@@ -213,7 +213,9 @@ class AnswerReader {
       this.#decoders = decoders;
     }
     const declared = Number(rawHeaderValue(raw, "content-length") ?? Number.NaN);
-    if (declared > this.#maxBytes) this.#tooLarge();
+    // A compressed body is held to the limit with the same room as below: its declared length is the
+    // compressed one, which for incompressible data is a little over the decoded length.
+    if (declared > this.#maxBytes + (this.#decoders ? ENCODING_SLACK : 0)) this.#tooLarge();
     else if (Number.isSafeInteger(declared) && declared > 0) this.#body = Buffer.allocUnsafe(declared);
   }
 
@@ -279,7 +281,6 @@ class AnswerReader {
 }
 
 const EMPTY = new Uint8Array(0);
-const ENCODING_SLACK = 64 * 1024;
 
 type Decoder = "gunzip" | "inflate" | "brotliDecompress";
 

@@ -4,6 +4,7 @@
 // (withRetry over the Node transport, and over a plain fetch function where the layer is shared),
 // over Node's own undici and over undici 7 from npm as the global dispatcher.
 
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { createServer, type Socket } from "node:net";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
@@ -36,12 +37,9 @@ afterAll(() => new Promise((resolve) => server.close(resolve)));
 /** An answer from its head (lines joined by CRLF) and body. */
 const wire = (head: string[], body: Buffer | string = "") =>
   Buffer.concat([Buffer.from(`${head.join("\r\n")}\r\n\r\n`, "latin1"), Buffer.from(body)]);
-/** A 200 JSON answer with `coding` over `body`. */
-const coded = (coding: string, body: Buffer) =>
-  wire(
-    ["HTTP/1.1 200 OK", "Content-Type: application/json", `Content-Encoding: ${coding}`, `Content-Length: ${body.length}`],
-    body,
-  );
+/** A 200 answer (JSON unless `type` says otherwise) with `coding` over `body`. */
+const coded = (coding: string, body: Buffer, type = "application/json") =>
+  wire(["HTTP/1.1 200 OK", `Content-Type: ${type}`, `Content-Encoding: ${coding}`, `Content-Length: ${body.length}`], body);
 const json = '{"functions":[]}';
 
 interface Seen {
@@ -188,6 +186,19 @@ for (const [label, makeDispatcher] of Object.entries(dispatchers)) {
       expect(answer.body).not.toBeNull();
       expect(await seen(answer.clone())).toEqual({ status: 600, statusText: "Beyond", ok: false, body: json });
       expect(await answer.text()).toBe(json);
+    });
+
+    it("reads a compressed body of exactly maxBytes once decoded, though its compressed length is a little over", async () => {
+      // Incompressible bytes come out of gzip a little longer than they went in.
+      const exact = randomBytes(50_000);
+      answers.set("/exact", coded("gzip", gzipSync(exact), "application/octet-stream"));
+      expect(gzipSync(exact).length).toBeGreaterThan(exact.length);
+      const answer = await direct("/exact", "GET", exact.length);
+      expect(answer.tooLarge).toBe(false);
+      expect(Buffer.from(answer.body)).toEqual(exact);
+      expect(await direct("/exact", "GET", exact.length - 1)).toMatchObject({ tooLarge: true });
+      const plain = withRetry((request) => fetch(request), { maxAttempts: 1, maxResponseBytes: exact.length });
+      expect(Buffer.from(await (await plain(new Request(`${base}/exact`))).arrayBuffer())).toEqual(exact);
     });
   });
 }

@@ -18,7 +18,13 @@ let BufferedResponseClass: BufferedResponseClass | undefined;
 /** A Response over `bytes`; its headers are `init.headers`, or the raw list the Node transport read. */
 export function newBufferedResponse(bytes: Uint8Array | null, init: ResponseInit, raw?: RawHeaderList): BufferedResponse {
   BufferedResponseClass ??= defineBufferedResponse();
-  return new BufferedResponseClass(bytes, init, raw);
+  try {
+    return new BufferedResponseClass(bytes, init, raw);
+  } catch (error) {
+    // (Checked only once Response refused: nothing is added to an ordinary answer's cost.)
+    if (fitsResponse(init)) throw error;
+    return showAs(new BufferedResponseClass(bytes, fitted(init), raw), init);
+  }
 }
 
 function defineBufferedResponse(): BufferedResponseClass {
@@ -53,9 +59,10 @@ function defineBufferedResponse(): BufferedResponseClass {
     }
 
     #response(): Response {
+      // (The status Response took: it only carries the body.)
       this.#ordinary ??= new Response(this.#bytes as Uint8Array<ArrayBuffer> | null, {
-        status: this.status,
-        statusText: this.statusText,
+        status: super.status,
+        statusText: super.statusText,
         headers: this.headers,
       });
       return this.#ordinary;
@@ -95,8 +102,34 @@ function defineBufferedResponse(): BufferedResponseClass {
 
     /** A copy whose json() parses afresh, as a clone of an ordinary Response would. */
     override clone(): Response {
-      if (this.#ordinary) return this.#ordinary.clone();
-      return new BufferedResponse(this.#bytes, { status: this.status, statusText: this.statusText, headers: this.headers });
+      if (this.#ordinary) {
+        const copy = this.#ordinary.clone();
+        return Object.hasOwn(this, "status") ? showAs(copy, this) : copy;
+      }
+      return newBufferedResponse(this.#bytes, { status: this.status, statusText: this.statusText, headers: this.headers });
     }
   };
+}
+
+// fetch hands over whatever status (up to 999) and reason phrase the server sent (undici reads the
+// reason as UTF-8), but the Response constructor takes only 200-599 and a Latin-1 reason phrase: a 600
+// or a "200 成功" would throw there, and an answer fetch reads would fail as if none had come. Such
+// an answer is built with a status and reason Response takes (599: not ok, as any status past 599;
+// an empty reason), and shows the ones that came as its own properties.
+const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+const fitsResponse = ({ status, statusText }: ResponseInit) =>
+  (status === undefined || (status >= 200 && status <= 599)) && (statusText === undefined || REASON_PHRASE.test(statusText));
+
+function fitted(init: ResponseInit): ResponseInit {
+  const { status, statusText } = init;
+  return {
+    ...init,
+    status: status === undefined || (status >= 200 && status <= 599) ? status : 599,
+    statusText: statusText === undefined || REASON_PHRASE.test(statusText) ? statusText : "",
+  };
+}
+
+function showAs<T extends Response>(response: T, { status, statusText }: { status?: number; statusText?: string }): T {
+  return Object.defineProperties(response, { status: { value: status }, statusText: { value: statusText } });
 }

@@ -5,6 +5,8 @@ import { redactHeaders } from "../errors/redact.js";
 import type { BufferedResponse } from "./buffered-response.js";
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+/** Room over maxBytes for a compressed body (gzip's framing of incompressible data makes it longer). */
+export const ENCODING_SLACK = 64 * 1024;
 
 /**
  * Reads a whole response body, refusing one larger than `maxBytes` instead of running out of
@@ -13,7 +15,15 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
  */
 export async function readBody(response: Response, request: Request, maxBytes: number, attempts = 1): Promise<Uint8Array> {
   const declared = Number(response.headers.get("content-length"));
-  if (declared > maxBytes) {
+  // A HEAD answer and a null-body status have no body to refuse: the length a HEAD or 304 declares
+  // is that of the body a GET would get. A compressed body's declared length is the compressed one
+  // (the limit is on the decoded bytes, counted below): it is refused only past ENCODING_SLACK.
+  if (
+    declared > maxBytes &&
+    request.method !== "HEAD" &&
+    !nullBodyStatus(response.status) &&
+    !(declared <= maxBytes + ENCODING_SLACK && response.headers.has("content-encoding"))
+  ) {
     await response.body?.cancel();
     throw tooLarge(request, response.status, response.headers, maxBytes, attempts);
   }

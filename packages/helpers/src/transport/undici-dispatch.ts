@@ -9,6 +9,7 @@ import type { AttemptAbort, DirectRequest, DirectResponse } from "./direct.js";
 import { putHeader } from "./header-record.js";
 import { NotSent } from "./not-sent.js";
 import { rawHeaderValue } from "./raw-headers.js";
+import { ENCODING_SLACK, nullBodyStatus } from "./read-body.js";
 import { NODE_USER_AGENT } from "./user-agent.js";
 
 // The key undici (Node's copy and the npm package alike) keeps its global dispatcher under.
@@ -94,8 +95,8 @@ class AnswerReader {
   #body: Buffer | undefined;
   #chunks: Buffer[] = [];
   #size = 0;
-  /** The decodable content coding of the answer's body, once the answer has started. */
-  #coding: Coding | undefined;
+  /** How to decode the answer's body (its content codings, last applied first), once it has started. */
+  #decoders: readonly Decoder[] | undefined;
   #settled = false;
   /** Whether undici has begun to write the request (onConnect came). */
   #written = false;
@@ -192,11 +193,29 @@ class AnswerReader {
     this.#status = status;
     this.#statusText = statusText;
     this.#rawHeaders = raw;
-    // A coding fetch would decode (any other body is kept as sent); a HEAD answer has no body.
-    const coding = this.#method === "HEAD" ? undefined : rawHeaderValue(raw, "content-encoding")?.toLowerCase();
-    this.#coding = coding !== undefined && coding in CODINGS ? (coding as Coding) : undefined;
+    // A HEAD answer and a 204, 205 or 304 have no body: they are complete with their headers, as fetch
+    // answers them. Their Content-Length (a HEAD's or 304's is that of the body a GET would get) is no
+    // reason to refuse or allocate, and what undici makes of the rest (it fails a 304 whose length is
+    // not 0; a 205 may send bytes) is no concern of the answer, as it is none of fetch's.
+    if (this.#method === "HEAD" || nullBodyStatus(status)) {
+      this.#finish(EMPTY, false);
+      return;
+    }
+    // The codings fetch would decode (any other body is kept as sent).
+    const encoding = rawHeaderValue(raw, "content-encoding");
+    if (encoding !== null) {
+      const decoders = decodersOf(encoding);
+      if (decoders instanceof Error) {
+        this.#fail(fetchFailed(decoders));
+        this.#cancel?.(decoders);
+        return;
+      }
+      this.#decoders = decoders;
+    }
     const declared = Number(rawHeaderValue(raw, "content-length") ?? Number.NaN);
-    if (declared > this.#maxBytes) this.#tooLarge();
+    // A compressed body is held to the limit with the same room as below: its declared length is the
+    // compressed one, which for incompressible data is a little over the decoded length.
+    if (declared > this.#maxBytes + (this.#decoders ? ENCODING_SLACK : 0)) this.#tooLarge();
     else if (Number.isSafeInteger(declared) && declared > 0) this.#body = Buffer.allocUnsafe(declared);
   }
 
@@ -206,7 +225,7 @@ class AnswerReader {
     this.#size += chunk.byteLength;
     // A compressed body is held to the limit too (with room for gzip's framing of incompressible data).
     const body = this.#body;
-    if (this.#size > this.#maxBytes + (this.#coding ? ENCODING_SLACK : 0)) this.#tooLarge();
+    if (this.#size > this.#maxBytes + (this.#decoders ? ENCODING_SLACK : 0)) this.#tooLarge();
     else if (body !== undefined && this.#size <= body.byteLength) chunk.copy(body, at);
     else {
       // More than was declared (undici fails such an answer) or no length: keep copies of the chunks.
@@ -225,12 +244,12 @@ class AnswerReader {
         : chunks.length === 1
           ? (chunks[0] as Buffer)
           : Buffer.concat(chunks, this.#size);
-    const coding = this.#coding;
-    if (coding === undefined || body.byteLength === 0) {
+    const decoders = this.#decoders;
+    if (decoders === undefined || body.byteLength === 0) {
       this.#finish(body, false);
       return;
     }
-    decompress(coding, body, this.#maxBytes).then(
+    decompress(decoders, body, this.#maxBytes).then(
       (decoded) => this.#finish(decoded ?? EMPTY, decoded === undefined),
       (error) => this.#fail(terminated(error)),
     );
@@ -262,15 +281,56 @@ class AnswerReader {
 }
 
 const EMPTY = new Uint8Array(0);
-const ENCODING_SLACK = 64 * 1024;
 
-const CODINGS = { gzip: "gunzip", "x-gzip": "gunzip", deflate: "inflate", br: "brotliDecompress" } as const;
-type Coding = keyof typeof CODINGS;
+type Decoder = "gunzip" | "inflate" | "brotliDecompress";
 
-/** The decoded body, or undefined when it would be over `maxBytes`. */
-function decompress(coding: Coding, body: Buffer, maxBytes: number): Promise<Buffer | undefined> {
+// The codings fetch decodes (a Map: a coding named "constructor" is no Object property here).
+const DECODERS = new Map<string, readonly Decoder[]>([
+  ["gzip", ["gunzip"]],
+  ["x-gzip", ["gunzip"]],
+  ["deflate", ["inflate"]],
+  ["br", ["brotliDecompress"]],
+]);
+// fetch refuses a longer stack of codings (undici's guard against decompression exhaustion).
+const MAX_CODINGS = 5;
+
+/**
+ * The decoders for a Content-Encoding value, last coding first, as fetch reads it: a stack ("gzip,
+ * br", or one coding per header line) is undone in turn, and a stack with any coding fetch does not
+ * know ("identity" too) is kept as sent. An Error when the stack is longer than fetch allows.
+ */
+function decodersOf(encoding: string): readonly Decoder[] | undefined | Error {
+  const lower = encoding.toLowerCase();
+  const one = DECODERS.get(lower);
+  if (one !== undefined || !lower.includes(",")) return one;
+  const codings = lower.split(",");
+  if (codings.length > MAX_CODINGS)
+    return new Error(`too many content-encodings in response: ${codings.length}, maximum allowed is ${MAX_CODINGS}`);
+  const decoders: Decoder[] = [];
+  for (let i = codings.length - 1; i >= 0; i--) {
+    const decoder = DECODERS.get((codings[i] as string).trim());
+    if (decoder === undefined) return undefined;
+    decoders.push(decoder[0] as Decoder);
+  }
+  return decoders;
+}
+
+/** The decoded body, or undefined when it (or a step of it) would be over `maxBytes`. */
+async function decompress(decoders: readonly Decoder[], body: Buffer, maxBytes: number): Promise<Buffer | undefined> {
+  let bytes: Buffer | undefined = body;
+  for (const decoder of decoders) {
+    if (bytes === undefined || bytes.byteLength === 0) return bytes;
+    bytes = await decodeOnce(decoder, bytes, maxBytes);
+  }
+  return bytes;
+}
+
+function decodeOnce(decoder: Decoder, body: Buffer, maxBytes: number): Promise<Buffer | undefined> {
   const zlib = process.getBuiltinModule("node:zlib");
-  const decode = zlib[CODINGS[coding]] as (
+  // "deflate" sent without its zlib wrapper (raw deflate, as some servers do) is decoded too, as
+  // fetch and browsers decode it: a zlib stream's first byte says method 8 in its low bits.
+  const name = decoder === "inflate" && ((body[0] as number) & 0x0f) !== 0x08 ? "inflateRaw" : decoder;
+  const decode = zlib[name] as (
     input: Buffer,
     options: { maxOutputLength: number },
     done: (error: Error | null, decoded: Buffer) => void,

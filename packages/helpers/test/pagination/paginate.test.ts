@@ -142,3 +142,21 @@ describe("paginate", () => {
     expect(fetched).toEqual([undefined, "b"]);
   });
 });
+
+describe("an empty page", () => {
+  it("is handed out (a list with nothing in it is one empty page), and ends the walk", async () => {
+    const cursors: unknown[] = [];
+    const paginator = paginate<{ items: number[] }, number, number>({
+      fetchPage: async (cursor) => {
+        cursors.push(cursor);
+        return { items: cursor === undefined ? [1, 2] : [] };
+      },
+      items: (page) => page.items,
+      next: (_page, cursor) => (cursor ?? 0) + 2,
+    });
+    const pages: { items: number[] }[] = [];
+    for await (const page of paginator) pages.push(page);
+    expect(pages).toEqual([{ items: [1, 2] }, { items: [] }]);
+    expect(cursors).toEqual([undefined, 2]);
+  });
+});

@@ -255,6 +255,27 @@ describe("page_info.next_marker (ListFunctionReservedInstances)", () => {
   });
 });
 
+describe("a page that only begins as the one before did", () => {
+  it("is handed out: only a page that begins and ends the same is taken for a repeat", async () => {
+    const { client } = await serve(({ url }) => {
+      const marker = url.searchParams.get("marker");
+      if (marker === null) return { functions: [{ func_name: "fn-00" }, { func_name: "fn-01" }], next_marker: 2 };
+      if (marker === "2") return { functions: [{ func_name: "fn-00" }, { func_name: "fn-05" }], next_marker: 4 };
+      return { functions: [] };
+    });
+    const items = await paginateListFunctions({ client }).all();
+    expect(items.map((f) => f.func_name)).toEqual(["fn-00", "fn-01", "fn-00", "fn-05"]);
+  });
+});
+
+describe("a paginator's config", () => {
+  it("refuses a key it does not take (a misspelt pageSize would be dropped without a word)", () => {
+    const client = createFunctionGraphClient({ endpoint: "https://fg.example.com", projectId: PROJECT, credentials: AKSK });
+    expect(() => paginateListFunctions({ client, pagesize: 10 } as never)).toThrow("pagesize");
+    expect(() => paginateListWorkflow({ client, startToken: 5 } as never)).toThrow("startToken");
+  });
+});
+
 describe("page_info.next_marker (ListFunctionAsyncInvokeConfig)", () => {
   it("follows page_info, whose marker is the only one the answer carries", async () => {
     const { client, requests } = await serve(({ url }) => {

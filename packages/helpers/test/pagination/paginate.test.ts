@@ -160,3 +160,16 @@ describe("an empty page", () => {
     expect(cursors).toEqual([undefined, 2]);
   });
 });
+
+describe("repeated pages apart from each other", () => {
+  it("are each skipped: only two in a row end the walk", async () => {
+    const answers = [[1, 2], [1, 2], [3, 4], [3, 4], [5]];
+    const paginator = paginate<number[], number, number>({
+      fetchPage: async (cursor) => answers[cursor ?? 0] ?? [],
+      items: (page) => page,
+      next: (_page, cursor) => ((cursor ?? 0) + 1 < answers.length ? (cursor ?? 0) + 1 : undefined),
+      isRepeat: (items, before) => items[0] === before.first && items[items.length - 1] === before.last,
+    });
+    expect(await paginator.all()).toEqual([1, 2, 3, 4, 5]);
+  });
+});

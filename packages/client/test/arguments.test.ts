@@ -73,6 +73,9 @@ describe("arguments of the helpers built on a client", () => {
     const { client, requests } = createObservedClient();
     await refusal(() => client.GET(undefined as never), "path: must be an API path such as /v2/{project_id}/fgs/functions");
     await refusal(() => client.GET({ url: "/v2" } as never), "path: must be an API path such as /v2/{project_id}/fgs/functions");
+    // Joined to the endpoint as it is: "@evil.example/x" would make the endpoint's host a user name.
+    for (const path of ["@evil.example/x", "v2/{project_id}/fgs/functions", ""])
+      await refusal(() => client.GET(path as never), "path: must be an API path such as /v2/{project_id}/fgs/functions");
     await refusal(() => client.GET("/v2/{project_id}/fgs/functions", { signal: {} as never }), "signal: must be an AbortSignal");
     await refusal(() => invokeFunction(client, URN, {}, { signal: "stop" as never }), "signal: must be an AbortSignal");
     expect(() => paginateListFunctions({ client, signal: { aborted: false } as never })).toThrow(

@@ -183,6 +183,16 @@ describe("createFunctionGraphClient", () => {
     expect(requests).toHaveLength(0);
   });
 
+  it("refuses a header value with NUL, another control character or one beyond Latin-1, naming the header", async () => {
+    const { client, requests } = createObservedClient();
+    for (const value of ["a\u0000b", "a\u0007b", "a\u007fb", "10 \u20ac"]) {
+      const call = client.GET("/v2/{project_id}/fgs/functions", { headers: { "X-Note": value } });
+      await expect(call).rejects.toThrow("headers.X-Note: contains CR, LF or another character a header cannot carry");
+    }
+    await client.GET("/v2/{project_id}/fgs/functions", { headers: { "X-Note": "caf\u00e9\tok" } });
+    expect(requests).toHaveLength(1);
+  });
+
   it.each([
     ["a BigInt", { n: 1n }, "body.n: is a BigInt, which JSON cannot hold: give it as a number or a string"],
     [

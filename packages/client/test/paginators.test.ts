@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   createFunctionGraphClient,
   paginateListAsyncInvocations,
+  paginateListFunctionAsyncInvokeConfig,
   paginateListFunctionReservedInstances,
   paginateListFunctions,
   paginateListFunctionTemplate,
@@ -254,7 +255,56 @@ describe("page_info.next_marker (ListFunctionReservedInstances)", () => {
   });
 });
 
+describe("a page that only begins as the one before did", () => {
+  it("is handed out: only a page that begins and ends the same is taken for a repeat", async () => {
+    const { client } = await serve(({ url }) => {
+      const marker = url.searchParams.get("marker");
+      if (marker === null) return { functions: [{ func_name: "fn-00" }, { func_name: "fn-01" }], next_marker: 2 };
+      if (marker === "2") return { functions: [{ func_name: "fn-00" }, { func_name: "fn-05" }], next_marker: 4 };
+      return { functions: [] };
+    });
+    const items = await paginateListFunctions({ client }).all();
+    expect(items.map((f) => f.func_name)).toEqual(["fn-00", "fn-01", "fn-00", "fn-05"]);
+  });
+});
+
+describe("a paginator's config", () => {
+  it("refuses a key it does not take (a misspelt pageSize would be dropped without a word)", () => {
+    const client = createFunctionGraphClient({ endpoint: "https://fg.example.com", projectId: PROJECT, credentials: AKSK });
+    expect(() => paginateListFunctions({ client, pagesize: 10 } as never)).toThrow("pagesize");
+    expect(() => paginateListWorkflow({ client, startToken: 5 } as never)).toThrow("startToken");
+  });
+});
+
+describe("page_info.next_marker (ListFunctionAsyncInvokeConfig)", () => {
+  it("follows page_info, whose marker is the only one the answer carries", async () => {
+    const { client, requests } = await serve(({ url }) => {
+      const marker = Number(url.searchParams.get("marker") ?? 0);
+      const page = slice(marker, Number(url.searchParams.get("limit")));
+      return {
+        async_invoke_configs: page.map((func_urn) => ({ func_urn })),
+        page_info: { next_marker: marker + page.length, previous_marker: marker, current_count: page.length },
+        count: TOTAL,
+      };
+    });
+    const items = await paginateListFunctionAsyncInvokeConfig({ client, pageSize: 10 }, URN).all();
+    expect(items.map((i) => i.func_urn)).toEqual(names);
+    expect(requests).toHaveLength(3);
+  });
+});
+
 describe("offset/limit with total (ListWorkflow)", () => {
+  it("goes on past a page shorter than asked for while the total says there is more", async () => {
+    const { client, requests } = await serve(({ url }) => {
+      const offset = Number(url.searchParams.get("offset"));
+      const page = slice(offset, Math.min(4, Number(url.searchParams.get("limit")))); // the API serves 4 at most
+      return { workflows: page.map((name) => ({ name })), total: TOTAL, size: page.length };
+    });
+    const items = await paginateListWorkflow({ client, pageSize: 6 }).all();
+    expect(items.map((w) => w.name)).toEqual(names);
+    expect(requests.map((r) => r.url.searchParams.get("offset"))).toEqual(["0", "4", "8", "12", "16", "20"]);
+  });
+
   it("advances the offset by what each page held", async () => {
     const { client, requests } = await serve(({ url }) => {
       const offset = Number(url.searchParams.get("offset"));

@@ -1,7 +1,16 @@
 // Credentials of one kind only, with only the fields fgkit reads: a token next to access keys would
 // replace them, and another SDK's field name (sessionToken) would be dropped without a word.
 import { describe, expect, it } from "vitest";
-import { type Credentials, createAccessKeyProvider, InvalidInputError, resolveCredentials, withAuth } from "../../src/index.js";
+import {
+  type Credentials,
+  createAccessKeyProvider,
+  defaultFetch,
+  InvalidInputError,
+  resolveCredentials,
+  withAuth,
+  withRetry,
+} from "../../src/index.js";
+import { useLoopbackServer } from "../support/loopback-server.js";
 
 const AK = "HPUAEXAMPLEAK0123456";
 const SK = "example-secret-key-0123456789";
@@ -115,4 +124,24 @@ describe("the shape of credentials", () => {
     ];
     expect([mixed, both, fine].length).toBe(3);
   });
+});
+
+describe("a token provider's bad token", () => {
+  let served = 0;
+  const server = useLoopbackServer((_req, res) => {
+    served++;
+    res.writeHead(200, { "content-type": "application/json" }).end("{}");
+  });
+  for (const [label, transport] of [
+    ["the direct path", defaultFetch],
+    ["a fetch transport", (request: Request) => fetch(request)],
+  ] as const)
+    for (const token of ["   ", "tok\r\nX-Evil: 1", "tok\u0000en"])
+      it(`is refused over ${label} before anything is sent (${JSON.stringify(token)})`, async () => {
+        served = 0;
+        const send = withRetry(withAuth(transport, resolveCredentials({ token: async () => token })));
+        const error = await send(new Request(`${server.url()}/v2/p/fgs/functions`)).catch((e: unknown) => e);
+        expect(error).toMatchObject({ name: "InvalidInputError", field: "credentials.token" });
+        expect(served).toBe(0);
+      });
 });

@@ -142,3 +142,34 @@ describe("paginate", () => {
     expect(fetched).toEqual([undefined, "b"]);
   });
 });
+
+describe("an empty page", () => {
+  it("is handed out (a list with nothing in it is one empty page), and ends the walk", async () => {
+    const cursors: unknown[] = [];
+    const paginator = paginate<{ items: number[] }, number, number>({
+      fetchPage: async (cursor) => {
+        cursors.push(cursor);
+        return { items: cursor === undefined ? [1, 2] : [] };
+      },
+      items: (page) => page.items,
+      next: (_page, cursor) => (cursor ?? 0) + 2,
+    });
+    const pages: { items: number[] }[] = [];
+    for await (const page of paginator) pages.push(page);
+    expect(pages).toEqual([{ items: [1, 2] }, { items: [] }]);
+    expect(cursors).toEqual([undefined, 2]);
+  });
+});
+
+describe("repeated pages apart from each other", () => {
+  it("are each skipped: only two in a row end the walk", async () => {
+    const answers = [[1, 2], [1, 2], [3, 4], [3, 4], [5]];
+    const paginator = paginate<number[], number, number>({
+      fetchPage: async (cursor) => answers[cursor ?? 0] ?? [],
+      items: (page) => page,
+      next: (_page, cursor) => ((cursor ?? 0) + 1 < answers.length ? (cursor ?? 0) + 1 : undefined),
+      isRepeat: (items, before) => items[0] === before.first && items[items.length - 1] === before.last,
+    });
+    expect(await paginator.all()).toEqual([1, 2, 3, 4, 5]);
+  });
+});

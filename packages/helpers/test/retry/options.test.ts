@@ -40,6 +40,8 @@ describe("retry, timeout and size options", () => {
     [{ maxDelayMs: Number.POSITIVE_INFINITY }, "retry.maxDelayMs: must be a number of milliseconds, 0 or more"],
     [{ maxRetryAfterMs: "20" }, "retry.maxRetryAfterMs: must be a number of milliseconds, 0 or more"],
     [{ retryableStatuses: [500, 99] }, "retry.retryableStatuses: must be an array of HTTP statuses (100 to 599)"],
+    [{ retryableStatuses: [503, 600] }, "retry.retryableStatuses: must be an array of HTTP statuses (100 to 599)"],
+    [{ retryableStatuses: [502.5] }, "retry.retryableStatuses: must be an array of HTTP statuses (100 to 599)"],
     [{ retryNonIdempotent: "yes" }, "retry.retryNonIdempotent: must be true or false"],
     [{ random: 0.5 }, "retry.random: must be a function returning a number in [0, 1)"],
     [{ onRetry: "log" }, "retry.onRetry: must be a function ({ error, attempt, delayMs }) => void"],

@@ -244,3 +244,18 @@ describe("temporary access keys the gateway refuses", () => {
     expect(fetched()).toBe(2);
   });
 });
+
+describe("the resend after a refused credential", () => {
+  it("does not count against maxAttempts: a 503 after it is still retried", async () => {
+    const statuses = [401, 503, 200];
+    const sent: Request[] = [];
+    const transport: FetchLike = async (request) => {
+      sent.push(request);
+      return Response.json({}, { status: statuses[sent.length - 1] ?? 500 });
+    };
+    const fetch = withRetry(transport, { maxAttempts: 2, random: () => 0, onUnauthorized: () => true });
+    const response = await fetch(new Request("https://fg.example.com/v2/p/fgs/functions"));
+    expect(response.status).toBe(200);
+    expect(sent).toHaveLength(3);
+  });
+});

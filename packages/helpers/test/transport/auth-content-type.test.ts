@@ -4,9 +4,13 @@ import { describe, expect, it } from "vitest";
 import { defaultFetch, type FetchLike, resolveCredentials, withAuth, withRetry } from "../../src/index.js";
 import { useLoopbackServer } from "../support/loopback-server.js";
 
-const seen: { contentType: string | undefined; authorization: string | undefined }[] = [];
+const seen: { contentType: string | undefined; authorization: string | undefined; projectId?: unknown }[] = [];
 const server = useLoopbackServer((req, res) => {
-  seen.push({ contentType: req.headers["content-type"], authorization: req.headers.authorization });
+  seen.push({
+    contentType: req.headers["content-type"],
+    authorization: req.headers.authorization,
+    projectId: req.headers["x-project-id"],
+  });
   req.resume();
   req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
 });
@@ -34,6 +38,14 @@ for (const [label, transport] of Object.entries(transports)) {
       await withRetry(withAuth(transport, auth))(new Request(`${server.url()}/v2/p/fgs/functions`));
       expect(seen[0]?.contentType).toBeUndefined();
       expect(seen[0]?.authorization).toContain("SignedHeaders=host;x-sdk-date");
+    });
+
+    it("projectId is sent as X-Project-Id; a request's own X-Project-Id wins", async () => {
+      seen.length = 0;
+      const send = withRetry(withAuth(transport, auth, { projectId: "project-of-the-client" }));
+      await send(new Request(`${server.url()}/v2/p/fgs/functions`));
+      await send(new Request(`${server.url()}/v2/p/fgs/functions`, { headers: { "X-Project-Id": "project-of-the-call" } }));
+      expect(seen.map((request) => request.projectId)).toEqual(["project-of-the-client", "project-of-the-call"]);
     });
   });
 }

@@ -2,7 +2,7 @@
 // a redirect is not followed, so neither the security token nor an IAM token reaches the host it
 // points to, and the caller gets the 3xx answer itself.
 import { describe, expect, it } from "vitest";
-import { resolveCredentials, withAuth, withRetry } from "../../src/index.js";
+import { type FetchLike, resolveCredentials, withAuth, withRetry } from "../../src/index.js";
 import { useLoopbackServer } from "../support/loopback-server.js";
 
 const elsewhere: { path: string | undefined; headers: Record<string, unknown> }[] = [];
@@ -22,13 +22,17 @@ const credentials = {
 
 describe("withAuth and a redirect to another host", () => {
   for (const [label, auth] of Object.entries(credentials))
-    it(`is not followed with ${label}: the 3xx comes back, nothing reaches the other host`, async () => {
-      elsewhere.length = 0;
-      const send = withRetry(withAuth((request) => fetch(request), auth));
-      const get = await send(new Request(`${api.url()}/v2/p/fgs/functions`));
-      const post = await send(new Request(`${api.url()}/v2/p/fgs/functions`, { method: "POST", body: '{"a":1}' }));
-      expect([get.status, post.status]).toEqual([302, 302]);
-      expect(get.headers.get("location")).toBe(`${other.url()}/collect`);
-      expect(elsewhere).toEqual([]);
-    });
+    for (const [layers, wrap] of [
+      ["under withRetry", withRetry],
+      ["alone (the body not read before signing)", (fetch: FetchLike) => fetch],
+    ] as const)
+      it(`is not followed with ${label}, withAuth ${layers}: the 3xx comes back, nothing reaches the other host`, async () => {
+        elsewhere.length = 0;
+        const send = wrap(withAuth((request) => fetch(request), auth));
+        const get = await send(new Request(`${api.url()}/v2/p/fgs/functions`));
+        const post = await send(new Request(`${api.url()}/v2/p/fgs/functions`, { method: "POST", body: '{"a":1}' }));
+        expect([get.status, post.status]).toEqual([302, 302]);
+        expect(get.headers.get("location")).toBe(`${other.url()}/collect`);
+        expect(elsewhere).toEqual([]);
+      });
 });

@@ -85,3 +85,14 @@ describe("a Request whose body getter reads undefined (Firefox)", () => {
     }
   });
 });
+
+describe("a request without a body", () => {
+  it("is read as none (null), not as empty bytes: a DELETE goes out with no Content-Length", async () => {
+    const { requestBodyBytes } = await import("../../src/transport/request-body.js");
+    for (const method of ["DELETE", "POST", "PUT", "GET"])
+      expect(await requestBodyBytes(new Request("https://fg.example.com/v2/p/x", { method }))).toBeNull();
+    expect(await requestBodyBytes(new Request("https://fg.example.com/v2/p/x", { method: "POST", body: "" }))).toEqual(
+      new Uint8Array(0),
+    );
+  });
+});

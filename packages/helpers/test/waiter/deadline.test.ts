@@ -1,6 +1,6 @@
 // maxWaitMs bounds the whole wait, a poll still running at the deadline included, and the caller's
 // signal ends a running poll too, whether or not the poll heeds the signal it is given.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { FunctionGraphError, waitUntil } from "../../src/index.js";
 
 const never = () => new Promise<never>(() => {});
@@ -110,5 +110,27 @@ describe("waitUntil's deadline and signal", () => {
       { maxWaitMs: 0 },
     );
     expect(value).toBe("done");
+  });
+});
+
+describe("a wait whose last sleep ends exactly at the deadline", () => {
+  it("starts no poll there: WaiterTimeout after the polls made", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    try {
+      let polls = 0;
+      const waiting = waitUntil(
+        "the thing",
+        async () => ++polls,
+        () => "retry",
+        { minDelayMs: 1000, maxDelayMs: 1000, maxWaitMs: 1500, random: () => 0 },
+      ).catch((error: unknown) => error);
+      await vi.advanceTimersByTimeAsync(3000);
+      const error = await waiting;
+      expect(error).toBeInstanceOf(FunctionGraphError);
+      expect(error).toMatchObject({ code: "WaiterTimeout", attempts: 2 });
+      expect(polls).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -83,13 +83,18 @@ export async function waitUntil<T>(
     if (!(share >= 0 && share < 1)) throw new InvalidInputError("random", "must be a function returning a number in [0, 1)");
     // The last sleep is cut to end at the deadline; a poll needs time left to start (one at or past
     // the deadline, after a late timer say, could not be bounded by it).
-    const delay = Math.min(minDelay + share * (ceiling - minDelay), deadline - Date.now());
+    const wanted = minDelay + share * (ceiling - minDelay);
+    const untilDeadline = deadline - Date.now();
+    const delay = Math.min(wanted, untilDeadline);
     if (delay <= 0) throw timedOut(what, maxWait, polls, last);
     try {
       await sleep(delay, options.signal);
     } catch (reason) {
       throw aborted(what, polls, reason);
     }
+    // A sleep cut to the deadline ends the wait there, even when its timer fired a millisecond early
+    // (as timers may): a poll given the one millisecond left could not finish.
+    if (wanted >= untilDeadline) throw timedOut(what, maxWait, polls, last);
   }
 }
 

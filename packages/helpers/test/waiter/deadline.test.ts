@@ -102,6 +102,30 @@ describe("waitUntil's deadline and signal", () => {
     }
   });
 
+  it("gives up when the sleep cut to the deadline ends a millisecond early (a timer may), rather than poll for that millisecond", async () => {
+    const realNow = Date.now;
+    let now = realNow();
+    Date.now = () => now;
+    let polls = 0;
+    try {
+      const error = await waitUntil(
+        "the thing",
+        async () => ++polls,
+        () => {
+          // The poll took all but 1 ms of the wait: the sleep is cut to that 1 ms; when it has
+          // fired, the clock still says 1 ms is left, as after a timer that fired early.
+          now += 199;
+          return "retry";
+        },
+        { minDelayMs: 1_000, maxWaitMs: 200 },
+      ).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "WaiterTimeout", attempts: 1 });
+      expect(polls).toBe(1);
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
   it("still runs the first poll to its end with maxWaitMs 0 (one look, no waiting)", async () => {
     const value = await waitUntil(
       "the thing",

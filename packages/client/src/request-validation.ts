@@ -482,7 +482,11 @@ function refuseLossy(this: unknown, key: string, value: unknown): unknown {
  * too), then the result's own fields.
  */
 function pathToLossy(value: unknown, path: string, seen = new Set<unknown>(), key = "", inObject = false): string | undefined {
-  const toJSON = value !== null && typeof value === "object" ? (value as { toJSON?: unknown }).toJSON : undefined;
+  // JSON.stringify asks a BigInt for its toJSON too (one the program gave BigInt.prototype).
+  const toJSON =
+    (value !== null && typeof value === "object") || typeof value === "bigint"
+      ? (value as { toJSON?: unknown }).toJSON
+      : undefined;
   const sent: unknown = typeof toJSON === "function" ? toJSON.call(value, key) : value;
   if (lossyInJson(sent, inObject) !== undefined) return path;
   // As refuseLossy: only where toJSON() gave null or an object (bytes it gives as text are sent so).

@@ -275,6 +275,26 @@ describe("createFunctionGraphClient", () => {
     expect(await requests[0]?.text()).toBe('{"n":"12345678901234567890"}');
   });
 
+  it("names the lossy field, not a BigInt the program gave a toJSON, when both are in the body", async () => {
+    const { client, requests } = createObservedClient();
+    Object.defineProperty(BigInt.prototype, "toJSON", {
+      configurable: true,
+      value(this: bigint) {
+        return this.toString();
+      },
+    });
+    try {
+      const call = client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
+        params: { path: { function_urn: URN } },
+        body: { n: 1n, z: Number.NaN } as never,
+      });
+      await expect(call).rejects.toThrow("body.z: must be a finite number, got NaN");
+    } finally {
+      delete (BigInt.prototype as { toJSON?: unknown }).toJSON;
+    }
+    expect(requests).toHaveLength(0);
+  });
+
   it("sends to the region's host for every listed region, and refuses any other region before sending", async () => {
     for (const region of REGIONS) {
       const { client, requests } = createObservedClient(undefined, { region });

@@ -68,13 +68,13 @@ function kindOf(value: unknown): string {
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
-// An ISO 8601 date and time without a zone: "2026-12-01T10:00:00.000000".
-const ZONELESS = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+// An ISO 8601 date and time without a zone: "2026-12-01T10:00:00.000000" (RFC 3339 allows a "t").
+const ZONELESS = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 /**
  * A service's `expires_at`, which IAM and the metadata service give in UTC. One without a zone is
  * read as UTC too: Date would read it as this host's local time, hours off on a host in UTC+8.
  */
 export function serviceTime(text: string): Date {
-  return new Date(ZONELESS.test(text) ? `${text.replace(" ", "T")}Z` : text);
+  return new Date(ZONELESS.test(text) ? `${text.slice(0, 10)}T${text.slice(11)}Z` : text);
 }

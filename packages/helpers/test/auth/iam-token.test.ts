@@ -51,6 +51,11 @@ describe("fetchIamToken", () => {
       expect(await expiryOf("2026-11-25T18:00:00+08:00")).toBe("2026-11-25T10:00:00.000Z");
       expect(await expiryOf("2026-11-25T18:00:00.000000")).toBe("2026-11-25T18:00:00.000Z");
       expect(await expiryOf("2026-11-25 18:00:00")).toBe("2026-11-25T18:00:00.000Z");
+      // RFC 3339 allows a lower-case t and z; a zone without its colon; no seconds.
+      expect(await expiryOf("2026-11-25t18:00:00")).toBe("2026-11-25T18:00:00.000Z");
+      expect(await expiryOf("2026-11-25t18:00:00z")).toBe("2026-11-25T18:00:00.000Z");
+      expect(await expiryOf("2026-11-25T18:00:00+0800")).toBe("2026-11-25T10:00:00.000Z");
+      expect(await expiryOf("2026-11-25T18:00")).toBe("2026-11-25T18:00:00.000Z");
     } finally {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;

@@ -99,6 +99,13 @@ const DeferredRequest = function Request(input: RequestInfo | URL, init?: Reques
 } as unknown as typeof Request;
 Object.defineProperty(DeferredRequest, Symbol.hasInstance, { value: (value: unknown) => value instanceof globalThis.Request });
 
+/** Puts a call's dispatcher back on a Request a middleware made (see the call, below). */
+const keepDispatcher = (dispatcher: unknown): Middleware => ({
+  onRequest({ request }) {
+    if (!("dispatcher" in request)) Object.defineProperty(request, "dispatcher", { value: dispatcher });
+  },
+});
+
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
 type Init = { params?: { path?: Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown>;
@@ -298,6 +305,11 @@ function build(shared: Shared, call: CallOptions, inherited?: () => readonly Mid
         params: { ...init?.params, path: { ...init?.params?.path } },
       };
       if (middleware.length > 0) options.middleware = [...middleware, ...((init?.middleware as Middleware[]) ?? [])];
+      // A Request a middleware made in place of openapi-fetch's carries the call's dispatcher in undici's
+      // own field, which fetch reads and the default transport cannot: it gets it back as the property
+      // openapi-fetch sets on its own Request.
+      if (init?.dispatcher !== undefined && options.middleware !== undefined)
+        options.middleware = [...(options.middleware as Middleware[]), keepDispatcher(init.dispatcher)];
       if (typeof init?.bodySerializer === "function")
         options.bodySerializer = refusingStreams(init.bodySerializer as (body: unknown) => unknown);
       if (typeof init?.querySerializer === "function")

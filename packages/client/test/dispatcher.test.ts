@@ -51,6 +51,23 @@ describe("a call's dispatcher", () => {
     expect(seen).toHaveLength(1);
   });
 
+  it("is used when a middleware puts a Request of its own in place of the call's, as fetch uses it", async () => {
+    const replacing = createFunctionGraphClient({ region: "cn-north-4", projectId: PROJECT, credentials: AKSK });
+    replacing.use({ onRequest: ({ request }) => new Request(request, { headers: { "x-added": "1" } }) });
+    const { agent, seen } = answeringAgent([{ func_name: "after-a-new-request" }]);
+    const { data } = await replacing.GET("/v2/{project_id}/fgs/functions", { dispatcher: agent });
+    expect(data?.functions?.[0]?.func_name).toBe("after-a-new-request");
+    expect(seen[0]?.["x-added"]).toBe("1");
+    // A call's own middleware too, on a client without any.
+    const { agent: second, seen: seenBySecond } = answeringAgent([{ func_name: "own-middleware" }]);
+    const own = await client.GET("/v2/{project_id}/fgs/functions", {
+      dispatcher: second,
+      middleware: [{ onRequest: ({ request }) => new Request(request) }],
+    });
+    expect(own.data?.functions?.[0]?.func_name).toBe("own-middleware");
+    expect(seenBySecond).toHaveLength(1);
+  });
+
   it("is used for every attempt of a retried call", async () => {
     const agent = new MockAgent();
     agent.disableNetConnect();

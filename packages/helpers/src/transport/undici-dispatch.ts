@@ -3,7 +3,7 @@
 // dispatch() API skips fetch's Request, Response and stream layers, and costs less per call than
 // node:http itself. Because it is the global dispatcher, whatever the application installed with
 // undici's setGlobalDispatcher (a proxy agent, a MockAgent in tests) applies to fgkit's calls too,
-// as it does to fetch's.
+// as it does to fetch's; a call given a dispatcher of its own goes through that one instead.
 /// <reference types="node" />
 import type { AttemptAbort, DirectRequest, DirectResponse } from "./direct.js";
 import { putHeader } from "./header-record.js";

@@ -258,40 +258,24 @@ describe("createFunctionGraphClient", () => {
 
   it("sends a BigInt as its toJSON gives it, when the program gave BigInt one", async () => {
     const { client, requests } = createObservedClient();
-    Object.defineProperty(BigInt.prototype, "toJSON", {
-      configurable: true,
-      value(this: bigint) {
-        return this.toString();
-      },
-    });
-    try {
-      await client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
+    await withBigIntToJson(() =>
+      client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
         params: { path: { function_urn: URN } },
         body: { n: 12345678901234567890n } as never,
-      });
-    } finally {
-      delete (BigInt.prototype as { toJSON?: unknown }).toJSON;
-    }
+      }),
+    );
     expect(await requests[0]?.text()).toBe('{"n":"12345678901234567890"}');
   });
 
   it("names the lossy field, not a BigInt the program gave a toJSON, when both are in the body", async () => {
     const { client, requests } = createObservedClient();
-    Object.defineProperty(BigInt.prototype, "toJSON", {
-      configurable: true,
-      value(this: bigint) {
-        return this.toString();
-      },
-    });
-    try {
+    await withBigIntToJson(async () => {
       const call = client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
         params: { path: { function_urn: URN } },
         body: { n: 1n, z: Number.NaN } as never,
       });
       await expect(call).rejects.toThrow("body.z: must be a finite number, got NaN");
-    } finally {
-      delete (BigInt.prototype as { toJSON?: unknown }).toJSON;
-    }
+    });
     expect(requests).toHaveLength(0);
   });
 
@@ -593,3 +577,18 @@ describe("the type of a plain call's error", () => {
     expect([typeof transport, options.status, answer.data?.quotas]).toEqual(["function", 0, { resources: [] }]);
   });
 });
+
+/** Runs `run` while BigInt has a toJSON (as programs that send BigInts as text give it). */
+async function withBigIntToJson(run: () => Promise<unknown>): Promise<void> {
+  Object.defineProperty(BigInt.prototype, "toJSON", {
+    configurable: true,
+    value(this: bigint) {
+      return this.toString();
+    },
+  });
+  try {
+    await run();
+  } finally {
+    delete (BigInt.prototype as { toJSON?: unknown }).toJSON;
+  }
+}

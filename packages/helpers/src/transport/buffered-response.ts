@@ -21,9 +21,10 @@ export function newBufferedResponse(bytes: Uint8Array | null, init: ResponseInit
   try {
     return new BufferedResponseClass(bytes, init, raw);
   } catch (error) {
-    // (Checked only once Response refused: nothing is added to an ordinary answer's cost.)
-    if (fitsResponse(init)) throw error;
-    return showAs(new BufferedResponseClass(bytes, fitted(init), raw), init);
+    // (Looked at only once Response refused: nothing is added to an ordinary answer's cost.)
+    const fit = fitted(init);
+    if (fit.status === init.status && fit.statusText === init.statusText) throw error;
+    return showAs(new BufferedResponseClass(bytes, fit, raw), init);
   }
 }
 
@@ -117,9 +118,6 @@ function defineBufferedResponse(): BufferedResponseClass {
 // an answer is built with a status and reason Response takes (599: not ok, as any status past 599;
 // an empty reason), and shows the ones that came as its own properties.
 const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
-
-const fitsResponse = ({ status, statusText }: ResponseInit) =>
-  (status === undefined || (status >= 200 && status <= 599)) && (statusText === undefined || REASON_PHRASE.test(statusText));
 
 function fitted(init: ResponseInit): ResponseInit {
   const { status, statusText } = init;

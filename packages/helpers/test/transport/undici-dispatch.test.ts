@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { defaultFetch, withRetry } from "../../src/index.js";
 import { directOf } from "../../src/transport/direct.js";
 import { LinkedSignal } from "../../src/transport/linked-signal.js";
+import { describeOverEachUndici } from "../support/each-undici.js";
 
 type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void;
 const routes = new Map<string, Handler>();
@@ -106,23 +107,9 @@ describe("the Node transport's fetch entry", () => {
   });
 });
 
-const dispatchers = {
-  "Node's own undici": undefined,
-  "undici 7 from npm": () => new Agent({ keepAliveTimeout: 10_000 }),
-};
-
-for (const [label, makeDispatcher] of Object.entries(dispatchers)) {
-  describe(`the direct entry over ${label}`, () => {
-    let before: ReturnType<typeof getGlobalDispatcher> | undefined;
-    beforeAll(() => {
-      if (!makeDispatcher) return;
-      before = getGlobalDispatcher();
-      setGlobalDispatcher(makeDispatcher());
-    });
-    afterAll(() => {
-      if (before) setGlobalDispatcher(before);
-    });
-
+describeOverEachUndici(
+  "the direct entry",
+  () => {
     it("sends the method, path, query, headers, exact host and body, over reused connections", async () => {
       const opened = connections.length;
       let afterTwo = 0;
@@ -220,8 +207,9 @@ for (const [label, makeDispatcher] of Object.entries(dispatchers)) {
       expect(await direct("/bomb", {}, 50_000)).toMatchObject({ status: 200, tooLarge: true });
       expect((await direct("/bomb", {}, 100_000)).body.byteLength).toBe(100_000);
     });
-  });
-}
+  },
+  { keepAliveTimeout: 10_000 },
+);
 
 describe("the direct entry and an installed global dispatcher", () => {
   it("goes through a MockAgent the application installed, as fetch would", async () => {

@@ -4,11 +4,12 @@
 // the Host sent is the URL's host exactly (IPv6 brackets, a port only when not the default).
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Agent, getGlobalDispatcher, MockAgent, setGlobalDispatcher } from "undici";
+import { getGlobalDispatcher, MockAgent, setGlobalDispatcher } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultFetch } from "../../src/index.js";
 import { directOf } from "../../src/transport/direct.js";
 import { LinkedSignal } from "../../src/transport/linked-signal.js";
+import { describeOverEachUndici } from "../support/each-undici.js";
 
 const closed: IncomingMessage[] = [];
 const server = createServer((req, res) => {
@@ -41,50 +42,32 @@ const until = async (done: () => boolean) => {
   return done();
 };
 
-for (const [label, makeDispatcher] of Object.entries({
-  "Node's own undici": undefined,
-  "undici 7 from npm": () => new Agent(),
-})) {
-  describe(`the direct entry over ${label}`, () => {
-    let before: ReturnType<typeof getGlobalDispatcher> | undefined;
-    let installed: Agent | undefined;
-    beforeAll(() => {
-      if (!makeDispatcher) return;
-      before = getGlobalDispatcher();
-      installed = makeDispatcher();
-      setGlobalDispatcher(installed);
-    });
-    afterAll(async () => {
-      if (before) setGlobalDispatcher(before);
-      await installed?.close();
-    });
-
-    it("ends at once with the caller's reason, waiting for headers or mid-body, and lets the connection go", async () => {
-      for (const path of ["/never", "/mid-body"]) {
-        const caller = new AbortController();
-        const seen = started.length;
-        const call = direct(path, new LinkedSignal([caller.signal]));
-        expect(await until(() => started.length > seen)).toBe(true);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        const before = closed.length;
-        const reason = new Error(`stopped at ${path}`);
-        const at = Date.now();
-        caller.abort(reason);
-        await expect(call).rejects.toBe(reason);
-        expect(Date.now() - at).toBeLessThan(100);
-        // The server sees the connection closed: no socket is left holding the dropped request.
-        expect(await until(() => closed.slice(before).some((req) => req.url === path))).toBe(true);
-      }
-    });
-
-    it("passes over an Early Hints answer for the final one, and sends an IPv6 host with its brackets and port", async () => {
-      const answer = await direct("/early-hints");
-      expect(answer.status).toBe(200);
-      expect(JSON.parse(new TextDecoder().decode(answer.body))).toEqual({ host: new URL(base).host });
-      expect(answer.rawHeaders.map((value) => value.toLowerCase())).not.toContain("link");
-    });
+describeOverEachUndici("the direct entry", () => {
+  it("ends at once with the caller's reason, waiting for headers or mid-body, and lets the connection go", async () => {
+    for (const path of ["/never", "/mid-body"]) {
+      const caller = new AbortController();
+      const seen = started.length;
+      const call = direct(path, new LinkedSignal([caller.signal]));
+      expect(await until(() => started.length > seen)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const before = closed.length;
+      const reason = new Error(`stopped at ${path}`);
+      const at = Date.now();
+      caller.abort(reason);
+      await expect(call).rejects.toBe(reason);
+      expect(Date.now() - at).toBeLessThan(100);
+      // The server sees the connection closed: no socket is left holding the dropped request.
+      expect(await until(() => closed.slice(before).some((req) => req.url === path))).toBe(true);
+    }
   });
-}
+
+  it("passes over an Early Hints answer for the final one, and sends an IPv6 host with its brackets and port", async () => {
+    const answer = await direct("/early-hints");
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(new TextDecoder().decode(answer.body))).toEqual({ host: new URL(base).host });
+    expect(answer.rawHeaders.map((value) => value.toLowerCase())).not.toContain("link");
+  });
+});
 
 describe("the Host the direct entry sends", () => {
   it("is the URL's host: no port when it is the default one, the port otherwise", async () => {

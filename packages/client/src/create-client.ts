@@ -18,6 +18,7 @@ import {
   withRetry,
 } from "@fgkit/helpers";
 import createClient, { type Client, createQuerySerializer, type Middleware } from "openapi-fetch";
+import { callHeaders } from "./call-headers.js";
 import type { CallMethod, CallRequestMethod } from "./call-types.js";
 import { credentialsFromEnvironment, PROJECT_ID_PATTERN, projectIdFromEnvironment } from "./environment-defaults.js";
 import { createPathSerializer, encodePathValue } from "./path-params.js";
@@ -314,12 +315,8 @@ function build(shared: Shared, call: CallOptions, inherited?: () => readonly Mid
         options.bodySerializer = refusingStreams(init.bodySerializer as (body: unknown) => unknown);
       if (typeof init?.querySerializer === "function")
         options.querySerializer = returningText(init.querySerializer as (query: unknown) => unknown);
-      // openapi-fetch reads headers as a record or a Headers: [name, value] pairs (checked above) would
-      // go out as headers named 0, 1, ...
-      if (Array.isArray(init?.headers))
-        options.headers = new Headers(
-          (init.headers as [string, unknown][]).map(([name, value]): [string, string] => [name, String(value)]),
-        );
+      const headers = init?.headers === undefined ? undefined : callHeaders(init.headers);
+      if (headers !== undefined) options.headers = headers;
       return send(path, options);
     };
   }

@@ -292,8 +292,8 @@ function isUrl(text: string): boolean {
 }
 
 /**
- * A call's headers as fetch takes them: a record, a Headers (checked by fetch as it was filled), or
- * [name, value] pairs. Anything else openapi-fetch would spell out as numbered headers or skip.
+ * A call's headers as fetch takes them: a record (a value may be an array of values), a Headers
+ * (checked by fetch as it was filled), or [name, value] pairs. Anything else openapi-fetch would spell out as numbered headers or skip.
  */
 function checkCallHeaders(headers: unknown): void {
   if (headers === undefined) return;
@@ -310,7 +310,18 @@ function checkCallHeaders(headers: unknown): void {
     return;
   }
   if (isPlainObject(headers)) {
-    for (const [name, value] of Object.entries(headers as object)) checkHeader(`headers.${name}`, value);
+    for (const [name, value] of Object.entries(headers as object)) {
+      if (!Array.isArray(value)) {
+        checkHeader(`headers.${name}`, value);
+        continue;
+      }
+      // Several values of one header, as openapi-fetch's type allows: sent as one, joined by ", ".
+      for (const [index, item] of value.entries()) {
+        if (typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean")
+          throw new InvalidInputError(`headers.${name}[${index}]`, `must be a string, number or boolean, got ${kindOf(item)}`);
+        checkHeader(`headers.${name}`, item);
+      }
+    }
     return;
   }
   if (isHeadersObject(headers)) return;

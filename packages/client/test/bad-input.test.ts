@@ -103,7 +103,31 @@ describe("params and headers that are not what openapi-fetch reads", () => {
       () => list({ headers: [["X-A", undefined]] }),
       "headers.X-A: must be a string, number or boolean, got undefined",
     );
+    await refusal(
+      () => list({ headers: { "X-A": ["1", null] } }),
+      "headers.X-A[1]: must be a string, number or boolean, got null",
+    );
+    await refusal(
+      () => list({ headers: { "X-A": [["1"]] } }),
+      "headers.X-A[0]: must be a string, number or boolean, got an array",
+    );
+    await refusal(
+      () => list({ headers: { "X-A": ["1", "2\r\nX-Evil: 1"] } }),
+      "headers.X-A: contains CR, LF or another character a header cannot carry",
+    );
+    await refusal(() => list({ headers: { "X A": ["1"] } }), "headers.X A: is not a valid header name");
     expect(requests).toHaveLength(0);
+  });
+
+  it("sends a header given several values (as openapi-fetch's type allows) as one, joined, and signed", async () => {
+    const { client, requests } = createObservedClient(undefined, { headers: { "X-Tags": "from-client" } });
+    await client.GET(LIST, { headers: { "X-Tags": ["a", 2, true], "X-One": "1" } });
+    await client.GET(LIST, { headers: { "X-Tags": [] } });
+    expect(requests[0]?.headers.get("x-tags")).toBe("a, 2, true");
+    expect(requests[0]?.headers.get("x-one")).toBe("1");
+    expect(requests[0]?.headers.get("authorization")).toMatch(/SignedHeaders=[^,]*;x-one;[^,]*x-tags/);
+    // An empty array gives no value: the client's stays, as it does for undefined.
+    expect(requests[1]?.headers.get("x-tags")).toBe("from-client");
   });
 
   it("sends [name, value] pairs as those headers (openapi-fetch alone would name them 0, 1, ...)", async () => {

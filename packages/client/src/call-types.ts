@@ -9,15 +9,7 @@
 // Readable and Writable mappings (for readOnly/writeOnly markers, which this spec does not use), and
 // those turn an open enum's `(string & {})` into an object type: the mappings are left out so that
 // `runtime` and `trigger_type_code` can offer their known values while taking any string.
-import type {
-  BodySerializer,
-  HeadersOptions,
-  Middleware,
-  ParamsOption,
-  ParseAs,
-  QuerySerializer,
-  QuerySerializerOptions,
-} from "openapi-fetch";
+import type { BodySerializer, HeadersOptions, Middleware, ParseAs, QuerySerializer, QuerySerializerOptions } from "openapi-fetch";
 import type { FunctionGraphPaths } from "./types.js";
 
 type Paths = FunctionGraphPaths;
@@ -34,6 +26,17 @@ type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }
 
 /** The bodies of a media-type map: each media type's (JSON, and text where an answer has both). */
 type BodiesOf<Content> = Content extends Record<string, unknown> ? Content[keyof Content & `${string}/${string}`] : Content;
+
+/**
+ * The params option: required when a parameter is. When it is not, it takes undefined too, as the
+ * optional groups and parameters inside it do, so `{ params: maybe }` compiles under
+ * exactOptionalPropertyTypes (openapi-fetch's own ParamsOption refuses it there).
+ */
+type ParamsOption<Op> = Op extends { parameters: infer P }
+  ? RequiredKeysOf<P> extends never
+    ? { params?: P | undefined }
+    : { params: P }
+  : { params?: { query?: Record<string, unknown> | undefined } | undefined };
 
 /** The request body option: required, optional, or none. */
 type BodyOption<Op> = "requestBody" extends keyof Op

@@ -3,13 +3,14 @@
 // bundler, node16 from ESM and node16 from CommonJS. Each signs a request and lists functions
 // against a local mock that checks the signature, and the TypeScript ones type-check first.
 import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, realpathSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { computeSignature } from "@fgkit/helpers";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { installProject } from "./support/install.js";
 import { bin, PACKAGE_ROOT } from "./support/paths.js";
 
 const exec = promisify(execFile);
@@ -91,17 +92,8 @@ async function startMock() {
 }
 
 function install(name: string, project: Project): Promise<unknown> {
-  const dir = join(workDir, name);
-  mkdirSync(dir, { recursive: true });
-  const dependencies = Object.fromEntries(Object.entries(tarballs).map(([pkg, file]) => [pkg, `file:${file}`]));
-  // The override makes @fgkit/client's own ^version range take the local helpers tarball too.
-  const overrides = { "@fgkit/helpers": "$@fgkit/helpers" };
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name, private: true, type: project.type, dependencies, overrides }));
-  for (const [file, fixture] of Object.entries(project.files)) copyFileSync(join(fixtures, fixture), join(dir, file));
-  if (project.tsconfig)
-    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: project.tsconfig, include: ["main.ts"] }));
-  // Online (openapi-fetch comes from the registry), but from the npm cache whenever it can.
-  return exec("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: dir });
+  const files = Object.fromEntries(Object.entries(project.files).map(([file, fixture]) => [file, join(fixtures, fixture)]));
+  return installProject(join(workDir, name), tarballs, { ...project, files });
 }
 
 beforeAll(async () => {

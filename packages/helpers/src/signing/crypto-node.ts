@@ -4,12 +4,37 @@
 /// <reference types="node" />
 import type { HmacSha256Hex, Sha256Hex } from "./hashes.js";
 
-// Loaded at the first signature, not at import: it is a few ms of a cold start.
-let nodeCrypto: typeof import("node:crypto") | undefined;
-const crypto = () => (nodeCrypto ??= process.getBuiltinModule("node:crypto"));
+type NodeCrypto = typeof import("node:crypto");
 
-// crypto.hash (one call, no Hash object) is about twice as fast as createHash for short inputs.
-export const sha256Hex: Sha256Hex = (data) => crypto().hash("sha256", data, "hex");
+// Loaded at the first signature, not at import: it is a few ms of a cold start. Node before 20.16
+// (FunctionGraph's Node.js 18.15 and 20.15 runtimes) has no process.getBuiltinModule: there the
+// module comes by import(), so the signatures made before it has come are asynchronous, as Web
+// Crypto's are (the signer takes either).
+let nodeCrypto: NodeCrypto | undefined;
+let loading: Promise<NodeCrypto> | undefined;
+const getBuiltinModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+
+/** node:crypto when it is at hand (always, once loaded), else undefined and `loading` set. */
+function cryptoNow(): NodeCrypto | undefined {
+  if (nodeCrypto === undefined && getBuiltinModule !== undefined) nodeCrypto = getBuiltinModule("node:crypto") as NodeCrypto;
+  if (nodeCrypto === undefined) loading ??= import("node:crypto").then((loaded) => (nodeCrypto = loaded));
+  return nodeCrypto;
+}
+
+// crypto.hash (one call, no Hash object) is about twice as fast as createHash for short inputs; Node
+// before 20.12 (the Node.js 18.15 runtime) has only createHash.
+type Digest = (data: string | Uint8Array, encoding: "hex" | "binary") => string;
+const digestWith = (crypto: NodeCrypto): Digest =>
+  typeof crypto.hash === "function"
+    ? (data, encoding) => crypto.hash("sha256", data, encoding)
+    : (data, encoding) => crypto.createHash("sha256").update(data).digest(encoding);
+let digest: Digest | undefined;
+const sha256 = (crypto: NodeCrypto): Digest => (digest ??= digestWith(crypto));
+
+export const sha256Hex: Sha256Hex = (data) => {
+  const crypto = cryptoNow();
+  return crypto ? sha256(crypto)(data, "hex") : (loading as Promise<NodeCrypto>).then((loaded) => sha256(loaded)(data, "hex"));
+};
 
 // HMAC-SHA256 as its definition gives it, H((K ^ opad) || H((K ^ ipad) || message)), over two calls of
 // crypto.hash: no Hmac object (a native handle to set up and later collect) per signature. The padded
@@ -27,12 +52,12 @@ interface PaddedKey {
 }
 const paddedKeys = new Map<string, PaddedKey>();
 
-function paddedKey(secret: string): PaddedKey {
+function paddedKey(crypto: NodeCrypto, secret: string): PaddedKey {
   let padded = paddedKeys.get(secret);
   if (!padded) {
     if (paddedKeys.size >= MAX_CACHED_KEYS) paddedKeys.delete(paddedKeys.keys().next().value as string);
     let key: Buffer = Buffer.from(secret, "utf8");
-    if (key.length > BLOCK) key = crypto().hash("sha256", key, "buffer") as unknown as Buffer;
+    if (key.length > BLOCK) key = Buffer.from(sha256(crypto)(key, "binary"), "binary");
     const inner = Buffer.alloc(BLOCK);
     const outer = Buffer.alloc(BLOCK + 32);
     let ascii = true;
@@ -49,7 +74,14 @@ function paddedKey(secret: string): PaddedKey {
 }
 
 export const hmacSha256Hex: HmacSha256Hex = (secret, message) => {
-  const { innerPadText, inner, outer } = paddedKey(secret);
+  const crypto = cryptoNow();
+  return crypto
+    ? hmac(crypto, secret, message)
+    : (loading as Promise<NodeCrypto>).then((loaded) => hmac(loaded, secret, message));
+};
+
+function hmac(crypto: NodeCrypto, secret: string, message: string): string {
+  const { innerPadText, inner, outer } = paddedKey(crypto, secret);
   let innerInput: string | Buffer;
   if (innerPadText !== undefined) innerInput = innerPadText + message;
   else {
@@ -57,6 +89,7 @@ export const hmacSha256Hex: HmacSha256Hex = (secret, message) => {
     inner.copy(innerInput);
     innerInput.write(message, BLOCK, "utf8");
   }
-  outer.write(crypto().hash("sha256", innerInput, "binary"), BLOCK, "binary");
-  return crypto().hash("sha256", outer, "hex");
-};
+  const hash = sha256(crypto);
+  outer.write(hash(innerInput, "binary"), BLOCK, "binary");
+  return hash(outer, "hex");
+}

@@ -325,8 +325,13 @@ async function decompress(decoders: readonly Decoder[], body: Buffer, maxBytes: 
   return bytes;
 }
 
-function decodeOnce(decoder: Decoder, body: Buffer, maxBytes: number): Promise<Buffer | undefined> {
-  const zlib = process.getBuiltinModule("node:zlib");
+// Node before 20.16 (FunctionGraph's Node.js 18.15 and 20.15 runtimes) has no process.getBuiltinModule.
+const loadZlib = (): typeof import("node:zlib") | Promise<typeof import("node:zlib")> =>
+  ((process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.("node:zlib") as typeof import("node:zlib")) ??
+  import("node:zlib");
+
+async function decodeOnce(decoder: Decoder, body: Buffer, maxBytes: number): Promise<Buffer | undefined> {
+  const zlib = await loadZlib();
   // "deflate" sent without its zlib wrapper (raw deflate, as some servers do) is decoded too, as
   // fetch and browsers decode it: a zlib stream's first byte says method 8 in its low bits.
   const name = decoder === "inflate" && ((body[0] as number) & 0x0f) !== 0x08 ? "inflateRaw" : decoder;

@@ -1,0 +1,184 @@
+// FunctionGraph's own Node runtimes (Node.js 18.15 and 20.15, the newest two the API lists): code
+// that runs in a function must be able to call FunctionGraph. The installed tarballs run there, from
+// ESM and from CommonJS, through every layer: signing (checked against this Node's signer), paging,
+// compressed answers, retries, timeouts, aborts, error answers, invocation and token credentials.
+// The runtimes are the official Node builds the npm registry carries (node-<platform>-<arch>),
+// fetched once into node_modules/.cache.
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { computeSignature } from "@fgkit/helpers";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { installProject } from "./support/install.js";
+import { PACKAGE_ROOT } from "./support/paths.js";
+
+const exec = promisify(execFile);
+const tarballs = inject("tarballs");
+const workDir = inject("workDir");
+const fixtures = join(PACKAGE_ROOT, "test", "fixtures", "runtimes");
+const credentials = { ak: "AKEXAMPLE", sk: "SKEXAMPLE" };
+
+/** FunctionGraph's runtimes `Node.js18.15` and `Node.js20.15`. */
+const RUNTIMES = ["18.15.0", "20.15.0"];
+// The registry has these builds for Linux and macOS; Windows' are laid out otherwise.
+const supported = process.platform === "linux" || process.platform === "darwin";
+
+/** The node binary of `version`, from the registry's node-<platform>-<arch> package, cached. */
+async function nodeRuntime(version: string): Promise<string> {
+  const name = `node-${process.platform}-${process.arch}`;
+  const dir = join(PACKAGE_ROOT, "node_modules", ".cache", "node-runtimes", `${name}-${version}`);
+  const binary = join(dir, "package", "bin", "node");
+  if (!existsSync(binary)) {
+    mkdirSync(join(dir, ".."), { recursive: true });
+    // Unpacked beside it and moved into place, so an interrupted run leaves no half binary.
+    const staging = mkdtempSync(`${dir}.partial-`);
+    const { stdout } = await exec("npm", ["pack", `${name}@${version}`, "--pack-destination", staging, "--loglevel=error"]);
+    await exec("tar", ["xzf", join(staging, stdout.trim().split("\n").pop() as string), "-C", staging]);
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(staging, dir);
+  }
+  const { stdout } = await exec(binary, ["--version"]);
+  if (stdout.trim() !== `v${version}`) throw new Error(`${binary} is ${stdout.trim()}, not v${version}`);
+  return binary;
+}
+
+let server: Server;
+let endpoint = "";
+let refused = "";
+const configCalls = new Map<string, number>();
+
+const readBody = async (req: IncomingMessage) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+};
+
+/** Whether the request carries the token, or an SDK-HMAC-SHA256 signature this Node's signer agrees with. */
+async function authorized(req: IncomingMessage, url: URL, body: Buffer): Promise<boolean> {
+  if (req.headers["x-auth-token"] !== undefined) return req.headers["x-auth-token"] === "token-1";
+  const authorization = req.headers.authorization ?? "";
+  const signedHeaders = /SignedHeaders=([^,]+)/.exec(authorization)?.[1]?.split(";") ?? [];
+  const headers = signedHeaders
+    .filter((name) => name !== "host")
+    .map((name) => [name, String(req.headers[name] ?? "")] as [string, string]);
+  const input = { method: req.method ?? "GET", url, headers, body: body.length > 0 ? new Uint8Array(body) : null };
+  return authorization !== "" && (await computeSignature(input, credentials)).authorization === authorization;
+}
+
+const FUNCTIONS = ["f0", "f1", "f2", "f3", "f4"];
+const QUOTAS = { resources: [{ type: "fgs_func_scale_down_timeout", quota: 900 }] };
+
+async function startServer() {
+  server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
+    const body = await readBody(req);
+    const send = (status: number, value: unknown, encoding?: "gzip" | "br") => {
+      let bytes = Buffer.from(JSON.stringify(value));
+      if (encoding) bytes = encoding === "gzip" ? gzipSync(bytes) : brotliCompressSync(bytes);
+      res.writeHead(status, { "content-type": "application/json", ...(encoding && { "content-encoding": encoding }) });
+      res.end(bytes);
+    };
+    if (!(await authorized(req, url, body))) return send(401, { error_code: "APIGW.0301", error_msg: "signature mismatch" });
+    const [, , , , kind, urn, what] = url.pathname.split("/"); // /v2/p1/fgs/<kind>/<urn>/<what>
+    const route = `${req.method} ${kind}${what ? `/${what}` : ""}`;
+    switch (route) {
+      case "GET functions": {
+        const marker = Number(url.searchParams.get("marker") ?? 0);
+        const end = Math.min(FUNCTIONS.length, marker + Number(url.searchParams.get("maxitems") ?? 400));
+        const functions = FUNCTIONS.slice(marker, end).map((func_name) => ({ func_name }));
+        return send(200, { functions, next_marker: end < FUNCTIONS.length ? end : undefined, count: FUNCTIONS.length });
+      }
+      case "GET quotas":
+        return send(200, { quotas: QUOTAS }, "gzip");
+      case "GET dependencies":
+        return send(200, { dependencies: [], next_marker: 0, count: 7 }, "br");
+      case "GET templates":
+        return send(200, { templates: Array.from({ length: 100 }, (_, i) => ({ id: `template-${i}` })) });
+      case "GET functions/config": {
+        const calls = (configCalls.get(urn as string) ?? 0) + 1;
+        configCalls.set(urn as string, calls);
+        return calls === 1 ? send(503, { error_code: "FSS.0503", error_msg: "busy" }) : send(200, { func_name: "retried" });
+      }
+      case "GET functions/tracing":
+        return; // never answers
+      case "POST functions/invocations": {
+        const event = JSON.parse(body.toString("utf8"));
+        const result = JSON.stringify({ greeting: `hi ${event.name}` });
+        return send(200, { request_id: "r-1", result, log: `hello ${event.name}\n`, status: 200 });
+      }
+      default:
+        return send(404, { error_code: "FSS.0404", error_msg: `no ${route}` });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // A port nothing listens on: one opened and closed again.
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+  refused = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+}
+
+const installed = installProject(join(workDir, "runtimes"), tarballs, {
+  type: "commonjs",
+  files: Object.fromEntries(["checks.cjs", "main.cjs", "main.mjs"].map((file) => [file, join(fixtures, file)])),
+});
+
+beforeAll(startServer);
+afterAll(async () => {
+  server?.closeAllConnections();
+  await new Promise<void>((resolve) => server?.close(() => resolve()));
+});
+
+/** The signatures the checks make, as this Node's signer makes them. */
+async function expectedSignatures(): Promise<string[]> {
+  const date = new Date(Date.UTC(2024, 0, 2, 3, 4, 5));
+  const url = new URL("https://functiongraph.cn-north-4.myhuaweicloud.com/v2/p1/fgs/functions?maxitems=5&marker=2");
+  const sign = async (input: Parameters<typeof computeSignature>[0], keys: Parameters<typeof computeSignature>[1]) =>
+    (await computeSignature(input, keys, { date })).authorization;
+  return [
+    await sign({ method: "GET", url, headers: [["Content-Type", "application/json"]] }, credentials),
+    await sign({ method: "POST", url, headers: [["X-Project-Id", "p1"]], body: '{"a":"é"}' }, { ak: "AK2", sk: "S".repeat(100) }),
+    await sign(
+      { method: "PUT", url, headers: [], body: new Uint8Array([0, 1, 2, 255]) },
+      { ak: "AK3", sk: "sk3", securityToken: "tok" },
+    ),
+  ];
+}
+
+describe.skipIf(!supported).each(RUNTIMES)("Node %s (FunctionGraph's runtime)", (version) => {
+  const binary = nodeRuntime(version);
+  // Unhandled while a test has not awaited it yet; each test reports it.
+  binary.catch(() => {});
+
+  it.each(["main.mjs", "main.cjs"])("runs every layer from %s as on this Node", async (entry) => {
+    await installed;
+    const { stdout, stderr } = await exec(await binary, [entry], {
+      cwd: join(workDir, "runtimes"),
+      env: { ...process.env, FGKIT_MOCK_URL: endpoint, FGKIT_REFUSED_URL: refused, FGKIT_RUN: `${version}-${entry}` },
+    });
+    // No warning (a listener leak, a deprecation) and nothing else on stderr.
+    expect(stderr).toBe("");
+    const results = JSON.parse(stdout.trim().split("\n").pop() as string);
+    expect(results).toEqual({
+      signatures: await expectedSignatures(),
+      signRequest: true,
+      walk: FUNCTIONS,
+      gzip: QUOTAS,
+      brotli: 7,
+      retried: "retried",
+      timeout: "FunctionGraphError: Timeout",
+      aborted: "FunctionGraphError: Aborted",
+      shared: 20,
+      notFound: "FunctionGraphError: FSS.0404",
+      tooLarge: "FunctionGraphError: ResponseTooLarge",
+      refused: "FunctionGraphError: NetworkError",
+      invoke: { result: { greeting: "hi fgkit" }, log: "hello fgkit\n", requestId: "r-1" },
+      token: QUOTAS,
+    });
+  });
+});

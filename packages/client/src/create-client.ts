@@ -43,7 +43,8 @@ export interface FunctionGraphClientOptions {
   allowInsecureHttp?: boolean | undefined;
   /**
    * The project every path's `{project_id}` refers to; also sent as X-Project-Id. Left out, it is
-   * read from HUAWEICLOUD_SDK_PROJECT_ID when the client is created (as the official SDKs read it).
+   * read from HUAWEICLOUD_SDK_PROJECT_ID when the client is created (as the official SDKs read it),
+   * or, when that is not set, from RUNTIME_PROJECT_ID (FunctionGraph sets it in a function).
    */
   projectId?: string | undefined;
   /**

@@ -3,6 +3,8 @@
 import { type AccessKeyCredentials, accessKeysFromEnv, InvalidInputError } from "@fgkit/helpers";
 
 const PROJECT_ID_VARIABLE = "HUAWEICLOUD_SDK_PROJECT_ID";
+// What FunctionGraph sets in a function's environment: the project the function belongs to.
+const RUNTIME_VARIABLE = "RUNTIME_PROJECT_ID";
 
 /** What a project ID may hold: it goes into every path and, as it is, into X-Project-Id. */
 export const PROJECT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
@@ -24,19 +26,30 @@ export function credentialsFromEnvironment(): AccessKeyCredentials {
   }
 }
 
-/** HUAWEICLOUD_SDK_PROJECT_ID, refused under `projectId` when it is not set or not a project ID. */
+/**
+ * HUAWEICLOUD_SDK_PROJECT_ID or, when it is not set, RUNTIME_PROJECT_ID (which FunctionGraph sets in
+ * a function to the function's own project); refused under `projectId` when neither is set, or
+ * when the one read is not a project ID.
+ */
 export function projectIdFromEnvironment(): string {
   const env = processEnv();
   if (!env)
     throw new InvalidInputError("projectId", `must be given: there is no process.env to read ${PROJECT_ID_VARIABLE} from`);
-  const projectId = env[PROJECT_ID_VARIABLE];
-  if (projectId === undefined || projectId === "")
-    throw new InvalidInputError("projectId", `not given, and ${PROJECT_ID_VARIABLE} is not set`);
-  // Not a secret, but a stray space or "\r" from a .env file is clearer named than shown.
-  if (!PROJECT_ID_PATTERN.test(projectId))
+  const variable = given(env[PROJECT_ID_VARIABLE])
+    ? PROJECT_ID_VARIABLE
+    : given(env[RUNTIME_VARIABLE])
+      ? RUNTIME_VARIABLE
+      : undefined;
+  if (variable === undefined)
     throw new InvalidInputError(
       "projectId",
-      `not given, and ${PROJECT_ID_VARIABLE} is not a project ID (letters, digits, - or _)`,
+      `not given, and neither ${PROJECT_ID_VARIABLE} nor ${RUNTIME_VARIABLE} (set in a FunctionGraph function) is set`,
     );
+  const projectId = env[variable] as string;
+  // Not a secret, but a stray space or "\r" from a .env file is clearer named than shown.
+  if (!PROJECT_ID_PATTERN.test(projectId))
+    throw new InvalidInputError("projectId", `not given, and ${variable} is not a project ID (letters, digits, - or _)`);
   return projectId;
 }
+
+const given = (value: string | undefined): value is string => value !== undefined && value !== "";

@@ -456,6 +456,25 @@ describe("credentials and projectId left out: read from the official SDKs' envir
     expect(temporary.requests[0]?.headers.get("x-security-token")).toBe("env-security-token");
   });
 
+  it("reads RUNTIME_PROJECT_ID, which FunctionGraph sets in a function, when HUAWEICLOUD_SDK_PROJECT_ID is not set", async () => {
+    vi.stubEnv("HUAWEICLOUD_SDK_PROJECT_ID", "");
+    vi.stubEnv("RUNTIME_PROJECT_ID", ENV_PROJECT);
+    const inFunction = observe({ credentials: AKSK });
+    await inFunction.client.GET("/v2/{project_id}/fgs/quotas");
+    expect(new URL(inFunction.requests[0]?.url ?? "").pathname).toBe(`/v2/${ENV_PROJECT}/fgs/quotas`);
+    expect(inFunction.requests[0]?.headers.get("x-project-id")).toBe(ENV_PROJECT);
+    // The official SDKs' variable comes first; the option before either.
+    vi.stubEnv("HUAWEICLOUD_SDK_PROJECT_ID", PROJECT);
+    const both = observe({ credentials: AKSK });
+    await both.client.GET("/v2/{project_id}/fgs/quotas");
+    expect(both.requests[0]?.headers.get("x-project-id")).toBe(PROJECT);
+    vi.stubEnv("HUAWEICLOUD_SDK_PROJECT_ID", "");
+    vi.stubEnv("RUNTIME_PROJECT_ID", "not a project");
+    expect(() => observe({ credentials: AKSK })).toThrow(
+      "projectId: not given, and RUNTIME_PROJECT_ID is not a project ID (letters, digits, - or _)",
+    );
+  });
+
   it("uses the options when given, whatever the environment holds", async () => {
     vi.stubEnv("HUAWEICLOUD_SDK_AK", ENV_AK);
     vi.stubEnv("HUAWEICLOUD_SDK_SK", ENV_SK);
@@ -470,7 +489,10 @@ describe("credentials and projectId left out: read from the official SDKs' envir
     vi.stubEnv("HUAWEICLOUD_SDK_AK", "");
     vi.stubEnv("HUAWEICLOUD_SDK_SK", ENV_SK);
     vi.stubEnv("HUAWEICLOUD_SDK_PROJECT_ID", "");
-    expect(() => observe({ credentials: AKSK })).toThrow("projectId: not given, and HUAWEICLOUD_SDK_PROJECT_ID is not set");
+    vi.stubEnv("RUNTIME_PROJECT_ID", "");
+    expect(() => observe({ credentials: AKSK })).toThrow(
+      "projectId: not given, and neither HUAWEICLOUD_SDK_PROJECT_ID nor RUNTIME_PROJECT_ID (set in a FunctionGraph function) is set",
+    );
     expect(() => observe({ projectId: PROJECT })).toThrow(
       "credentials: not given, and the environment has no usable keys (HUAWEICLOUD_SDK_AK: is not set)",
     );

@@ -58,7 +58,7 @@ describe.each(["@fgkit/helpers", "@fgkit/client"])("%s", (name) => {
     const root = unpacked(name);
     expect(JSON.parse(readFileSync(join(root, "dist", "cjs", "package.json"), "utf8"))).toEqual({ type: "commonjs" });
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-    expect(pkg).toMatchObject({ type: "module", sideEffects: false, license: "Apache-2.0", engines: { node: ">=20.19" } });
+    expect(pkg).toMatchObject({ type: "module", sideEffects: false, license: "Apache-2.0", engines: { node: ">=18.15" } });
     expect(pkg.repository?.url).toMatch(/^git\+https:/);
     expect(pkg.keywords?.length).toBeGreaterThan(0);
     // pnpm pack turns workspace: ranges into versions; a workspace: range would not install anywhere.

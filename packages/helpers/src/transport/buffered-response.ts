@@ -90,7 +90,11 @@ function defineBufferedResponse(): BufferedResponseClass {
     }
 
     override bytes(): Promise<Uint8Array<ArrayBuffer>> {
-      return this.#response().bytes();
+      // Response has bytes() from Node 20.16: FunctionGraph's Node.js 18.15 and 20.15 runtimes have none.
+      const response = this.#response();
+      return typeof response.bytes === "function"
+        ? response.bytes()
+        : response.arrayBuffer().then((buffer) => new Uint8Array(buffer));
     }
 
     override blob(): Promise<Blob> {

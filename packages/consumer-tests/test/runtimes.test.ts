@@ -1,9 +1,9 @@
-// FunctionGraph's own Node runtimes (Node.js 18.15 and 20.15, the newest two the API lists): code
-// that runs in a function must be able to call FunctionGraph. The installed tarballs run there, from
-// ESM and from CommonJS, through every layer: signing (checked against this Node's signer), paging,
-// compressed answers, retries, timeouts, aborts, error answers, invocation and token credentials.
-// The runtimes are the official Node builds the npm registry carries (node-<platform>-<arch>),
-// fetched once into node_modules/.cache.
+// The runtimes fgkit says it runs on, beyond the Node that runs the tests: FunctionGraph's own Node
+// runtimes (Node.js 18.15 and 20.15, the newest two the API lists: code in a function must be able to
+// call FunctionGraph), Bun and Deno. The installed tarballs run on each, from ESM and from CommonJS,
+// through every layer: signing (checked against this Node's signer), paging, compressed answers,
+// retries, timeouts, aborts, error answers, invocation and token credentials. Each runtime is the
+// official build the npm registry carries, pinned, fetched once into node_modules/.cache.
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -22,27 +22,65 @@ const workDir = inject("workDir");
 const fixtures = join(PACKAGE_ROOT, "test", "fixtures", "runtimes");
 const credentials = { ak: "AKEXAMPLE", sk: "SKEXAMPLE" };
 
-/** FunctionGraph's runtimes `Node.js18.15` and `Node.js20.15`. */
-const RUNTIMES = ["18.15.0", "20.15.0"];
-// The registry has these builds for Linux and macOS; Windows' are laid out otherwise.
-const supported = process.platform === "linux" || process.platform === "darwin";
+interface Runtime {
+  /** The registry package with this platform's build, and its version. */
+  package: string;
+  version: string;
+  /** The executable inside the unpacked package, and what runs a script with it. */
+  binary: string;
+  args: string[];
+}
 
-/** The node binary of `version`, from the registry's node-<platform>-<arch> package, cached. */
-async function nodeRuntime(version: string): Promise<string> {
-  const name = `node-${process.platform}-${process.arch}`;
-  const dir = join(PACKAGE_ROOT, "node_modules", ".cache", "node-runtimes", `${name}-${version}`);
-  const binary = join(dir, "package", "bin", "node");
+const { platform, arch } = process;
+const RUNTIMES: Record<string, Runtime | undefined> = {
+  // FunctionGraph's runtimes `Node.js18.15` and `Node.js20.15`.
+  "Node 18.15 (FunctionGraph's Node.js18.15)": {
+    package: `node-${platform}-${arch}`,
+    version: "18.15.0",
+    binary: "bin/node",
+    args: [],
+  },
+  "Node 20.15 (FunctionGraph's Node.js20.15)": {
+    package: `node-${platform}-${arch}`,
+    version: "20.15.0",
+    binary: "bin/node",
+    args: [],
+  },
+  Bun: {
+    package: `@oven/bun-${platform}-${arch === "arm64" ? "aarch64" : arch}`,
+    version: "1.4.5",
+    binary: "bin/bun",
+    args: [],
+  },
+  Deno:
+    platform === "linux" || platform === "darwin"
+      ? {
+          package: `@deno/${platform}-${arch}${platform === "linux" ? "-glibc" : ""}`,
+          version: "2.9.6",
+          binary: "deno",
+          args: ["run", "-A"],
+        }
+      : undefined,
+};
+// The registry has these builds for Linux and macOS on x64 and arm64; Windows' are laid out otherwise.
+const supported = (platform === "linux" || platform === "darwin") && (arch === "x64" || arch === "arm64");
+
+/** The runtime's executable, from its registry package, cached. */
+async function fetchRuntime(runtime: Runtime): Promise<string> {
+  const dir = join(PACKAGE_ROOT, "node_modules", ".cache", "runtimes", `${runtime.package.replace("/", "+")}-${runtime.version}`);
+  const binary = join(dir, "package", runtime.binary);
   if (!existsSync(binary)) {
     mkdirSync(join(dir, ".."), { recursive: true });
     // Unpacked beside it and moved into place, so an interrupted run leaves no half binary.
     const staging = mkdtempSync(`${dir}.partial-`);
-    const { stdout } = await exec("npm", ["pack", `${name}@${version}`, "--pack-destination", staging, "--loglevel=error"]);
+    const spec = `${runtime.package}@${runtime.version}`;
+    const { stdout } = await exec("npm", ["pack", spec, "--pack-destination", staging, "--loglevel=error"]);
     await exec("tar", ["xzf", join(staging, stdout.trim().split("\n").pop() as string), "-C", staging]);
     rmSync(dir, { recursive: true, force: true });
     renameSync(staging, dir);
   }
   const { stdout } = await exec(binary, ["--version"]);
-  if (stdout.trim() !== `v${version}`) throw new Error(`${binary} is ${stdout.trim()}, not v${version}`);
+  if (!stdout.includes(runtime.version)) throw new Error(`${binary} says ${stdout.trim()}, not ${runtime.version}`);
   return binary;
 }
 
@@ -150,16 +188,22 @@ async function expectedSignatures(): Promise<string[]> {
   ];
 }
 
-describe.skipIf(!supported).each(RUNTIMES)("Node %s (FunctionGraph's runtime)", (version) => {
-  const binary = nodeRuntime(version);
+describe.skipIf(!supported).each(Object.keys(RUNTIMES))("%s", (name) => {
+  const runtime = RUNTIMES[name] as Runtime;
+  const binary = fetchRuntime(runtime);
   // Unhandled while a test has not awaited it yet; each test reports it.
   binary.catch(() => {});
 
-  it.each(["main.mjs", "main.cjs"])("runs every layer from %s as on this Node", async (entry) => {
+  it.each(["main.mjs", "main.cjs"])("runs every layer from %s as the Node running the tests does", async (entry) => {
     await installed;
-    const { stdout, stderr } = await exec(await binary, [entry], {
+    const { stdout, stderr } = await exec(await binary, [...runtime.args, entry], {
       cwd: join(workDir, "runtimes"),
-      env: { ...process.env, FGKIT_MOCK_URL: endpoint, FGKIT_REFUSED_URL: refused, FGKIT_RUN: `${version}-${entry}` },
+      env: {
+        ...process.env,
+        FGKIT_MOCK_URL: endpoint,
+        FGKIT_REFUSED_URL: refused,
+        FGKIT_RUN: `${name}-${entry}`.replace(/\W+/g, "-"),
+      },
     });
     // No warning (a listener leak, a deprecation) and nothing else on stderr.
     expect(stderr).toBe("");

@@ -1,6 +1,7 @@
 // The runtimes fgkit says it runs on, beyond the Node that runs the tests: FunctionGraph's own Node
 // runtimes (Node.js 18.15 and 20.15, the newest two the API lists: code in a function must be able to
-// call FunctionGraph), Bun and Deno. The installed tarballs run on each, from ESM and from CommonJS,
+// call FunctionGraph), the later Node LTS lines (22, 24: a newer undici under the direct transport),
+// Bun and Deno. The installed tarballs run on each, from ESM and from CommonJS,
 // through every layer: signing (checked against this Node's signer), paging, compressed answers,
 // retries, timeouts, aborts, error answers, invocation and token credentials. Each runtime is the
 // official build the npm registry carries, pinned, fetched once into node_modules/.cache.
@@ -46,6 +47,8 @@ const RUNTIMES: Record<string, Runtime | undefined> = {
     binary: "bin/node",
     args: [],
   },
+  "Node 22": { package: `node-${platform}-${arch}`, version: "22.23.5", binary: "bin/node", args: [] },
+  "Node 24": { package: `node-${platform}-${arch}`, version: "24.22.3", binary: "bin/node", args: [] },
   Bun: {
     package: `@oven/bun-${platform}-${arch === "arm64" ? "aarch64" : arch}`,
     version: "1.4.5",

@@ -1,11 +1,11 @@
 // The runtimes fgkit says it runs on, beyond the Node that runs the tests: FunctionGraph's own Node
 // runtimes (Node.js 18.15 and 20.15, the newest two the API lists: code in a function must be able to
 // call FunctionGraph), the later Node LTS lines (22, 24: a newer undici under the direct transport),
-// Bun and Deno. The installed tarballs run on each, from ESM and from CommonJS,
+// Bun, Deno and Cloudflare's Workers runtime (workerd). The installed tarballs run on each, from ESM and from CommonJS,
 // through every layer: signing (checked against this Node's signer), paging, compressed answers,
 // retries, timeouts, aborts, error answers, invocation and token credentials. Each runtime is the
 // official build the npm registry carries, pinned, fetched once into node_modules/.cache.
-import { execFile } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { computeSignature } from "@fgkit/helpers";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { installProject } from "./support/install.js";
 import { PACKAGE_ROOT } from "./support/paths.js";
@@ -65,6 +66,13 @@ const RUNTIMES: Record<string, Runtime | undefined> = {
         }
       : undefined,
 };
+/** Cloudflare's Workers runtime, run here by itself (workerd serve): no Node API at all. */
+const WORKERD: Runtime = {
+  package: `@cloudflare/workerd-${platform === "linux" ? "linux" : "darwin"}-${arch === "x64" ? "64" : arch}`,
+  version: "1.20261117.1",
+  binary: "bin/workerd",
+  args: [],
+};
 // The registry has these builds for Linux and macOS on x64 and arm64; Windows' are laid out otherwise.
 const supported = (platform === "linux" || platform === "darwin") && (arch === "x64" || arch === "arm64");
 
@@ -83,7 +91,9 @@ async function fetchRuntime(runtime: Runtime): Promise<string> {
     renameSync(staging, dir);
   }
   const { stdout } = await exec(binary, ["--version"]);
-  if (!stdout.includes(runtime.version)) throw new Error(`${binary} says ${stdout.trim()}, not ${runtime.version}`);
+  // workerd names its release by date: 1.20261117.1 says "workerd 2026-11-17".
+  const expected = runtime === WORKERD ? runtime.version.replace(/^1\.(\d{4})(\d\d)(\d\d)\.\d+$/, "$1-$2-$3") : runtime.version;
+  if (!stdout.includes(expected)) throw new Error(`${binary} says ${stdout.trim()}, not ${runtime.version}`);
   return binary;
 }
 
@@ -166,7 +176,9 @@ async function startServer() {
 
 const installed = installProject(join(workDir, "runtimes"), tarballs, {
   type: "commonjs",
-  files: Object.fromEntries(["checks.cjs", "main.cjs", "main.mjs"].map((file) => [file, join(fixtures, file)])),
+  files: Object.fromEntries(
+    ["checks.cjs", "main.cjs", "main.mjs", "worker.mjs", "workerd.capnp"].map((file) => [file, join(fixtures, file)]),
+  ),
 });
 
 beforeAll(startServer);
@@ -211,22 +223,84 @@ describe.skipIf(!supported).each(Object.keys(RUNTIMES))("%s", (name) => {
     // No warning (a listener leak, a deprecation) and nothing else on stderr.
     expect(stderr).toBe("");
     const results = JSON.parse(stdout.trim().split("\n").pop() as string);
-    expect(results).toEqual({
-      signatures: await expectedSignatures(),
-      signRequest: true,
-      walk: FUNCTIONS,
-      gzip: QUOTAS,
-      bytes: QUOTAS,
-      brotli: 7,
-      retried: "retried",
-      timeout: "FunctionGraphError: Timeout",
-      aborted: "FunctionGraphError: Aborted",
-      shared: 20,
-      notFound: "FunctionGraphError: FSS.0404",
-      tooLarge: "FunctionGraphError: ResponseTooLarge",
-      refused: "FunctionGraphError: NetworkError",
-      invoke: { result: { greeting: "hi fgkit" }, log: "hello fgkit\n", requestId: "r-1" },
-      token: QUOTAS,
-    });
+    expect(results).toEqual(await expectedResults());
   });
 });
+
+describe.skipIf(!supported)("Workers (workerd)", () => {
+  const binary = fetchRuntime(WORKERD);
+  binary.catch(() => {});
+  let workerd: ChildProcess | undefined;
+  afterAll(() => {
+    workerd?.kill();
+  });
+
+  it("runs every layer from a Workers module, bundled for workerd, as the Node running the tests does", async () => {
+    await installed;
+    const dir = join(workDir, "runtimes");
+    // As Wrangler bundles a worker: its conditions, ESM, nothing from Node.
+    await build({
+      entryPoints: [join(dir, "worker.mjs")],
+      outfile: join(dir, "worker.bundle.mjs"),
+      bundle: true,
+      format: "esm",
+      platform: "neutral",
+      conditions: ["workerd", "worker", "browser"],
+      mainFields: ["module", "main"],
+      logLevel: "silent",
+    });
+    const port = await freePort();
+    workerd = spawn(await binary, ["serve", "workerd.capnp", `--socket-addr=http=127.0.0.1:${port}`], { cwd: dir });
+    let stderr = "";
+    workerd.stderr?.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const query = new URLSearchParams({ FGKIT_MOCK_URL: endpoint, FGKIT_REFUSED_URL: refused, FGKIT_RUN: "workerd" });
+    const answer = await untilListening(`http://127.0.0.1:${port}/?${query}`);
+    expect(answer.status, stderr).toBe(200);
+    expect(await answer.json()).toEqual(await expectedResults());
+    expect(stderr).toBe("");
+  });
+});
+
+/** A port nobody listens on now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/** fetch(url) once something listens there (workerd takes a moment to start). */
+async function untilListening(url: string): Promise<Response> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      if (tries >= 100) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** What every runtime's checks must give. */
+async function expectedResults() {
+  return {
+    signatures: await expectedSignatures(),
+    signRequest: true,
+    walk: FUNCTIONS,
+    gzip: QUOTAS,
+    bytes: QUOTAS,
+    brotli: 7,
+    retried: "retried",
+    timeout: "FunctionGraphError: Timeout",
+    aborted: "FunctionGraphError: Aborted",
+    shared: 20,
+    notFound: "FunctionGraphError: FSS.0404",
+    tooLarge: "FunctionGraphError: ResponseTooLarge",
+    refused: "FunctionGraphError: NetworkError",
+    invoke: { result: { greeting: "hi fgkit" }, log: "hello fgkit\n", requestId: "r-1" },
+    token: QUOTAS,
+  };
+}

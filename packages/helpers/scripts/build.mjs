@@ -33,7 +33,18 @@ for (const [platform, format, outfile, target] of [
   ["node", "cjs", "dist/cjs/index.node.js", "node20"],
   ["browser", "cjs", "dist/cjs/index.js", "es2022"],
 ]) {
-  buildSync({ entryPoints: ["dist/index.js"], outfile, bundle: true, platform, format, target, define, logLevel: "warning" });
+  // The Node CommonJS build loads Node built-ins with its require; the ESM one has none (transport/node-builtin.ts).
+  const built = { ...define, FGKIT_COMMONJS_REQUIRE: format === "cjs" ? "require" : "undefined" };
+  buildSync({
+    entryPoints: ["dist/index.js"],
+    outfile,
+    bundle: true,
+    platform,
+    format,
+    target,
+    define: built,
+    logLevel: "warning",
+  });
 }
 writeFileSync("dist/cjs/package.json", `${JSON.stringify({ type: "commonjs" })}\n`);
 

@@ -2,21 +2,21 @@
 // synchronous, about 1 µs a call, where a Web Crypto call costs tens of µs (a promise and a hop to
 // the thread pool).
 /// <reference types="node" />
+import { builtinNow } from "../transport/node-builtin.js";
 import type { HmacSha256Hex, Sha256Hex } from "./hashes.js";
 
 type NodeCrypto = typeof import("node:crypto");
 
-// Loaded at the first signature, not at import: it is a few ms of a cold start. Node before 20.16
-// (FunctionGraph's Node.js 18.15 and 20.15 runtimes) has no process.getBuiltinModule: there the
-// module comes by import(), so the signatures made before it has come are asynchronous, as Web
-// Crypto's are (the signer takes either).
+// Loaded at the first signature, not at import: it is a few ms of a cold start. The ESM build on a
+// Node before 20.16 (FunctionGraph's Node.js 18.15 and 20.15 runtimes), which has no
+// process.getBuiltinModule, loads it by import(): the signatures made before it has come are
+// asynchronous there, as Web Crypto's are (the signer takes either). See node-builtin.ts.
 let nodeCrypto: NodeCrypto | undefined;
 let loading: Promise<NodeCrypto> | undefined;
-const getBuiltinModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
 
 /** node:crypto when it is at hand (always, once loaded), else undefined and `loading` set. */
 function cryptoNow(): NodeCrypto | undefined {
-  if (nodeCrypto === undefined && getBuiltinModule !== undefined) nodeCrypto = getBuiltinModule("node:crypto") as NodeCrypto;
+  if (nodeCrypto === undefined) nodeCrypto = builtinNow("node:crypto");
   if (nodeCrypto === undefined) loading ??= import("node:crypto").then((loaded) => (nodeCrypto = loaded));
   return nodeCrypto;
 }

@@ -7,6 +7,7 @@
 /// <reference types="node" />
 import type { AttemptAbort, DirectRequest, DirectResponse } from "./direct.js";
 import { putHeader } from "./header-record.js";
+import { builtinNow } from "./node-builtin.js";
 import { NotSent } from "./not-sent.js";
 import { rawHeaderValue } from "./raw-headers.js";
 import { ENCODING_SLACK, nullBodyStatus } from "./read-body.js";
@@ -325,10 +326,10 @@ async function decompress(decoders: readonly Decoder[], body: Buffer, maxBytes: 
   return bytes;
 }
 
-// Node before 20.16 (FunctionGraph's Node.js 18.15 and 20.15 runtimes) has no process.getBuiltinModule.
+// import() only in the ESM build on a Node before 20.16 (FunctionGraph's Node.js 18.15 and 20.15
+// runtimes): see node-builtin.ts.
 const loadZlib = (): typeof import("node:zlib") | Promise<typeof import("node:zlib")> =>
-  ((process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.("node:zlib") as typeof import("node:zlib")) ??
-  import("node:zlib");
+  builtinNow("node:zlib") ?? import("node:zlib");
 
 async function decodeOnce(decoder: Decoder, body: Buffer, maxBytes: number): Promise<Buffer | undefined> {
   const zlib = await loadZlib();

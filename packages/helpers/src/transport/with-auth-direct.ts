@@ -1,6 +1,6 @@
 // Node only (reached through the package's `#platform` import): withAuth's direct entry point, the
 // same authentication on plain parts, where headers are lower-case names (as a fetch Headers keeps
-// them). Signing on Node is synchronous: no promise between the caller and the socket.
+// them). Signing on Node is synchronous (once node:crypto is loaded): no promise between the caller and the socket.
 import { type AccessKeyCredentials, assertHeaderSafe, providedKeys } from "../auth/credentials.js";
 import { callProvider } from "../auth/provider-context.js";
 import { fromProvider } from "../auth/provider-failure.js";

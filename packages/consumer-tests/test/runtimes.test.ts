@@ -203,28 +203,35 @@ async function expectedSignatures(): Promise<string[]> {
   ];
 }
 
+// A first run downloads every runtime (about 270 MB in all) while the tests wait.
+const FIRST_RUN_TIMEOUT = 300_000;
+
 describe.skipIf(!supported).each(Object.keys(RUNTIMES))("%s", (name) => {
   const runtime = RUNTIMES[name] as Runtime;
   const binary = fetchRuntime(runtime);
   // Unhandled while a test has not awaited it yet; each test reports it.
   binary.catch(() => {});
 
-  it.each(["main.mjs", "main.cjs"])("runs every layer from %s as the Node running the tests does", async (entry) => {
-    await installed;
-    const { stdout, stderr } = await exec(await binary, [...runtime.args, entry], {
-      cwd: join(workDir, "runtimes"),
-      env: {
-        ...process.env,
-        FGKIT_MOCK_URL: endpoint,
-        FGKIT_REFUSED_URL: refused,
-        FGKIT_RUN: `${name}-${entry}`.replace(/\W+/g, "-"),
-      },
-    });
-    // No warning (a listener leak, a deprecation) and nothing else on stderr.
-    expect(stderr).toBe("");
-    const results = JSON.parse(stdout.trim().split("\n").pop() as string);
-    expect(results).toEqual(await expectedResults());
-  });
+  it.each(["main.mjs", "main.cjs"])(
+    "runs every layer from %s as the Node running the tests does",
+    async (entry) => {
+      await installed;
+      const { stdout, stderr } = await exec(await binary, [...runtime.args, entry], {
+        cwd: join(workDir, "runtimes"),
+        env: {
+          ...process.env,
+          FGKIT_MOCK_URL: endpoint,
+          FGKIT_REFUSED_URL: refused,
+          FGKIT_RUN: `${name}-${entry}`.replace(/\W+/g, "-"),
+        },
+      });
+      // No warning (a listener leak, a deprecation) and nothing else on stderr.
+      expect(stderr).toBe("");
+      const results = JSON.parse(stdout.trim().split("\n").pop() as string);
+      expect(results).toEqual(await expectedResults());
+    },
+    FIRST_RUN_TIMEOUT,
+  );
 });
 
 describe.skipIf(!supported)("Workers (workerd)", () => {
@@ -235,32 +242,36 @@ describe.skipIf(!supported)("Workers (workerd)", () => {
     workerd?.kill();
   });
 
-  it("runs every layer from a Workers module, bundled for workerd, as the Node running the tests does", async () => {
-    await installed;
-    const dir = join(workDir, "runtimes");
-    // As Wrangler bundles a worker: its conditions, ESM, nothing from Node.
-    await build({
-      entryPoints: [join(dir, "worker.mjs")],
-      outfile: join(dir, "worker.bundle.mjs"),
-      bundle: true,
-      format: "esm",
-      platform: "neutral",
-      conditions: ["workerd", "worker", "browser"],
-      mainFields: ["module", "main"],
-      logLevel: "silent",
-    });
-    const port = await freePort();
-    workerd = spawn(await binary, ["serve", "workerd.capnp", `--socket-addr=http=127.0.0.1:${port}`], { cwd: dir });
-    let stderr = "";
-    workerd.stderr?.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    const query = new URLSearchParams({ FGKIT_MOCK_URL: endpoint, FGKIT_REFUSED_URL: refused, FGKIT_RUN: "workerd" });
-    const answer = await untilListening(`http://127.0.0.1:${port}/?${query}`);
-    expect(answer.status, stderr).toBe(200);
-    expect(await answer.json()).toEqual(await expectedResults());
-    expect(stderr).toBe("");
-  });
+  it(
+    "runs every layer from a Workers module, bundled for workerd, as the Node running the tests does",
+    async () => {
+      await installed;
+      const dir = join(workDir, "runtimes");
+      // As Wrangler bundles a worker: its conditions, ESM, nothing from Node.
+      await build({
+        entryPoints: [join(dir, "worker.mjs")],
+        outfile: join(dir, "worker.bundle.mjs"),
+        bundle: true,
+        format: "esm",
+        platform: "neutral",
+        conditions: ["workerd", "worker", "browser"],
+        mainFields: ["module", "main"],
+        logLevel: "silent",
+      });
+      const port = await freePort();
+      workerd = spawn(await binary, ["serve", "workerd.capnp", `--socket-addr=http=127.0.0.1:${port}`], { cwd: dir });
+      let stderr = "";
+      workerd.stderr?.on("data", (chunk) => {
+        stderr += chunk;
+      });
+      const query = new URLSearchParams({ FGKIT_MOCK_URL: endpoint, FGKIT_REFUSED_URL: refused, FGKIT_RUN: "workerd" });
+      const answer = await untilListening(`http://127.0.0.1:${port}/?${query}`);
+      expect(answer.status, stderr).toBe(200);
+      expect(await answer.json()).toEqual(await expectedResults());
+      expect(stderr).toBe("");
+    },
+    FIRST_RUN_TIMEOUT,
+  );
 });
 
 /** A port nobody listens on now. */
@@ -278,7 +289,7 @@ async function untilListening(url: string): Promise<Response> {
     try {
       return await fetch(url);
     } catch (error) {
-      if (tries >= 100) throw error;
+      if (tries >= 300) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

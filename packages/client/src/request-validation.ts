@@ -9,8 +9,13 @@ function checkHeader(field: string, value: unknown): void {
   if (value === undefined || value === null) return;
   if (!HEADER_NAME.test(field.replace(/^(params\.header|headers)\./, "")))
     throw new InvalidInputError(field, "is not a valid header name");
+  checkHeaderValue(field, value);
+}
+
+/** Checks a header's value; `field` names it (`headers.X-Tags[1]` for one of several). */
+function checkHeaderValue(field: string, value: unknown): void {
   if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean")
-    throw new InvalidInputError(field, `must be a string, number or boolean, got ${typeof value}`);
+    throw new InvalidInputError(field, `must be a string, number or boolean, got ${kindOf(value)}`);
   if (typeof value === "number" && !Number.isFinite(value))
     throw new InvalidInputError(field, `must be a finite number, got ${value}`);
   if (BAD_HEADER_VALUE.test(String(value)))
@@ -316,11 +321,8 @@ function checkCallHeaders(headers: unknown): void {
         continue;
       }
       // Several values of one header, as openapi-fetch's type allows: sent as one, joined by ", ".
-      for (const [index, item] of value.entries()) {
-        if (typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean")
-          throw new InvalidInputError(`headers.${name}[${index}]`, `must be a string, number or boolean, got ${kindOf(item)}`);
-        checkHeader(`headers.${name}`, item);
-      }
+      checkHeader(`headers.${name}`, "");
+      for (const [index, item] of value.entries()) checkHeaderValue(`headers.${name}[${index}]`, item);
     }
     return;
   }

@@ -113,7 +113,12 @@ describe("params and headers that are not what openapi-fetch reads", () => {
     );
     await refusal(
       () => list({ headers: { "X-A": ["1", "2\r\nX-Evil: 1"] } }),
-      "headers.X-A: contains CR, LF or another character a header cannot carry",
+      "headers.X-A[1]: contains CR, LF or another character a header cannot carry",
+    );
+    await refusal(() => list({ headers: { "X-A": [Number.NaN] } }), "headers.X-A[0]: must be a finite number, got NaN");
+    await refusal(
+      () => list({ headers: { "X-A": new Date(0) } }),
+      "headers.X-A: must be a string, number or boolean, got a Date",
     );
     await refusal(() => list({ headers: { "X A": ["1"] } }), "headers.X A: is not a valid header name");
     expect(requests).toHaveLength(0);

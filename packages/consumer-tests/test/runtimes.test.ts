@@ -154,6 +154,8 @@ async function startServer() {
         configCalls.set(urn as string, calls);
         return calls === 1 ? send(503, { error_code: "FSS.0503", error_msg: "busy" }) : send(200, { func_name: "retried" });
       }
+      case "GET functions/versions":
+        return send(200, { userAgent: req.headers["user-agent"] ?? "" });
       case "GET functions/tracing":
         return; // never answers
       case "POST functions/invocations": {
@@ -228,7 +230,10 @@ describe.skipIf(!supported).each(Object.keys(RUNTIMES))("%s", (name) => {
       // No warning (a listener leak, a deprecation) and nothing else on stderr.
       expect(stderr).toBe("");
       const results = JSON.parse(stdout.trim().split("\n").pop() as string);
-      expect(results).toEqual(await expectedResults());
+      // Node's own fetch is recognised (fgkit sends straight to its dispatcher, with its User-Agent);
+      // Bun and Deno send with their own.
+      const agent = name.startsWith("Node") ? "fgkit" : name;
+      expect(results).toEqual(await expectedResults(agent));
     },
     FIRST_RUN_TIMEOUT,
   );
@@ -267,7 +272,8 @@ describe.skipIf(!supported)("Workers (workerd)", () => {
       const query = new URLSearchParams({ FGKIT_MOCK_URL: endpoint, FGKIT_REFUSED_URL: refused, FGKIT_RUN: "workerd" });
       const answer = await untilListening(`http://127.0.0.1:${port}/?${query}`);
       expect(answer.status, stderr).toBe(200);
-      expect(await answer.json()).toEqual(await expectedResults());
+      // workerd's fetch sends no User-Agent.
+      expect(await answer.json()).toEqual(await expectedResults(""));
       expect(stderr).toBe("");
     },
     FIRST_RUN_TIMEOUT,
@@ -295,8 +301,8 @@ async function untilListening(url: string): Promise<Response> {
   }
 }
 
-/** What every runtime's checks must give. */
-async function expectedResults() {
+/** What every runtime's checks must give; `userAgent` is the product its requests name first. */
+async function expectedResults(userAgent: string) {
   return {
     signatures: await expectedSignatures(),
     signRequest: true,
@@ -313,5 +319,7 @@ async function expectedResults() {
     refused: "FunctionGraphError: NetworkError",
     invoke: { result: { greeting: "hi fgkit" }, log: "hello fgkit\n", requestId: "r-1" },
     token: QUOTAS,
+    userAgent,
+    replacedFetch: 1,
   };
 }

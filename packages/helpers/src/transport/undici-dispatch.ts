@@ -11,6 +11,7 @@ import { builtinNow } from "./node-builtin.js";
 import { NotSent } from "./not-sent.js";
 import { rawHeaderValue } from "./raw-headers.js";
 import { ENCODING_SLACK, nullBodyStatus } from "./read-body.js";
+import { nodeFetchInPlace, sendThroughGlobalFetch } from "./replaced-fetch.js";
 import { NODE_USER_AGENT } from "./user-agent.js";
 
 // The key undici (Node's copy and the npm package alike) keeps its global dispatcher under.
@@ -41,6 +42,8 @@ function globalDispatcher(): Dispatcher | undefined {
 
 /** Sends one request and reads its whole answer (or stops once it is over `maxBytes`: `tooLarge`). */
 export function dispatchDirect(request: DirectRequest, abort: AttemptAbort, maxBytes: number): Promise<DirectResponse> {
+  // A global fetch the application put in place of Node's (a test double, MSW, nock) gets the call.
+  if (!nodeFetchInPlace()) return sendThroughGlobalFetch(request, abort, maxBytes);
   return new Promise<DirectResponse>((resolve, reject) => {
     if (abort.aborted) return reject(abort.reason);
     // A call's own Dispatcher (checked by the client), else the global one, as fetch chooses.

@@ -1,10 +1,12 @@
 // The runtimes fgkit says it runs on, beyond the Node that runs the tests: FunctionGraph's own Node
-// runtimes (Node.js 18.15 and 20.15, the newest two the API lists: code in a function must be able to
-// call FunctionGraph), the later Node LTS lines (22, 24: a newer undici under the direct transport),
-// Bun, Deno and Cloudflare's Workers runtime (workerd). The installed tarballs run on each, from ESM and from CommonJS,
-// through every layer: signing (checked against this Node's signer), paging, compressed answers,
-// retries, timeouts, aborts, error answers, invocation and token credentials. Each runtime is the
-// official build the npm registry carries, pinned, fetched once into node_modules/.cache.
+// runtimes (Node.js 18.15 and 20.15, the newest two the API lists: code in a function must be able
+// to call FunctionGraph), the later Node LTS lines (22, 24: a newer undici under the direct
+// transport), Bun, Deno and Cloudflare's Workers runtime (workerd). The installed tarballs run on
+// each, from ESM and from CommonJS (workerd: a bundled Workers module), through every layer: signing
+// (checked against this Node's signer), paging, compressed answers, retries, timeouts, aborts, error
+// answers, invocation, token credentials, and a global fetch replaced by the application. Each
+// runtime is the official build the npm registry carries, pinned, fetched once into
+// node_modules/.cache.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -34,7 +36,7 @@ interface Runtime {
 }
 
 const { platform, arch } = process;
-const RUNTIMES: Record<string, Runtime | undefined> = {
+const RUNTIMES: Record<string, Runtime> = {
   // FunctionGraph's runtimes `Node.js18.15` and `Node.js20.15`.
   "Node 18.15 (FunctionGraph's Node.js18.15)": {
     package: `node-${platform}-${arch}`,
@@ -56,15 +58,12 @@ const RUNTIMES: Record<string, Runtime | undefined> = {
     binary: "bin/bun",
     args: [],
   },
-  Deno:
-    platform === "linux" || platform === "darwin"
-      ? {
-          package: `@deno/${platform}-${arch}${platform === "linux" ? "-glibc" : ""}`,
-          version: "2.9.6",
-          binary: "deno",
-          args: ["run", "-A"],
-        }
-      : undefined,
+  Deno: {
+    package: `@deno/${platform}-${arch}${platform === "linux" ? "-glibc" : ""}`,
+    version: "2.9.6",
+    binary: "deno",
+    args: ["run", "-A"],
+  },
 };
 /** Cloudflare's Workers runtime, run here by itself (workerd serve): no Node API at all. */
 const WORKERD: Runtime = {
@@ -209,7 +208,7 @@ async function expectedSignatures(): Promise<string[]> {
 const FIRST_RUN_TIMEOUT = 300_000;
 
 describe.skipIf(!supported).each(Object.keys(RUNTIMES))("%s", (name) => {
-  const runtime = RUNTIMES[name] as Runtime;
+  const runtime = RUNTIMES[name] as Runtime; // a key of RUNTIMES
   const binary = fetchRuntime(runtime);
   // Unhandled while a test has not awaited it yet; each test reports it.
   binary.catch(() => {});

@@ -44,11 +44,13 @@ function globalDispatcher(): Dispatcher | undefined {
 export function dispatchDirect(request: DirectRequest, abort: AttemptAbort, maxBytes: number): Promise<DirectResponse> {
   // A global fetch the application put in place of Node's (a test double, MSW, nock) gets the call.
   if (!nodeFetchInPlace()) return sendThroughGlobalFetch(request, abort, maxBytes);
+  // A call's own Dispatcher (checked by the client), else the global one, as fetch chooses.
+  const dispatcher = (request.dispatcher as Dispatcher | undefined) ?? globalDispatcher();
+  // None where the global object is not Node's own: Jest runs each test file in a node:vm context,
+  // whose global has Node's fetch copied onto it but not the dispatcher undici keeps on the real one.
+  if (!dispatcher) return sendThroughGlobalFetch(request, abort, maxBytes);
   return new Promise<DirectResponse>((resolve, reject) => {
     if (abort.aborted) return reject(abort.reason);
-    // A call's own Dispatcher (checked by the client), else the global one, as fetch chooses.
-    const dispatcher = (request.dispatcher as Dispatcher | undefined) ?? globalDispatcher();
-    if (!dispatcher) return reject(fetchFailed(new Error("no undici dispatcher in this runtime")));
     const { url } = request;
     const headers: Record<string, string> = {};
     // undici sets Content-Length from the body (and 0 for a POST or PUT without one), as fetch does.

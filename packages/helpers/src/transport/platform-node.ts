@@ -6,15 +6,12 @@ import { withDirect } from "./direct.js";
 import type { FetchLike } from "./types.js";
 import { dispatchDirect } from "./undici-dispatch.js";
 
-const globalFetch: FetchLike = (request) => globalThis.fetch(request);
-
-// Deno's and Bun's Node compatibility can resolve this build too (Deno's require() does), but has no
-// undici dispatcher under its fetch: there the fetch alone serves, as a transport of the caller's would.
-const versions = process.versions as Partial<Record<string, string>>;
-const nodeItself = versions.deno === undefined && versions.bun === undefined;
-
-/** The global fetch, looked up at each call (a test double installed later is used), plus the direct path on Node. */
-export const platformFetch: FetchLike = nodeItself ? withDirect(globalFetch, dispatchDirect) : globalFetch;
+/**
+ * The global fetch, looked up at each call (a test double installed later is used), plus the direct
+ * path (which sends through that fetch too where it is not Node's own, or no undici dispatcher is
+ * there: Deno's and Bun's Node compatibility, a Jest test file's context).
+ */
+export const platformFetch: FetchLike = withDirect((request) => globalThis.fetch(request), dispatchDirect);
 export { attemptDirect, isDraftRequest, readParts } from "../retry/attempt-direct.js";
 export { allowManyAbortListeners } from "./abort-listeners.js";
 export { newBufferedResponse } from "./buffered-response.js";

@@ -14,18 +14,25 @@ export const ENCODING_SLACK = 64 * 1024;
  * retried, rather than later in the caller's `response.json()`.
  */
 export async function readBody(response: Response, request: Request, maxBytes: number, attempts = 1): Promise<Uint8Array> {
+  const body = await readBodyWithin(response, request.method, maxBytes);
+  if (body === undefined) throw tooLarge(request, response.status, response.headers, maxBytes, attempts);
+  return body;
+}
+
+/** The whole body of an answer to `method`, or undefined (the body cancelled) once it is over `maxBytes`. */
+export async function readBodyWithin(response: Response, method: string, maxBytes: number): Promise<Uint8Array | undefined> {
   const declared = Number(response.headers.get("content-length"));
   // A HEAD answer and a null-body status have no body to refuse: the length a HEAD or 304 declares
   // is that of the body a GET would get. A compressed body's declared length is the compressed one
   // (the limit is on the decoded bytes, counted below): it is refused only past ENCODING_SLACK.
   if (
     declared > maxBytes &&
-    request.method !== "HEAD" &&
+    method !== "HEAD" &&
     !nullBodyStatus(response.status) &&
     !(declared <= maxBytes + ENCODING_SLACK && response.headers.has("content-encoding"))
   ) {
     await response.body?.cancel();
-    throw tooLarge(request, response.status, response.headers, maxBytes, attempts);
+    return undefined;
   }
   if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
@@ -37,7 +44,7 @@ export async function readBody(response: Response, request: Request, maxBytes: n
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge(request, response.status, response.headers, maxBytes, attempts);
+      return undefined;
     }
     chunks.push(value);
   }

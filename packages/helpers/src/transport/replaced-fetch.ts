@@ -2,6 +2,8 @@
 // interceptor, a polyfill), fgkit's calls go through that fetch rather than straight to undici's
 // dispatcher, so that what the application put in place sees them, as it sees its own fetch calls.
 import type { AttemptAbort, DirectRequest, DirectResponse } from "./direct.js";
+import { putHeader } from "./header-record.js";
+import { readBodyWithin } from "./read-body.js";
 
 // Node's own fetch is a small wrapper that loads Node's copy of undici when first called, and its
 // source says so: `lazyUndici()` on Node 18, `internal/deps/undici/undici` from Node 20 on.
@@ -30,7 +32,7 @@ export async function sendThroughGlobalFetch(
   const headers: Record<string, string> = {};
   // fetch sets Host and Content-Length itself (the host it sets is the URL's, the one signed).
   for (const name in request.headers)
-    if (name !== "host" && name !== "content-length") headers[name] = request.headers[name] as string;
+    if (name !== "host" && name !== "content-length") putHeader(headers, name, request.headers[name] as string);
   const init: RequestInit & { dispatcher?: unknown } = {
     method: request.method,
     headers,
@@ -42,24 +44,7 @@ export async function sendThroughGlobalFetch(
   const response = await globalThis.fetch(request.url, init);
   const rawHeaders: string[] = [];
   for (const [name, value] of response.headers) rawHeaders.push(name, value);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (response.body) {
-    const reader = response.body.getReader();
-    for (let read = await reader.read(); !read.done; read = await reader.read()) {
-      size += read.value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel();
-        return { status: response.status, statusText: response.statusText, rawHeaders, body: new Uint8Array(0), tooLarge: true };
-      }
-      chunks.push(read.value);
-    }
-  }
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return { status: response.status, statusText: response.statusText, rawHeaders, body, tooLarge: false };
+  const body = await readBodyWithin(response, request.method, maxBytes);
+  const { status, statusText } = response;
+  return { status, statusText, rawHeaders, body: body ?? new Uint8Array(0), tooLarge: body === undefined };
 }

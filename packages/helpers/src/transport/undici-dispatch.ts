@@ -25,6 +25,7 @@ interface DispatchOptions {
   body: Uint8Array | null;
   headersTimeout: number;
   bodyTimeout: number;
+  maxRedirections: 0;
 }
 
 interface Dispatcher {
@@ -75,6 +76,10 @@ export function dispatchDirect(request: DirectRequest, abort: AttemptAbort, maxB
           // otherwise give up after 300 s without an answer or a body chunk, below an invoke's 930 s.
           headersTimeout: 0,
           bodyTimeout: 0,
+          // A redirect is an answer, never followed, as fetch asks of the dispatcher too: a global
+          // dispatcher composed with undici's redirect interceptor (or an Agent given maxRedirections)
+          // would otherwise carry X-Auth-Token or X-Security-Token to wherever the redirect points.
+          maxRedirections: 0,
         },
         answer,
       );

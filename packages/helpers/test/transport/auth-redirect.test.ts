@@ -1,8 +1,9 @@
 // withAuth over a fetch transport, with Requests built by hand (which follow redirects by default):
 // a redirect is not followed, so neither the security token nor an IAM token reaches the host it
 // points to, and the caller gets the 3xx answer itself.
+import { Agent, getGlobalDispatcher, interceptors, setGlobalDispatcher } from "undici";
 import { describe, expect, it } from "vitest";
-import { type FetchLike, resolveCredentials, withAuth, withRetry } from "../../src/index.js";
+import { defaultFetch, type FetchLike, resolveCredentials, withAuth, withRetry } from "../../src/index.js";
 import { useLoopbackServer } from "../support/loopback-server.js";
 
 const elsewhere: { path: string | undefined; headers: Record<string, unknown> }[] = [];
@@ -35,4 +36,27 @@ describe("withAuth and a redirect to another host", () => {
         expect(get.headers.get("location")).toBe(`${other.url()}/collect`);
         expect(elsewhere).toEqual([]);
       });
+});
+
+describe("the Node transport under a global dispatcher that follows redirects", () => {
+  // An application may install undici's redirect interceptor for its own calls (fetch turns it off
+  // for each of its requests, with maxRedirections: 0); fgkit's direct path must turn it off too.
+  for (const [label, auth] of Object.entries(credentials))
+    it(`does not follow a redirect with ${label}: the 3xx comes back, nothing reaches the other host`, async () => {
+      elsewhere.length = 0;
+      const before = getGlobalDispatcher();
+      const following = new Agent().compose(interceptors.redirect({ maxRedirections: 3 }));
+      setGlobalDispatcher(following);
+      try {
+        const send = withRetry(withAuth(defaultFetch, auth), { maxAttempts: 1 });
+        const get = await send(new Request(`${api.url()}/v2/p/fgs/functions`));
+        const post = await send(new Request(`${api.url()}/v2/p/fgs/functions`, { method: "POST", body: '{"a":1}' }));
+        expect([get.status, post.status]).toEqual([302, 302]);
+        expect(get.headers.get("location")).toBe(`${other.url()}/collect`);
+        expect(elsewhere).toEqual([]);
+      } finally {
+        setGlobalDispatcher(before);
+        await following.close();
+      }
+    });
 });

@@ -182,6 +182,7 @@ export function createFunctionGraphClient(options: FunctionGraphClientOptions): 
 
   const shared: Shared = {
     baseUrl,
+    origin: `${new URL(baseUrl).origin}/`,
     projectId,
     auth,
     headers: options.headers,
@@ -195,6 +196,8 @@ export function createFunctionGraphClient(options: FunctionGraphClientOptions): 
 
 interface Shared {
   baseUrl: string;
+  /** The endpoint's origin and a slash: every request the client signs must start with it. */
+  origin: string;
   projectId: string;
   auth: ResolvedCredentials;
   headers: Record<string, string> | undefined;
@@ -238,18 +241,29 @@ function build(shared: Shared, call: CallOptions, inherited?: () => readonly Mid
     contentType: "application/json",
     clockOffset: () => shared.clock.offsetMs,
   });
+  const retrying = withRetry(signed, {
+    ...call.retry,
+    ...call.timeout,
+    clock: shared.clock,
+    // A token or keys the gateway refused (revoked before expiry): the provider drops them, one resend.
+    onUnauthorized: (request) => invalidateRefusedCredentials(shared.auth, request),
+    ...(call.maxResponseBytes !== undefined ? { maxResponseBytes: call.maxResponseBytes } : {}),
+  });
   const client = createClient<FunctionGraphPaths>({
     Request: DeferredRequest,
     baseUrl: shared.baseUrl,
     headers: shared.headers,
-    fetch: withRetry(signed, {
-      ...call.retry,
-      ...call.timeout,
-      clock: shared.clock,
-      // A token or keys the gateway refused (revoked before expiry): the provider drops them, one resend.
-      onUnauthorized: (request) => invalidateRefusedCredentials(shared.auth, request),
-      ...(call.maxResponseBytes !== undefined ? { maxResponseBytes: call.maxResponseBytes } : {}),
-    }),
+    // A middleware may hand on a Request of its own, and a call may give its own Request class: the
+    // credentials go only to the endpoint's host, never to another URL one of them put in its place.
+    fetch: (request) =>
+      typeof request?.url === "string" && !request.url.startsWith(shared.origin)
+        ? Promise.reject(
+            new InvalidInputError(
+              "request.url",
+              `is not on the client's endpoint (${shared.origin}): a middleware or a Request class sent the call elsewhere, where its credentials are not sent`,
+            ),
+          )
+        : retrying(request),
     pathSerializer: shared.serializePath,
     // openapi-fetch would make this default serializer afresh on every call.
     querySerializer: shared.serializeQuery,

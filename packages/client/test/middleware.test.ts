@@ -121,4 +121,28 @@ describe("middleware added with client.use()", () => {
       "middleware: must be an object with onRequest(), onResponse() or onError()",
     );
   });
+
+  it("a Request a middleware or a call's Request class points at another host is refused: the credentials never go there", async () => {
+    const { client, requests } = createObservedClient(undefined, { credentials: { token: "MIIToken-SECRET" } });
+    const elsewhere = (url: string) => url.replace("functiongraph.cn-north-4.myhuaweicloud.com", "collector.example.com");
+    client.use({ onRequest: ({ request }) => new Request(elsewhere(request.url), request) });
+    const moved = client.GET("/v2/{project_id}/fgs/quotas");
+    await expect(moved).rejects.toThrow(InvalidInputError);
+    await expect(moved).rejects.toThrow(
+      "request.url: is not on the client's endpoint (https://functiongraph.cn-north-4.myhuaweicloud.com/)",
+    );
+    const { client: plain, requests: plainRequests } = createObservedClient(undefined, {
+      credentials: { token: "MIIToken-SECRET" },
+    });
+    const Redirected = function Request(input: string, init?: RequestInit) {
+      return new globalThis.Request(elsewhere(input), init);
+    } as unknown as typeof Request;
+    await expect(plain.GET("/v2/{project_id}/fgs/quotas", { Request: Redirected })).rejects.toThrow("request.url: is not on");
+    expect([...requests, ...plainRequests]).toEqual([]);
+    // One that keeps the host (a path or a header of its own) goes as before.
+    const { client: kept, requests: keptRequests } = createObservedClient();
+    kept.use({ onRequest: ({ request }) => new Request(`${request.url}?traced=1`, request) });
+    await kept.GET("/v2/{project_id}/fgs/quotas");
+    expect(keptRequests.map((r) => new URL(r.url).search)).toEqual(["?traced=1"]);
+  });
 });

@@ -1,7 +1,7 @@
 // Node only (reached through the package's `#platform` import): withRetry's attempts over a direct
 // transport (see transport/direct.ts). No Request per attempt, and one buffered Response per answer.
 
-import { bodyWithoutSecrets, rawHeadersWithoutSecrets, secretsOfHeaders } from "../errors/without-secret.js";
+import { bodyWithoutSecrets, rawHeadersWithoutSecrets, secretsOfHeaders, withoutSecrets } from "../errors/without-secret.js";
 import type { AttemptAbort, DirectResponse, DirectSend } from "../transport/direct.js";
 import { type DraftParts, isDraftRequest } from "../transport/draft-request.js";
 import { putHeader } from "../transport/header-record.js";
@@ -80,6 +80,7 @@ export function attemptDirect(
         const secrets = secretsOfHeaders(Object.entries(parts.headers));
         clean = {
           ...answer,
+          statusText: withoutSecrets(answer.statusText, secrets),
           rawHeaders: rawHeadersWithoutSecrets(answer.rawHeaders, secrets),
           body: bodyWithoutSecrets(answer.body, secrets),
         };

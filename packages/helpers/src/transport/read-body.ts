@@ -2,6 +2,7 @@ import { newBufferedResponse } from "#platform";
 import { requestIdOf } from "../errors/from-response.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { redactHeaders } from "../errors/redact.js";
+import { secretScrubber, secretsOfHeaders } from "../errors/without-secret.js";
 import type { BufferedResponse } from "./buffered-response.js";
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -72,8 +73,19 @@ export function tooLarge(
     requestId: requestIdOf(headers),
     attempts,
     request,
-    response: { status, headers: redactHeaders(headers), data: undefined },
+    response: { status, headers: headersWithoutSecretsOf(request, headers), data: undefined },
   });
+}
+
+/**
+ * An answer's headers for an error about it: redacted, and without the secrets of the request that
+ * got it (a proxy may echo the token back in a header of an answer it refused or mangled).
+ */
+function headersWithoutSecretsOf(request: Request, headers: Headers | Record<string, string>): Record<string, string> {
+  const shown = redactHeaders(headers);
+  const scrub = secretScrubber(secretsOfHeaders(request.headers));
+  for (const name in shown) shown[name] = scrub(shown[name] as string);
+  return shown;
 }
 
 const decoder = new TextDecoder();
@@ -173,6 +185,9 @@ function parseJson(
     return JSON.parse(text);
   } catch (cause) {
     const request = describe();
+    // A page that is not the API's answer (a proxy's, an echo service's) may quote the request: its
+    // secrets are cut out before the text is shortened, so no part of one is kept either.
+    const scrub = secretScrubber(secretsOfHeaders(request.headers));
     throw new FunctionGraphError(
       `${request.method} ${new URL(request.url).pathname}: the ${status} answer is not valid JSON (${type ? `${type}, ` : ""}${bytes} bytes)${
         type !== null && !/\bjson\b/i.test(type) ? `; read such an answer with parseAs: "text"` : ""
@@ -183,7 +198,7 @@ function parseJson(
         requestId: requestIdOf(headers),
         attempts,
         request,
-        response: { status, headers: redactHeaders(arrivedHeaders()), data: text.slice(0, 1000) },
+        response: { status, headers: headersWithoutSecretsOf(request, arrivedHeaders()), data: scrub(text).slice(0, 1000) },
         cause,
       },
     );

@@ -84,3 +84,48 @@ function useEcho() {
 const echoServer = useLoopbackServer((req, res) => {
   res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ token: req.headers["x-auth-token"] }));
 });
+
+// What is not the API's answer (an echo service, a proxy's page) may quote the request in a success
+// answer or in the parts of an error answer that the body's cleaning did not cover.
+const quoting = useLoopbackServer((req, res) => {
+  const token = String(req.headers["x-auth-token"]);
+  const echo = { "x-echo": token };
+  // The token across the 1000th character, where an error's copy of a page that is not JSON ends.
+  const page = `<html>${"x".repeat(990)}${token}</html>`;
+  if (req.url === "/page") return res.writeHead(200, { ...echo, "content-type": "text/html" }).end(page);
+  if (req.url === "/broken-json") return res.writeHead(200, { ...echo, "content-type": "application/json" }).end(`{${page}`);
+  if (req.url === "/large") return res.writeHead(401, { ...echo, "content-type": "text/plain" }).end("x".repeat(5000));
+  res.statusMessage = `refused token ${token}`;
+  res.writeHead(401, { "content-type": "application/json" }).end("{}");
+});
+
+for (const [label, transport] of Object.entries(transports)) {
+  describe(`an answer quoting the request over ${label}`, () => {
+    const send = withRetry(withAuth(transport, resolveCredentials({ token: TOKEN })), { maxAttempts: 1, maxResponseBytes: 2048 });
+    const shown = (error: unknown) => `${(error as Error).message}${inspect(error, { depth: null })}${JSON.stringify(error)}`;
+
+    it("a success answer that is not JSON: the InvalidResponseBody error keeps its text without the token, nor a part of it", async () => {
+      for (const path of ["/page", "/broken-json"]) {
+        const error = await send(new Request(`${quoting.url()}${path}`))
+          .then((response) => response.json())
+          .catch((e: unknown) => e);
+        expect(error).toMatchObject({ code: "InvalidResponseBody" });
+        expect(leaks(shown(error))).toEqual([]);
+        expect(shown(error)).not.toContain(TOKEN.slice(0, 4));
+        expect(JSON.stringify(error)).toMatch(/x{8}\[RE/); // cut, then shortened
+      }
+    });
+
+    it("an error answer over maxResponseBytes: the ResponseTooLarge error's headers are without the token", async () => {
+      const error = await send(new Request(`${quoting.url()}/large`)).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "ResponseTooLarge", response: { headers: { "x-echo": "[REDACTED]" } } });
+      expect(leaks(shown(error))).toEqual([]);
+    });
+
+    it("an error answer's reason phrase is handed over without the token", async () => {
+      const response = await send(new Request(`${quoting.url()}/reason`));
+      expect(response.status).toBe(401);
+      expect(response.statusText).toBe("refused token [REDACTED]");
+    });
+  });
+}

@@ -75,8 +75,10 @@ export function answerWithoutSecrets(text: string, secrets: readonly string[]): 
 
 /**
  * An error to keep as a cause: `error` itself, unless its message or a cause's (5 deep) quotes a
- * secret (undici's MockAgent quotes a request's headers and body). Then a plain Error in its place,
- * with the innermost message cleaned and the first code: another library's errors are not ours to change.
+ * secret (undici's MockAgent quotes a request's headers and body), or it holds one elsewhere (a
+ * fetch wrapper's error that keeps the Request it failed on, or its options, headers and all). Then
+ * a plain Error in its place, with the innermost message cleaned and the first code: another
+ * library's errors are not ours to change.
  */
 export function errorWithoutSecrets(error: unknown, secrets: readonly string[]): unknown {
   const scrub = secretScrubber(secrets);
@@ -96,8 +98,45 @@ export function errorWithoutSecrets(error: unknown, secrets: readonly string[]):
     if (code === undefined && typeof atCode === "string") code = atCode;
     at = (at as { cause?: unknown }).cause;
   }
-  if (!quotes) return error;
+  if (!quotes && (secrets.length === 0 || !holdsSecret(error, scrub))) return error;
   return Object.assign(new Error(scrub(innermost ?? "")), code === undefined ? {} : { code });
+}
+
+/**
+ * Whether a secret is reachable from `value` as a printer would find it: in a string among its own
+ * fields (hidden ones too), or in the URL or headers of a Request, a Response or a Headers it holds.
+ * Bounded (6 deep, 1000 values), as a thrown value may be anything; getters other than a Request's
+ * or a Headers' are not run.
+ */
+function holdsSecret(value: unknown, scrub: (text: string) => string): boolean {
+  const seen = new Set<object>();
+  const visit = (at: unknown, depth: number): boolean => {
+    if (typeof at === "string") return scrub(at) !== at;
+    if ((typeof at !== "object" && typeof at !== "function") || at === null || depth > 6 || seen.size >= 1000) return false;
+    if (seen.has(at)) return false;
+    seen.add(at);
+    try {
+      const headersLike = at as { get?: unknown; entries?: unknown };
+      if (typeof headersLike.get === "function" && typeof headersLike.entries === "function" && Symbol.iterator in at)
+        for (const entry of at as Iterable<unknown>) if (visit(entry, depth + 1)) return true;
+      if (at instanceof Set) for (const entry of at) if (visit(entry, depth + 1)) return true;
+      // A Request or a Response (the global fetch's, or undici's own package's) keeps both behind getters.
+      const tag = Object.prototype.toString.call(at);
+      if (tag === "[object Request]" || tag === "[object Response]") {
+        const message = at as { url?: unknown; headers?: unknown };
+        if (visit(message.url, depth + 1) || visit(message.headers, depth + 1)) return true;
+      }
+      for (const key of Reflect.ownKeys(at)) {
+        const field = Object.getOwnPropertyDescriptor(at, key);
+        if (field && "value" in field && visit(field.value, depth + 1)) return true;
+      }
+    } catch {
+      // A value that throws as it is read (a revoked Proxy) is kept out: it cannot be checked.
+      return true;
+    }
+    return false;
+  };
+  return visit(value, 0);
 }
 
 /**

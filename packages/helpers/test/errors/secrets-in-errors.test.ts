@@ -336,3 +336,48 @@ describe("a transport that rejects with a string quoting the request", () => {
     expect(shown(error)).not.toContain("PlainSecretPassword123");
   });
 });
+
+describe("a transport error that holds the request rather than quoting it (a fetch wrapper's error)", () => {
+  const holding: Record<string, (request: Request) => unknown> = {
+    "the Request in a field": (request) => Object.assign(new TypeError("fetch failed"), { request }),
+    "the options it was given, headers as a record": (request) =>
+      Object.assign(new Error("Request failed"), {
+        code: "ECONNRESET",
+        options: { headers: Object.fromEntries(request.headers) },
+      }),
+    "the headers as a Headers, in a cause": (request) =>
+      new TypeError("fetch failed", { cause: Object.assign(new Error("socket hang up"), { headers: request.headers }) }),
+    "the Request itself, thrown": (request) => request,
+    "an AggregateError over one that holds it": (request) =>
+      new AggregateError(
+        [Object.assign(new Error("attempt failed"), { config: { headers: [...request.headers] } })],
+        "all failed",
+      ),
+  };
+  const credentials = {
+    "a token": { token: TOKEN },
+    "temporary keys": { ak: "AKEXAMPLE", sk: SK, securityToken: STS },
+  };
+  for (const [label, error] of Object.entries(holding))
+    for (const [credentialsLabel, given] of Object.entries(credentials))
+      it(`keeps no secret of ${credentialsLabel} in the cause: ${label}`, async () => {
+        const transport: FetchLike = (request) => Promise.reject(error(request));
+        const send = withRetry(withAuth(transport, resolveCredentials(given)), { maxAttempts: 1 });
+        const failure = await failureOf(send(new Request("https://fg.example.com/v2/p/fgs/functions")));
+        expect(failure).toMatchObject({ code: "NetworkError" });
+        const text = shown(failure);
+        for (const secret of [TOKEN, STS]) expect(text).not.toContain(secret);
+        expect(text).not.toMatch(/Signature=[0-9a-f]{64}/);
+        expect(text).not.toMatch(/\b[0-9a-f]{64}\b/);
+      });
+
+  it("keeps a cause that holds no secret as it is", async () => {
+    const cause = Object.assign(new TypeError("fetch failed"), { options: { headers: { accept: "application/json" } } });
+    const send = withRetry(
+      withAuth(() => Promise.reject(cause), resolveCredentials({ token: TOKEN })),
+      { maxAttempts: 1 },
+    );
+    const failure = await failureOf(send(new Request("https://fg.example.com/v2/p/fgs/functions")));
+    expect((failure as Error).cause).toBe(cause);
+  });
+});

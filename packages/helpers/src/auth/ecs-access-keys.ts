@@ -2,7 +2,7 @@ import { checkFunction, checkKnownOptions, checkObject, checkSignal } from "../e
 import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { type ErrorRequestInfo, FunctionGraphError } from "../errors/function-graph-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
-import { answerWithoutSecrets } from "../errors/without-secret.js";
+import { answerHeadersWithoutSecrets, answerWithoutSecrets } from "../errors/without-secret.js";
 import { parseEndpoint } from "../transport/endpoint.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
@@ -74,7 +74,11 @@ export async function fetchEcsAccessKeys(options: EcsMetadataOptions = {}): Prom
     // A 401 here usually says "Please configure Cloud Service Agency first": the ECS has no agency.
     // An answer that echoes the request would show the session token: it is cut out.
     if (!answer.response.ok)
-      throw errorFromResponse(answer.described, answer.response, answerWithoutSecrets(answer.text, sessionTokenOf(headers)));
+      throw errorFromResponse(
+        answer.described,
+        answerHeadersWithoutSecrets(answer.response, sessionTokenOf(headers)),
+        answerWithoutSecrets(answer.text, sessionTokenOf(headers)),
+      );
     return keysFrom(answer.text, answer.described, answer.response.status);
   } finally {
     ending.release();

@@ -3,7 +3,7 @@ import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
-import { answerWithoutSecrets } from "../errors/without-secret.js";
+import { answerHeadersWithoutSecrets, answerWithoutSecrets } from "../errors/without-secret.js";
 import { insecureHttpAllowed, parseEndpoint } from "../transport/endpoint.js";
 import { LinkedSignal } from "../transport/linked-signal.js";
 import type { FetchLike } from "../transport/types.js";
@@ -113,7 +113,12 @@ async function requestToken(
     timeoutMs,
     secrets: [options.password],
   });
-  if (!response.ok) throw errorFromResponse(described, response, answerWithoutSecrets(text, [options.password]));
+  if (!response.ok)
+    throw errorFromResponse(
+      described,
+      answerHeadersWithoutSecrets(response, [options.password]),
+      answerWithoutSecrets(text, [options.password]),
+    );
   const token = response.headers.get("x-subject-token");
   const expires = (parseErrorBody(text) as { token?: { expires_at?: string } } | undefined)?.token?.expires_at;
   const expiresAt = typeof expires === "string" ? serviceTime(expires) : new Date(expires ?? Number.NaN);

@@ -212,3 +212,14 @@ export function headersWithoutSecrets(headers: Headers, secrets: readonly string
   for (let i = 0; i < clean.length; i += 2) out.append(clean[i] as string, clean[i + 1] as string);
   return out;
 }
+
+/**
+ * An error answer's status and headers with the secrets cut from the header values (an echo of the
+ * request, a redirect's Location that carries the password), for errorFromResponse.
+ */
+export function answerHeadersWithoutSecrets(response: Response, secrets: readonly string[]): Response {
+  const headers = headersWithoutSecrets(response.headers, secrets);
+  return headers === response.headers
+    ? response
+    : ({ status: response.status, statusText: response.statusText, headers } as Response);
+}

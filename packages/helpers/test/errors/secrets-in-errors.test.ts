@@ -381,3 +381,51 @@ describe("a transport error that holds the request rather than quoting it (a fet
     expect((failure as Error).cause).toBe(cause);
   });
 });
+
+describe("a credentials service's error answer that echoes the secret in a header", () => {
+  const iam = (answer: (body: string) => Response) =>
+    failureOf(
+      fetchIamToken({
+        iamEndpoint: "https://iam.example.com",
+        username: "u",
+        password: PASSWORD,
+        domainName: "d",
+        projectId: "p",
+        fetch: async (request) => answer(await request.text()),
+      }),
+    );
+
+  it("fetchIamToken: a header quoting the request body, a redirect whose Location carries the password", async () => {
+    const echoed = await iam((body) => new Response("{}", { status: 401, headers: { "x-echo": body } }));
+    const moved = await iam(
+      () =>
+        new Response(null, {
+          status: 302,
+          headers: { location: `https://login.example.com/?pw=${encodeURIComponent(PASSWORD)}` },
+        }),
+    );
+    expect(echoed).toMatchObject({ status: 401 });
+    expect((echoed as FunctionGraphError).response?.headers["x-echo"]).toContain("[REDACTED]");
+    expect(moved).toMatchObject({ status: 302, code: "Redirect" });
+    expect((moved as Error).message).toContain("https://login.example.com/?pw=[REDACTED]");
+    for (const error of [echoed, moved])
+      for (const part of [PASSWORD, "secret/pass", "secret%2Fpass", "secret\\/pass"]) expect(shown(error)).not.toContain(part);
+  });
+
+  it("fetchEcsAccessKeys: a header quoting the session token", async () => {
+    const SESSION = "METADATAsessionTOKENinHEADER01";
+    const error = await failureOf(
+      fetchEcsAccessKeys({
+        fetch: async (request) =>
+          request.method === "PUT"
+            ? new Response(SESSION)
+            : new Response("no agency", {
+                status: 401,
+                headers: { "x-echo": `token=${request.headers.get("x-metadata-token")}` },
+              }),
+      }),
+    );
+    expect(error).toMatchObject({ status: 401, response: { headers: { "x-echo": "token=[REDACTED]" } } });
+    expect(shown(error)).not.toContain(SESSION);
+  });
+});

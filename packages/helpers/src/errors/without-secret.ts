@@ -40,8 +40,46 @@ export function secretScrubber(secrets: readonly string[]): (text: string) => st
   return (text) => {
     let out = text;
     for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
+    for (const form of forms) if (form.length > PART) out = withoutPartsOf(out, form);
     return out;
   };
+}
+
+/** The shortest start or end of a secret that is taken for the secret cut short. */
+const PART = 16;
+
+/**
+ * `text` without the start or the end of `form` where an echo cut it short (a gateway quoting the
+ * first few hundred characters of a long token, a log line ending in "..."): any run of PART or more
+ * of its first or last characters.
+ */
+function withoutPartsOf(text: string, form: string): string {
+  const head = form.slice(0, PART);
+  const tail = form.slice(-PART);
+  let out = text;
+  if (out.includes(head)) {
+    let kept = "";
+    let from = 0;
+    for (let at = out.indexOf(head); at !== -1; at = out.indexOf(head, from)) {
+      let end = at + PART;
+      while (end < out.length && end - at < form.length && out[end] === form[end - at]) end++;
+      kept += `${out.slice(from, at)}${REDACTED}`;
+      from = end;
+    }
+    out = kept + out.slice(from);
+  }
+  if (out.includes(tail)) {
+    let kept = "";
+    let from = 0;
+    for (let at = out.indexOf(tail, from); at !== -1; at = out.indexOf(tail, from)) {
+      let start = at;
+      for (let i = form.length - PART - 1; start > from && i >= 0 && out[start - 1] === form[i]; i--) start--;
+      kept += `${out.slice(from, start)}${REDACTED}`;
+      from = at + PART;
+    }
+    out = kept + out.slice(from);
+  }
+  return out;
 }
 
 /** `text` with every spelling of each secret replaced by [REDACTED]. */

@@ -44,3 +44,23 @@ describe("secretsOfHeaders", () => {
     ).toEqual(["0a1b2c3d4e5f", "12345678"]);
   });
 });
+
+describe("withoutSecrets and a secret cut short", () => {
+  const TOKEN = `MIIY${"aB3dE5fG7hJ9kL1mN".repeat(40)}END`;
+
+  it("cuts the start of a long secret that an echo shortened, and its end after an ellipsis", () => {
+    expect(withoutSecrets(`refused token ${TOKEN.slice(0, 200)}... (truncated)`, [TOKEN])).toBe(
+      "refused token [REDACTED]... (truncated)",
+    );
+    expect(withoutSecrets(`token ...${TOKEN.slice(-100)} refused`, [TOKEN])).toBe("token ...[REDACTED] refused");
+    expect(withoutSecrets(`a=${TOKEN.slice(0, 16)}, b=${TOKEN.slice(0, 40)}`, [TOKEN])).toBe("a=[REDACTED], b=[REDACTED]");
+    // Escaped spellings too: a URL-encoded start.
+    const password = `pass/word+with&chars-${"x".repeat(30)}`;
+    expect(withoutSecrets(`p=${encodeURIComponent(password).slice(0, 30)}`, [password])).toBe("p=[REDACTED]");
+  });
+
+  it("leaves fewer than 16 of its characters, and text that only looks like it, alone", () => {
+    expect(withoutSecrets(`prefix ${TOKEN.slice(0, 15)} here`, [TOKEN])).toBe(`prefix ${TOKEN.slice(0, 15)} here`);
+    expect(withoutSecrets("MIIY is how a PKI token starts", [TOKEN])).toBe("MIIY is how a PKI token starts");
+  });
+});

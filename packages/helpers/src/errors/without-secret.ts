@@ -6,7 +6,7 @@ import { isSecretHeader, REDACTED } from "./redact.js";
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** The ways `secret` may be spelt in an echo: as is, JSON-, URL-, form- and HTML-escaped. */
+/** The ways `secret` may be spelt in an echo: as is, JSON-, URL-, form- and HTML-escaped, Base64. */
 function spellings(secret: string): Set<string> {
   const json = JSON.stringify(secret).slice(1, -1);
   const unicodeEscaped = (upper: boolean) =>
@@ -26,8 +26,18 @@ function spellings(secret: string): Set<string> {
       new URLSearchParams({ s: secret }).toString().slice(2),
       html,
       html.replaceAll("&#39;", "&#x27;"),
+      ...base64Spellings(secret),
     ].filter((form) => form !== ""),
   );
+}
+
+/** The secret's UTF-8 bytes in Base64 (a debug header that encodes what it echoes), padded or not, and base64url. */
+function base64Spellings(secret: string): string[] {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(secret)) binary += String.fromCharCode(byte);
+  const padded = btoa(binary);
+  const bare = padded.replace(/=+$/, "");
+  return [padded, bare, bare.replaceAll("+", "-").replaceAll("/", "_")];
 }
 
 /**

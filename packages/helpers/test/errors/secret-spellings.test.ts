@@ -16,6 +16,14 @@ describe("withoutSecrets", () => {
       expect(withoutSecrets(`refused: ${spelt}.`, [PASSWORD]), spelt).toBe("refused: [REDACTED].");
   });
 
+  it("cuts a secret spelt in Base64 (padded or not) or base64url", () => {
+    const token = "MIIYtoken~~~???12"; // its Base64 holds + and / (and padding)
+    const base64 = Buffer.from(token).toString("base64");
+    for (const spelt of [base64, base64.replace(/=+$/, ""), Buffer.from(token).toString("base64url")])
+      expect(withoutSecrets(`echo: ${spelt}.`, [token]), spelt).toBe("echo: [REDACTED].");
+    expect(withoutSecrets(`password: ${Buffer.from(PASSWORD).toString("base64")}`, [PASSWORD])).toBe("password: [REDACTED]");
+  });
+
   it("cuts a longer secret whole even when a shorter one is part of it", () => {
     expect(withoutSecrets("token=LONGsecretVALUE123", ["secretVALUE", "LONGsecretVALUE123"])).toBe("token=[REDACTED]");
   });

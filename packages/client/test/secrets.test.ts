@@ -283,6 +283,53 @@ describe("client errors never carry a secret", () => {
   });
 });
 
+describe("answers that quote the request never bring a secret into an error", () => {
+  /** The request's secret headers, as an echo service or a debugging proxy would spell them back. */
+  const echoOf = (request: Request) => {
+    const quoted = [...request.headers].filter(([name]) => /authorization|token/i.test(name)).map(([, value]) => value);
+    const text = quoted.join(" | ");
+    return { text, base64: Buffer.from(text).toString("base64"), short: quoted.map((value) => value.slice(0, 20)).join(" ") };
+  };
+  it.each(CREDENTIALS)("a 200 page that is not JSON, with %s (InvalidResponseBody)", async (_, credentials) => {
+    const { client } = observedClient(credentials(), (request) => {
+      const echo = echoOf(request);
+      return new Response(`<html>${echo.text}<br>${echo.base64}<br>${echo.short}...</html>`, {
+        headers: { "content-type": "text/html", "x-echo": echo.base64 },
+      });
+    });
+    const error = await client.GET("/v2/{project_id}/fgs/functions").catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "InvalidResponseBody" });
+    expectNoSecret(error, "the InvalidResponseBody error");
+  });
+
+  it.each(CREDENTIALS)("a 401 that echoes them in Base64 and cut short, with %s", async (_, credentials) => {
+    const { client } = observedClient(credentials(), (request) => {
+      const echo = echoOf(request);
+      return Response.json(
+        { error_code: "APIGW.0301", error_msg: `refused ${echo.short}... (${echo.base64})` },
+        {
+          status: 401,
+          statusText: `refused ${echo.short}`,
+          headers: { "x-echo": echo.base64 },
+        },
+      );
+    });
+    const result = await client.GET("/v2/{project_id}/fgs/functions");
+    expect(result.response.status).toBe(401);
+    expectNoSecret(result, "the { data, error, response } result");
+    expectNoSecret(await unwrap(client.GET("/v2/{project_id}/fgs/functions")).catch((e: unknown) => e), "the error");
+  });
+
+  it.each(CREDENTIALS)("a transport error that holds the Request, with %s", async (_, credentials) => {
+    const { client } = observedClient(credentials(), (request) => {
+      throw Object.assign(new TypeError("fetch failed"), { request, options: { headers: Object.fromEntries(request.headers) } });
+    });
+    const error = await client.GET("/v2/{project_id}/fgs/functions").catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "NetworkError" });
+    expectNoSecret(error, "the network error");
+  });
+});
+
 describe("invalid input never echoes a secret", () => {
   const create = (credentials: unknown) => () =>
     createFunctionGraphClient({ region: "cn-north-4", projectId: PROJECT, credentials: credentials as Creds });

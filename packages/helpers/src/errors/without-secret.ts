@@ -163,6 +163,11 @@ function holdsSecret(value: unknown, scrub: (text: string) => string): boolean {
     if ((typeof at !== "object" && typeof at !== "function") || at === null || depth > 6 || seen.size >= 1000) return false;
     if (seen.has(at)) return false;
     seen.add(at);
+    // Bytes (a body a wrapper kept) are read as text, not key by key: a buffer has a key per byte.
+    if (ArrayBuffer.isView(at) || at instanceof ArrayBuffer) {
+      const bytes = ArrayBuffer.isView(at) ? new Uint8Array(at.buffer, at.byteOffset, at.byteLength) : new Uint8Array(at);
+      return visit(new TextDecoder().decode(bytes.subarray(0, 1 << 20)), depth);
+    }
     try {
       const headersLike = at as { get?: unknown; entries?: unknown };
       if (typeof headersLike.get === "function" && typeof headersLike.entries === "function" && Symbol.iterator in at)
@@ -174,7 +179,7 @@ function holdsSecret(value: unknown, scrub: (text: string) => string): boolean {
         const message = at as { url?: unknown; headers?: unknown };
         if (visit(message.url, depth + 1) || visit(message.headers, depth + 1)) return true;
       }
-      for (const key of Reflect.ownKeys(at)) {
+      for (const key of Reflect.ownKeys(at).slice(0, 200)) {
         const field = Object.getOwnPropertyDescriptor(at, key);
         if (field && "value" in field && visit(field.value, depth + 1)) return true;
       }

@@ -348,6 +348,13 @@ describe("a transport error that holds the request rather than quoting it (a fet
     "the headers as a Headers, in a cause": (request) =>
       new TypeError("fetch failed", { cause: Object.assign(new Error("socket hang up"), { headers: request.headers }) }),
     "the Request itself, thrown": (request) => request,
+    "the body it sent, as bytes, beside a large buffer": (request) =>
+      Object.assign(new Error("Request failed"), {
+        buffer: new Uint8Array(1_000_000),
+        body: new TextEncoder().encode(
+          `{"token":"${request.headers.get("x-auth-token") ?? request.headers.get("authorization")}"}`,
+        ),
+      }),
     "an AggregateError over one that holds it": (request) =>
       new AggregateError(
         [Object.assign(new Error("attempt failed"), { config: { headers: [...request.headers] } })],

@@ -9,6 +9,10 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 export function parseEndpoint(field: string, endpoint: unknown, options?: { allowInsecureHttp?: boolean }): string {
   const allowInsecureHttp = insecureHttpAllowed(options?.allowInsecureHttp);
   if (typeof endpoint !== "string") throw new InvalidInputError(field, "must be a URL string");
+  // URL parsers read a backslash as "/" in an https: URL, so https://evil.example<backslash>@fg.example.com
+  // goes to evil.example while it reads as fg.example.com: such a URL is refused rather than guessed at.
+  if (endpoint.includes("\\"))
+    throw new InvalidInputError(field, 'must not contain "\\" (a URL parser reads it as "/", which can change the host)');
   let url: URL;
   try {
     url = new URL(endpoint);

@@ -31,6 +31,12 @@ describe("parseEndpoint", () => {
       expect(() => parseEndpoint("endpoint", base), base).toThrow("endpoint: must not have a query or fragment");
   });
 
+  it("refuses a backslash, which the URL parser reads as a slash (the host would not be the one it seems)", () => {
+    expect(new URL("https://evil.example\\@fg.example.com").hostname).toBe("evil.example");
+    for (const base of ["https://evil.example\\@fg.example.com", "https://fg.example.com\\base", "http:\\\\localhost:8080"])
+      expect(() => parseEndpoint("endpoint", base), base).toThrow('endpoint: must not contain "\\"');
+  });
+
   it("returns the URL without its trailing slashes", () => {
     expect(parseEndpoint("endpoint", "https://fg.example.com/base//")).toBe("https://fg.example.com/base");
     expect(parseEndpoint("endpoint", "https://fg.example.com")).toBe("https://fg.example.com");

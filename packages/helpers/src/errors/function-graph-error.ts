@@ -35,6 +35,12 @@ const BRAND = Symbol.for("fgkit.FunctionGraphError");
  */
 export class FunctionGraphError extends Error {
   override readonly name = "FunctionGraphError";
+
+  // A bundler renames a class that refers to itself (esbuild: `class _FunctionGraphError`), and Node prints an
+  // error by its class's name: `console.log(error)` and an uncaught error would show `_FunctionGraphError`.
+  static {
+    Object.defineProperty(FunctionGraphError, "name", { value: "FunctionGraphError" });
+  }
   // Declared, not initialised: the constructor sets each one (no field list in the emitted class).
   /** HTTP status, or 0 when no response came. */
   declare readonly status: number;

@@ -5,15 +5,22 @@ import type { FunctionGraphClient } from "./create-client.js";
 import { isWellFormed, NOT_WELL_FORMED } from "./request-validation.js";
 
 export function assertClient(client: unknown, field = "client"): asserts client is FunctionGraphClient {
-  const methods = client as Partial<Record<"GET" | "POST" | "withOptions", unknown>> | null | undefined;
-  if (
-    !methods ||
-    typeof methods !== "object" ||
-    typeof methods.GET !== "function" ||
-    typeof methods.POST !== "function" ||
-    typeof methods.withOptions !== "function"
-  )
-    throw new InvalidInputError(field, "must be a client from createFunctionGraphClient");
+  if (isClient(client)) return;
+  // invokeFunction({ client }, ...): the paginators' and waiters' way, where the client itself goes.
+  if (client && typeof client === "object" && isClient((client as { client?: unknown }).client))
+    throw new InvalidInputError(field, "must be the client itself, not { client } (e.g. invokeFunction(client, urn, event))");
+  throw new InvalidInputError(field, "must be a client from createFunctionGraphClient");
+}
+
+function isClient(value: unknown): boolean {
+  const methods = value as Partial<Record<"GET" | "POST" | "withOptions", unknown>> | null | undefined;
+  return (
+    !!methods &&
+    typeof methods === "object" &&
+    typeof methods.GET === "function" &&
+    typeof methods.POST === "function" &&
+    typeof methods.withOptions === "function"
+  );
 }
 
 /** The options of a call that takes nothing but an AbortSignal. */
@@ -43,6 +50,12 @@ export function assertTarget(value: unknown, keys: readonly string[]): void {
  */
 export function assertConfigWithClient(config: unknown, known?: readonly string[]): void {
   if (!config || typeof config !== "object") throw new InvalidInputError("config", "must be an object with a client");
+  // paginateListFunctions(client): the client alone, where invokeFunction takes it.
+  if (isClient(config) && !("client" in config))
+    throw new InvalidInputError(
+      "config",
+      "must be { client, ... }, not the client itself (e.g. paginateListFunctions({ client }))",
+    );
   assertClient((config as { client?: unknown }).client);
   if (known) checkKnownOptions("", config, ["client", ...known]);
 }

@@ -15,6 +15,7 @@ export {
   type ErrorResponseInfo,
   type FetchLike,
   FunctionGraphError,
+  type FunctionGraphErrorCode,
   type FunctionGraphErrorOptions,
   fetchEcsAccessKeys,
   fetchIamToken,

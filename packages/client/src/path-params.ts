@@ -25,7 +25,22 @@ export function encodePathValue(field: string, value: unknown): string {
 /** Fills `{name}` placeholders from the given values, with project_id supplied by the client. */
 export function createPathSerializer(projectId: string) {
   return (template: string, params: Record<string, unknown>): string =>
-    template.replace(/\{([^}]+)\}/g, (_, name: string) =>
-      name === "project_id" ? projectId : encodePathValue(`params.path.${name}`, params[name]),
-    );
+    template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+      if (name === "project_id") return projectId;
+      const value = params[name];
+      if (value === undefined || value === null) missing(template, name, params);
+      return encodePathValue(`params.path.${name}`, value);
+    });
+}
+
+/** A required path value left out; a name given beside it that the path does not have is a likely misspelling. */
+function missing(template: string, name: string, params: Record<string, unknown>): never {
+  const names = Array.from(template.matchAll(/\{([^}]+)\}/g), (match) => match[1]);
+  const strays = Object.keys(params).filter((key) => !names.includes(key));
+  throw new InvalidInputError(
+    `params.path.${name}`,
+    strays.length === 0
+      ? "is required"
+      : `is required (this path has no ${strays.map((key) => `params.path.${key}`).join(", ")})`,
+  );
 }

@@ -68,5 +68,17 @@ export function endpointOf(options: EndpointOptions): string {
     }
     return `https://functiongraph.${region}.myhuaweicloud.com`;
   }
-  return parseEndpoint("endpoint", endpoint, { allowInsecureHttp });
+  // Huawei Cloud's endpoint tables list hosts without a scheme: say what is missing (the value is not quoted).
+  if (typeof endpoint === "string" && !endpoint.includes("://"))
+    throw new InvalidInputError("endpoint", `must be a URL with its scheme, such as "${EXAMPLE_ENDPOINT}"`);
+  const base = parseEndpoint("endpoint", endpoint, { allowInsecureHttp });
+  // Every path begins /v2/{project_id}/: an endpoint holding it would send calls to /v2/v2/..., answered 404.
+  if (/(^|\/)v2(\/|$)/.test(new URL(base).pathname))
+    throw new InvalidInputError(
+      "endpoint",
+      `must not include the API's path (/v2/...): the client adds /v2/{project_id}/... itself; give the base, such as "${EXAMPLE_ENDPOINT}"`,
+    );
+  return base;
 }
+
+const EXAMPLE_ENDPOINT = "https://functiongraph.cn-north-4.myhuaweicloud.com";

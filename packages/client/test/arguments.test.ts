@@ -64,6 +64,19 @@ describe("arguments of the helpers built on a client", () => {
     expect(requests).toHaveLength(0);
   });
 
+  it("says where the client goes when it is given in the other helpers' way", async () => {
+    const { client, requests } = createObservedClient();
+    const ownConfig = "config: must be { client, ... }, not the client itself (e.g. paginateListFunctions({ client }))";
+    expect(() => paginateListFunctions(client as never)).toThrow(ownConfig);
+    await refusal(() => waitUntilAsyncInvocationFinished(client as never, { functionUrn: URN, requestId: "r" }), ownConfig);
+    await refusal(() => waitUntilWorkflowExecutionFinished(client as never, { workflowId: "w", executionId: "e" }), ownConfig);
+    const itself = "client: must be the client itself, not { client } (e.g. invokeFunction(client, urn, event))";
+    await refusal(() => invokeFunction({ client } as never, URN), itself);
+    await refusal(() => invokeFunctionAsync({ client } as never, URN), itself);
+    await refusal(() => startWorkflowExecution({ client } as never, "flow-1", {}), itself);
+    expect(requests).toHaveLength(0);
+  });
+
   it("resolveEndpoint refuses what is not an options object", () => {
     expect(() => resolveEndpoint(undefined as never)).toThrow("options: must be { region } or { endpoint }");
     expect(resolveEndpoint({ region: "cn-north-4" })).toBe("https://functiongraph.cn-north-4.myhuaweicloud.com");

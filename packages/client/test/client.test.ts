@@ -170,6 +170,14 @@ describe("createFunctionGraphClient", () => {
     // @ts-expect-error function_urn is required
     const call = client.GET("/v2/{project_id}/fgs/functions/{function_urn}/config", { params: { path: {} } });
     await expect(call).rejects.toThrow("params.path.function_urn: is required");
+    // Misspelt (or another operation's name for it): the stray name is pointed out.
+    const misspelt = client.GET("/v2/{project_id}/fgs/functions/{function_urn}/config", {
+      // @ts-expect-error func_urn is the statistics path's name for it
+      params: { path: { func_urn: URN } },
+    });
+    await expect(misspelt).rejects.toThrow(
+      new InvalidInputError("params.path.function_urn", "is required (this path has no params.path.func_urn)"),
+    );
     expect(requests).toHaveLength(0);
   });
 

@@ -92,6 +92,14 @@ void client.GET("/v2/{project_id}/fgs/triggers/{function_urn}/{trigger_type_code
     expect(names).toContain("client");
   });
 
+  it("an error's code, compared: fgkit's own codes", () => {
+    const names = completionsAt(`import { FunctionGraphError } from "../src/index.js";
+export const timedOut = (error: unknown) => error instanceof FunctionGraphError && error.code === "|";`);
+    expect(names).toEqual(
+      expect.arrayContaining(["Timeout", "NetworkError", "Aborted", "CredentialsError", "PaginationLoop", "WaiterTimeout"]),
+    );
+  });
+
   it("a runtime in an answer, compared", () => {
     const names = completionsAt(`${PRELUDE}
 export async function isNode(urn: string) {

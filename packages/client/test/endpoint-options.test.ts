@@ -35,6 +35,34 @@ describe("allowInsecureHttp", () => {
 });
 
 describe("resolveEndpoint", () => {
+  it("refuses a host without its scheme (as Huawei Cloud's endpoint tables list it) by saying so", () => {
+    for (const endpoint of [
+      "functiongraph.cn-north-4.myhuaweicloud.com",
+      "functiongraph.cn-north-4.myhuaweicloud.com:443",
+      "localhost:4010",
+    ])
+      expect(() => resolveEndpoint({ endpoint })).toThrow(
+        'endpoint: must be a URL with its scheme, such as "https://functiongraph.cn-north-4.myhuaweicloud.com"',
+      );
+  });
+
+  it("refuses an endpoint holding the API's /v2 path, which every call would repeat (/v2/v2/...)", () => {
+    const message =
+      'endpoint: must not include the API\'s path (/v2/...): the client adds /v2/{project_id}/... itself; give the base, such as "https://functiongraph.cn-north-4.myhuaweicloud.com"';
+    for (const endpoint of [
+      "https://functiongraph.cn-north-4.myhuaweicloud.com/v2",
+      "https://functiongraph.cn-north-4.myhuaweicloud.com/v2/",
+      "https://functiongraph.cn-north-4.myhuaweicloud.com/v2/0123456789abcdef0123456789abcdef",
+      "http://127.0.0.1:4010/v2/0123456789abcdef0123456789abcdef/fgs",
+    ])
+      expect(() => createFunctionGraphClient({ endpoint, projectId: "p", credentials: { ak: "AK", sk: "SK" } })).toThrow(message);
+    // A gateway's own prefix stays allowed.
+    expect(resolveEndpoint({ endpoint: "https://gateway.example.com/functiongraph/" })).toBe(
+      "https://gateway.example.com/functiongraph",
+    );
+    expect(resolveEndpoint({ endpoint: "https://gateway.example.com/v20" })).toBe("https://gateway.example.com/v20");
+  });
+
   it("refuses a region that is not a string by name", () => {
     expect(() => resolveEndpoint({ region: Symbol("cn-north-4") as never })).toThrow("region: must be a string");
   });

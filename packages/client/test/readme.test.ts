@@ -47,7 +47,7 @@ it("finds the README's examples", () => {
   expect(examples.length).toBeGreaterThanOrEqual(8);
 });
 
-it("type-checks every fgkit example in the README (strict)", async () => {
+it("type-checks every fgkit example in the README (strict, exactOptionalPropertyTypes)", async () => {
   const dir = join(packageDir, "test-output", "readme-examples");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -60,7 +60,9 @@ it("type-checks every fgkit example in the README (strict)", async () => {
     return file;
   });
   const tsc = join(dirname(createRequire(import.meta.url).resolve("typescript/package.json")), "bin", "tsc");
-  const flags = ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022"];
+  // exactOptionalPropertyTypes too: `tsc --init` turns it on, and the README says the examples hold under it.
+  const flags = ["--noEmit", "--strict", "--exactOptionalPropertyTypes", "--target", "es2022"];
+  flags.push("--module", "nodenext", "--moduleResolution", "nodenext");
   const result = await promisify(execFile)(process.execPath, [tsc, ...flags, "--skipLibCheck", ...files], {
     cwd: packageDir,
   }).catch((error: { stdout?: string; stderr?: string }) => error);

@@ -45,6 +45,7 @@ export {
   type ErrorRequestInfo,
   type ErrorResponseInfo,
   FunctionGraphError,
+  type FunctionGraphErrorCode,
   type FunctionGraphErrorOptions,
 } from "./errors/function-graph-error.js";
 export { InvalidInputError } from "./errors/invalid-input-error.js";

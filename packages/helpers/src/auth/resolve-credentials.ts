@@ -112,7 +112,20 @@ function checkOneKind(credentials: object, field: string): void {
   for (const name of OTHER_TOKEN_NAMES)
     if (name in credentials)
       throw new InvalidInputError(`${field}.${name}`, "is not read: a temporary key pair's token goes in securityToken");
+  // None of fgkit's fields: `credentials.ak: must be a string` would not say why (another SDK's names).
+  if (kinds.length === 0) {
+    const other = OTHER_KEY_NAMES.filter((name) => name in credentials);
+    throw new InvalidInputError(
+      field,
+      `must be { ak, sk, securityToken? }, { accessKeys }, { token } or a token provider function${
+        other.length > 0 ? `: the key pair goes in ak and sk, not ${other.join(" and ")}` : ""
+      }`,
+    );
+  }
 }
+
+// Other SDKs' names for the key pair itself.
+const OTHER_KEY_NAMES = ["accessKeyId", "secretAccessKey", "accessKey", "secretKey", "access_key", "secret_key", "AK", "SK"];
 
 const RESOLVED_KINDS: Readonly<Record<ResolvedCredentials["kind"], [part: string, shape: string]>> = {
   accessKey: ["credentials", "object"],

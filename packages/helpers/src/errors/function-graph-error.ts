@@ -16,9 +16,26 @@ export interface ErrorResponseInfo {
   data: unknown;
 }
 
+/**
+ * A FunctionGraphError's `code`: one of fgkit's own (named here, so that editors suggest them), or the
+ * API's error code from the answer (`FSS.0404`, `APIGW.0301`, ...), which is any string.
+ */
+export type FunctionGraphErrorCode =
+  | "NetworkError"
+  | "Timeout"
+  | "Aborted"
+  | "CredentialsError"
+  | "Redirect"
+  | "InvalidResponseBody"
+  | "ResponseTooLarge"
+  | "PaginationLoop"
+  | "WaiterFailure"
+  | "WaiterTimeout"
+  | (string & {});
+
 export interface FunctionGraphErrorOptions {
   status: number;
-  code?: string | undefined;
+  code?: FunctionGraphErrorCode | undefined;
   requestId?: string | undefined;
   attempts?: number | undefined;
   request?: Request | ErrorRequestInfo | undefined;
@@ -35,6 +52,12 @@ const BRAND = Symbol.for("fgkit.FunctionGraphError");
  */
 export class FunctionGraphError extends Error {
   override readonly name = "FunctionGraphError";
+
+  // A bundler renames a class that refers to itself (esbuild: `class _FunctionGraphError`), and Node prints an
+  // error by its class's name: `console.log(error)` and an uncaught error would show `_FunctionGraphError`.
+  static {
+    Object.defineProperty(FunctionGraphError, "name", { value: "FunctionGraphError" });
+  }
   // Declared, not initialised: the constructor sets each one (no field list in the emitted class).
   /** HTTP status, or 0 when no response came. */
   declare readonly status: number;
@@ -43,7 +66,7 @@ export class FunctionGraphError extends Error {
    * `Aborted`, `CredentialsError`, `Redirect`, `InvalidResponseBody`, `ResponseTooLarge`,
    * `PaginationLoop`, `WaiterFailure`, `WaiterTimeout`.
    */
-  declare readonly code: string | undefined;
+  declare readonly code: FunctionGraphErrorCode | undefined;
   declare readonly requestId: string | undefined;
   /** How many attempts were made, retries included. */
   declare readonly attempts: number;

@@ -9,6 +9,12 @@ const BRAND = Symbol.for("fgkit.InvalidInputError");
 
 export class InvalidInputError extends TypeError {
   override readonly name = "InvalidInputError";
+
+  // A bundler renames a class that refers to itself (esbuild: `class _InvalidInputError`), and Node prints an
+  // error by its class's name: `console.log(error)` and an uncaught error would show `_InvalidInputError`.
+  static {
+    Object.defineProperty(InvalidInputError, "name", { value: "InvalidInputError" });
+  }
   readonly field: string;
 
   constructor(field: string, problem: string, options?: { cause?: unknown }) {

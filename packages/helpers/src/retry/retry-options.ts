@@ -1,4 +1,4 @@
-import { checkFunction, checkKnownOptions, checkObject } from "../errors/argument-checks.js";
+import { checkFunction, checkKnownOptions } from "../errors/argument-checks.js";
 import type { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds, checkWholeNumber } from "../errors/number-checks.js";
@@ -85,7 +85,12 @@ export const IDEMPOTENT_METHODS: ReadonlySet<string> = new SealedSet(["GET", "HE
  */
 export function resolveRetryOptions(options: RetryOptions = {}, field = ""): ResolvedRetryOptions {
   const name = fieldName(field);
-  checkObject(field || "retry options", options);
+  // `retry: false` or `retry: 3`, written as other clients take them: say what this one takes.
+  if (options === null || typeof options !== "object")
+    throw new InvalidInputError(
+      field || "retry options",
+      "must be an object such as { maxAttempts: 5 } (no retries: { maxAttempts: 1 })",
+    );
   checkKnownOptions(field, options, RETRY_OPTIONS, RETRY_HINTS);
   const statuses = options.retryableStatuses ?? [429, 500, 502, 503, 504];
   if (!Array.isArray(statuses) || !statuses.every((status) => Number.isInteger(status) && status >= 100 && status <= 599))
@@ -111,7 +116,12 @@ export function resolveRetryOptions(options: RetryOptions = {}, field = ""): Res
 /** The timeouts with their defaults, checked as resolveRetryOptions checks the policy (0 = none). */
 export function resolveTimeoutOptions(options: TimeoutOptions = {}, field = ""): Required<TimeoutOptions> {
   const name = fieldName(field);
-  checkObject(field || "timeout options", options);
+  // `timeout: 5000`: the one number could be either limit.
+  if (options === null || typeof options !== "object")
+    throw new InvalidInputError(
+      field || "timeout options",
+      "must be an object: { attemptTimeoutMs, totalTimeoutMs }, each in ms",
+    );
   checkKnownOptions(field, options, TIMEOUT_OPTIONS, TIMEOUT_HINTS);
   return {
     attemptTimeoutMs: checkMilliseconds(name("attemptTimeoutMs"), options.attemptTimeoutMs, 60_000),

@@ -18,7 +18,7 @@ export interface SigningInput {
   /** Header names in any case; values as they will be sent. `host` comes from the URL. */
   headers: Iterable<[string, string]>;
   /** The exact body bytes that will be sent (a string is taken as UTF-8). */
-  body?: Uint8Array | string | null;
+  body?: Uint8Array | string | null | undefined;
 }
 
 export interface SignOptions {

@@ -6,7 +6,7 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
  * Checks a base URL: absolute, https: (http: only on loopback or with `allowInsecureHttp`), without
  * credentials, query or fragment. Returns it without a trailing slash.
  */
-export function parseEndpoint(field: string, endpoint: unknown, options?: { allowInsecureHttp?: boolean }): string {
+export function parseEndpoint(field: string, endpoint: unknown, options?: { allowInsecureHttp?: boolean | undefined }): string {
   const allowInsecureHttp = insecureHttpAllowed(options?.allowInsecureHttp);
   if (typeof endpoint !== "string") throw new InvalidInputError(field, "must be a URL string");
   // URL parsers read a backslash as "/" in an https: URL, so https://evil.example<backslash>@fg.example.com

@@ -69,6 +69,16 @@ describe("the shape of credentials", () => {
     expect(resolveCredentials(new Provider()).kind).toBe("accessKeyProvider");
   });
 
+  it("refuses credentials with none of fgkit's fields by what it takes, naming another SDK's key fields", () => {
+    const shape = "credentials: must be { ak, sk, securityToken? }, { accessKeys }, { token } or a token provider function";
+    expect(refusal({}).message).toBe(shape);
+    expect(refusal({ accessKeyId: AK, secretAccessKey: SK }).message).toBe(
+      `${shape}: the key pair goes in ak and sk, not accessKeyId and secretAccessKey`,
+    );
+    expect(refusal({ AK, SK }).message).toBe(`${shape}: the key pair goes in ak and sk, not AK and SK`);
+    expect(refusal({ accessKeyId: AK, secretAccessKey: SK }).message).not.toContain(SK);
+  });
+
   it("refuses an SK with whitespace around it (a newline kept from a file), without showing it", () => {
     const error = refusal({ ak: AK, sk: `${SK}\n` });
     expect(error.message).toBe("credentials.sk: must not start or end with whitespace");

@@ -59,6 +59,14 @@ describe("retry, timeout and size options", () => {
       "totalTimeoutMs: must be a number of milliseconds, 0 or more",
     );
     expect(() => resolveRetryOptions(null as never, "retry")).toThrow("retry: must be an object");
+    // As other clients take them: the message says what this one takes instead.
+    for (const given of [false, 3])
+      expect(() => resolveRetryOptions(given as never, "retry")).toThrow(
+        "retry: must be an object such as { maxAttempts: 5 } (no retries: { maxAttempts: 1 })",
+      );
+    expect(() => resolveTimeoutOptions(5000 as never, "timeout")).toThrow(
+      "timeout: must be an object: { attemptTimeoutMs, totalTimeoutMs }, each in ms",
+    );
     for (const bytes of [Number.NaN, 0, -1, 1.5])
       expect(() => resolveMaxResponseBytes(bytes)).toThrow("maxResponseBytes: must be a whole number, 1 or more");
   });

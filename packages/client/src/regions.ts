@@ -1,4 +1,5 @@
 import { checkKnownOptions, InvalidInputError, parseEndpoint } from "@fgkit/helpers";
+import { editDistance } from "./edit-distance.js";
 
 /** Regions where FunctionGraph runs; each is served at https://functiongraph.<region>.myhuaweicloud.com. */
 // Frozen: a push from anywhere in the program would change what every client accepts.
@@ -64,7 +65,11 @@ export function endpointOf(options: EndpointOptions): string {
       const newer = REGION_SHAPE.test(region)
         ? `; if it is not a misspelling but a region newer than this list, pass endpoint: "https://functiongraph.${region}.myhuaweicloud.com"`
         : "";
-      throw new InvalidInputError("region", `unknown region "${region}"; known regions: ${REGIONS.join(", ")}${newer}`);
+      const near = nearestRegion(region);
+      throw new InvalidInputError(
+        "region",
+        `unknown region "${region}"${near ? ` (did you mean "${near}"?)` : ""}; known regions: ${REGIONS.join(", ")}${newer}`,
+      );
     }
     return `https://functiongraph.${region}.myhuaweicloud.com`;
   }
@@ -82,3 +87,21 @@ export function endpointOf(options: EndpointOptions): string {
 }
 
 const EXAMPLE_ENDPOINT = "https://functiongraph.cn-north-4.myhuaweicloud.com";
+
+/**
+ * The one listed region `region` is most likely a misspelling of (another case, stray spaces, one or
+ * two letters off), if there is just one: "cn-north-5" is as near cn-north-1 as cn-north-4, and may be
+ * a newer region.
+ */
+function nearestRegion(region: string): string | undefined {
+  const given = region.trim().toLowerCase();
+  let best: string | undefined;
+  let bestDistance = 3;
+  let tied = false;
+  for (const known of REGIONS) {
+    const distance = editDistance(given, known);
+    if (distance < bestDistance) [best, bestDistance, tied] = [known, distance, false];
+    else if (distance === bestDistance) tied = true;
+  }
+  return tied ? undefined : best;
+}

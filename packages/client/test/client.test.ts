@@ -316,6 +316,22 @@ describe("createFunctionGraphClient", () => {
       );
   });
 
+  it("names the one listed region a misspelt region is near, and none when two are as near", () => {
+    for (const [region, near] of [
+      ["cn-nort-4", "cn-north-4"],
+      ["CN-NORTH-4", "cn-north-4"],
+      [" ap-southeast-1 ", "ap-southeast-1"],
+      ["cn-north-4/", "cn-north-4"],
+    ])
+      expect(() => createFunctionGraphClient({ region, projectId: PROJECT, credentials: AKSK }), region).toThrow(
+        `region: unknown region "${region}" (did you mean "${near}"?); known regions: `,
+      );
+    for (const region of ["cn-north-5", "cn-north", "mars-1", "cn-north-4.evil.example"])
+      expect(() => createFunctionGraphClient({ region, projectId: PROJECT, credentials: AKSK }), region).not.toThrow(
+        "did you mean",
+      );
+  });
+
   it("refuses bad options with the field named", () => {
     expect(() => createFunctionGraphClient({ region: "mars-1", projectId: PROJECT, credentials: AKSK })).toThrow(
       /^region: unknown region "mars-1"/,

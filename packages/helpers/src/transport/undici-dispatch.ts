@@ -8,7 +8,7 @@
 import type { AttemptAbort, DirectRequest, DirectResponse } from "./direct.js";
 import { putHeader } from "./header-record.js";
 import { builtinNow } from "./node-builtin.js";
-import { NotSent } from "./not-sent.js";
+import { markNotSent, NotSent } from "./not-sent.js";
 import { rawHeaderValue } from "./raw-headers.js";
 import { ENCODING_SLACK, nullBodyStatus } from "./read-body.js";
 import { nodeFetchInPlace, sendThroughGlobalFetch } from "./replaced-fetch.js";
@@ -159,9 +159,16 @@ class AnswerReader {
   }
 
   onError(error: unknown): void {
+    if (this.#abort.aborted) {
+      this.#fail(this.#abort.reason);
+      return;
+    }
     // Before the answer the request failed; after it, the body was cut short (fetch's two messages).
-    const answered = this.#status !== 0;
-    this.#fail(this.#abort.aborted ? this.#abort.reason : answered ? terminated(error) : fetchFailed(error));
+    if (this.#status !== 0) this.#fail(terminated(error));
+    // Before onConnect undici had written nothing of the request: its connection failed first (a TLS
+    // handshake the server reset, a proxy that refused the tunnel). withRetry may send it again,
+    // whatever the method, as it does a refused connect.
+    else this.#fail(this.#written ? fetchFailed(error) : markNotSent(fetchFailed(error)));
   }
 
   // --- the interface undici 7 introduced ----------------------------------------------------

@@ -78,6 +78,7 @@ export function dispatchDirect(request: DirectRequest, abort: AttemptAbort, maxB
         },
         answer,
       );
+      answer.dispatched = true;
     } catch (error) {
       answer.onError(error);
     }
@@ -106,6 +107,11 @@ class AnswerReader {
   #settled = false;
   /** Whether undici has begun to write the request (onConnect came). */
   #written = false;
+  /**
+   * Whether dispatch() has returned: a failure before then is a dispatcher's own answer (a MockAgent's
+   * replyWithError, a closed agent), not a connection's, and says nothing of what was written.
+   */
+  dispatched = false;
   #cancel: Cancel | undefined;
   readonly #method: string;
   readonly #maxBytes: number;
@@ -165,10 +171,11 @@ class AnswerReader {
     }
     // Before the answer the request failed; after it, the body was cut short (fetch's two messages).
     if (this.#status !== 0) this.#fail(terminated(error));
-    // Before onConnect undici had written nothing of the request: its connection failed first (a TLS
-    // handshake the server reset, a proxy that refused the tunnel). withRetry may send it again,
-    // whatever the method, as it does a refused connect.
-    else this.#fail(this.#written ? fetchFailed(error) : markNotSent(fetchFailed(error)));
+    // A connection that failed before onConnect had nothing of the request written (a TLS handshake
+    // the server reset, a proxy that refused the tunnel): withRetry may send it again whatever the
+    // method, as it does a refused connect.
+    else if (this.#written || !this.dispatched) this.#fail(fetchFailed(error));
+    else this.#fail(markNotSent(fetchFailed(error)));
   }
 
   // --- the interface undici 7 introduced ----------------------------------------------------

@@ -265,6 +265,30 @@ describe("the direct entry and an installed global dispatcher", () => {
     }
   });
 
+  it("a MockAgent's replyWithError stands for a network failure after the request went out: a POST is not sent again", async () => {
+    // The mock fails the request without an onConnect first, as a connection failing before the write
+    // would; a test that simulates a reset mid-request means the request may have run.
+    const before = getGlobalDispatcher();
+    const mock = new MockAgent();
+    mock.disableNetConnect();
+    mock
+      .get("https://functiongraph.example")
+      .intercept({ path: "/invoke", method: "POST" })
+      .replyWithError(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }));
+    setGlobalDispatcher(mock);
+    try {
+      const fetch = withRetry(defaultFetch, { baseDelayMs: 1, random: () => 0 });
+      const error = await fetch(new Request("https://functiongraph.example/invoke", { method: "POST", body: "{}" })).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ code: "NetworkError", attempts: 1 });
+      expect((error as Error).message).toContain("may have run");
+    } finally {
+      setGlobalDispatcher(before);
+      await mock.close();
+    }
+  });
+
   it("waits past a dispatcher's own header and body timeouts: the attempt's timeout is the one limit", async () => {
     // Node's global Agent gives up on an answer after 300 s (headersTimeout, bodyTimeout), below an
     // invoke's 930 s and any longer attempt timeout. The same limits, shortened, on an installed agent:

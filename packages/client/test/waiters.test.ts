@@ -213,7 +213,7 @@ describe("waitUntilFunctionApplicationCreated", () => {
   });
 
   it("waits 15 minutes by default (longer than other waiters: stacks take minutes); maxWaitMs changes it", async () => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"] });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date", "performance"] });
     try {
       const { client, requests } = applicationStatuses("creating");
       let settled: unknown;

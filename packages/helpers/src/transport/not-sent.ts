@@ -16,3 +16,13 @@ export class NotSent extends Error {
     return true;
   }
 }
+
+/**
+ * Marks an error (left as it is otherwise: fetch's own "fetch failed", its cause kept) as the failure of
+ * an attempt that wrote nothing: its connection failed before the request went out (a TLS handshake
+ * the server reset, say). NotSent.isInstance answers true for it.
+ */
+export function markNotSent<E extends object>(error: E): E {
+  Object.defineProperty(error, BRAND, { value: true });
+  return error;
+}

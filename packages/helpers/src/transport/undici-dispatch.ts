@@ -8,7 +8,7 @@
 import type { AttemptAbort, DirectRequest, DirectResponse } from "./direct.js";
 import { putHeader } from "./header-record.js";
 import { builtinNow } from "./node-builtin.js";
-import { NotSent } from "./not-sent.js";
+import { markNotSent, NotSent } from "./not-sent.js";
 import { rawHeaderValue } from "./raw-headers.js";
 import { ENCODING_SLACK, nullBodyStatus } from "./read-body.js";
 import { nodeFetchInPlace, sendThroughGlobalFetch } from "./replaced-fetch.js";
@@ -83,6 +83,7 @@ export function dispatchDirect(request: DirectRequest, abort: AttemptAbort, maxB
         },
         answer,
       );
+      answer.dispatched = true;
     } catch (error) {
       answer.onError(error);
     }
@@ -111,6 +112,11 @@ class AnswerReader {
   #settled = false;
   /** Whether undici has begun to write the request (onConnect came). */
   #written = false;
+  /**
+   * Whether dispatch() has returned: a failure before then is a dispatcher's own answer (a MockAgent's
+   * replyWithError, a closed agent), not a connection's, and says nothing of what was written.
+   */
+  dispatched = false;
   #cancel: Cancel | undefined;
   readonly #method: string;
   readonly #maxBytes: number;
@@ -164,9 +170,17 @@ class AnswerReader {
   }
 
   onError(error: unknown): void {
+    if (this.#abort.aborted) {
+      this.#fail(this.#abort.reason);
+      return;
+    }
     // Before the answer the request failed; after it, the body was cut short (fetch's two messages).
-    const answered = this.#status !== 0;
-    this.#fail(this.#abort.aborted ? this.#abort.reason : answered ? terminated(error) : fetchFailed(error));
+    if (this.#status !== 0) this.#fail(terminated(error));
+    // A connection that failed before onConnect had nothing of the request written (a TLS handshake
+    // the server reset, a proxy that refused the tunnel): withRetry may send it again whatever the
+    // method, as it does a refused connect.
+    else if (this.#written || !this.dispatched) this.#fail(fetchFailed(error));
+    else this.#fail(markNotSent(fetchFailed(error)));
   }
 
   // --- the interface undici 7 introduced ----------------------------------------------------

@@ -43,7 +43,9 @@ export async function waitUntil<T>(
     throw new InvalidInputError("random", "must be a function returning a number in [0, 1)");
   const { minDelay, maxDelay, maxWait } = waiterTimes(options);
   const random = options.random ?? Math.random;
-  const deadline = Date.now() + maxWait;
+  // Measured on the monotonic clock, as the timers bounding each poll and sleep are: a step of the
+  // wall clock (NTP, a VM resumed) would otherwise end the wait at once, or stretch it by the step.
+  const deadline = performance.now() + maxWait;
   let last: { value: T } | undefined;
   for (let polls = 1; ; polls++) {
     if (options.signal?.aborted) throw aborted(what, polls - 1, options.signal.reason);
@@ -51,7 +53,7 @@ export async function waitUntil<T>(
     // it is given. A poll after the first needs time left (LinkedSignal takes a timeout of 0 as no
     // limit at all, so at least 1 ms is passed); the first runs even with maxWaitMs 0, and then has
     // no limit of its own.
-    const left = deadline - Date.now();
+    const left = deadline - performance.now();
     if (polls > 1 && left <= 0) throw timedOut(what, maxWait, polls - 1, last);
     const bounded = new LinkedSignal([options.signal], maxWait === 0 ? 0 : Math.max(1, left));
     let value: T;
@@ -84,7 +86,7 @@ export async function waitUntil<T>(
     // The last sleep is cut to end at the deadline; a poll needs time left to start (one at or past
     // the deadline, after a late timer say, could not be bounded by it).
     const wanted = minDelay + share * (ceiling - minDelay);
-    const untilDeadline = deadline - Date.now();
+    const untilDeadline = deadline - performance.now();
     const delay = Math.min(wanted, untilDeadline);
     if (delay <= 0) throw timedOut(what, maxWait, polls, last);
     try {

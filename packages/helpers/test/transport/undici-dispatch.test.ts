@@ -3,7 +3,7 @@
 // (its original handler interface) and over undici 7 from npm installed as the global dispatcher
 // (the handler interface undici 7 and later prefer).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer as createTcpServer } from "node:net";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { Agent, getGlobalDispatcher, MockAgent, setGlobalDispatcher } from "undici";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -207,6 +207,35 @@ describeOverEachUndici(
       expect(await direct("/bomb", {}, 50_000)).toMatchObject({ status: 200, tooLarge: true });
       expect((await direct("/bomb", {}, 100_000)).body.byteLength).toBe(100_000);
     });
+
+    it("a connection that fails before the request is written sent nothing: a POST is sent again", async () => {
+      // An https: endpoint whose server drops each connection during the TLS handshake (a load
+      // balancer under strain may): undici fails the request before it has written any of it.
+      let connects = 0;
+      const dropping = createTcpServer((socket) => {
+        connects++;
+        socket.destroy();
+      });
+      await new Promise<void>((resolve) => dropping.listen(0, "127.0.0.1", resolve));
+      const url = `https://127.0.0.1:${(dropping.address() as AddressInfo).port}/invoke`;
+      try {
+        // Failed as fetch fails, cause and all.
+        await expect(direct(url, { method: "POST", body: "{}" })).rejects.toMatchObject({
+          name: "TypeError",
+          message: "fetch failed",
+          cause: { code: "ECONNRESET" },
+        });
+        connects = 0;
+        const fetch = withRetry(defaultFetch, { baseDelayMs: 1, random: () => 0 });
+        const error = await fetch(new Request(url, { method: "POST", body: "{}" })).catch((e: unknown) => e);
+        expect(error).toMatchObject({ code: "NetworkError", attempts: 3 });
+        expect(connects).toBe(3);
+        // Not the note of a POST that may have run.
+        expect((error as Error).message).not.toContain("may have run");
+      } finally {
+        await new Promise((resolve) => dropping.close(resolve));
+      }
+    });
   },
   { keepAliveTimeout: 10_000 },
 );
@@ -230,6 +259,30 @@ describe("the direct entry and an installed global dispatcher", () => {
       expect(answer?.status).toBe(200);
       expect(JSON.parse(text(answer?.body ?? new Uint8Array()))).toEqual({ functions: [] });
       mock.assertNoPendingInterceptors();
+    } finally {
+      setGlobalDispatcher(before);
+      await mock.close();
+    }
+  });
+
+  it("a MockAgent's replyWithError stands for a network failure after the request went out: a POST is not sent again", async () => {
+    // The mock fails the request without an onConnect first, as a connection failing before the write
+    // would; a test that simulates a reset mid-request means the request may have run.
+    const before = getGlobalDispatcher();
+    const mock = new MockAgent();
+    mock.disableNetConnect();
+    mock
+      .get("https://functiongraph.example")
+      .intercept({ path: "/invoke", method: "POST" })
+      .replyWithError(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }));
+    setGlobalDispatcher(mock);
+    try {
+      const fetch = withRetry(defaultFetch, { baseDelayMs: 1, random: () => 0 });
+      const error = await fetch(new Request("https://functiongraph.example/invoke", { method: "POST", body: "{}" })).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ code: "NetworkError", attempts: 1 });
+      expect((error as Error).message).toContain("may have run");
     } finally {
       setGlobalDispatcher(before);
       await mock.close();

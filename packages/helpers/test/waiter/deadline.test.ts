@@ -84,10 +84,9 @@ describe("waitUntil's deadline and signal", () => {
   it("bounds a later poll even when the clock reaches the deadline's last millisecond just before it starts", async () => {
     // A clock that moves 1 ms at each look: the time left for the second poll comes out as 0 ms, which
     // as a timer would mean no limit at all.
-    const realNow = Date.now;
-    const base = realNow();
+    const base = performance.now();
     let looks = 0;
-    Date.now = () => base + looks++;
+    const clock = vi.spyOn(performance, "now").mockImplementation(() => base + looks++);
     let polls = 0;
     try {
       const error = await waitUntil(
@@ -98,14 +97,13 @@ describe("waitUntil's deadline and signal", () => {
       ).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: "WaiterTimeout" });
     } finally {
-      Date.now = realNow;
+      clock.mockRestore();
     }
   });
 
   it("gives up when the sleep cut to the deadline ends a millisecond early (a timer may), rather than poll for that millisecond", async () => {
-    const realNow = Date.now;
-    let now = realNow();
-    Date.now = () => now;
+    let now = performance.now();
+    const clock = vi.spyOn(performance, "now").mockImplementation(() => now);
     let polls = 0;
     try {
       const error = await waitUntil(
@@ -122,7 +120,7 @@ describe("waitUntil's deadline and signal", () => {
       expect(error).toMatchObject({ code: "WaiterTimeout", attempts: 1 });
       expect(polls).toBe(1);
     } finally {
-      Date.now = realNow;
+      clock.mockRestore();
     }
   });
 
@@ -137,9 +135,44 @@ describe("waitUntil's deadline and signal", () => {
   });
 });
 
+describe("a step of the wall clock (NTP, a VM resumed) during a wait", () => {
+  // Date.now jumps by an hour once the first poll has been made; the wait's timers do not.
+  async function waitWithClockStep(stepMs: number) {
+    const realNow = Date.now;
+    let polls = 0;
+    try {
+      const waiting = waitUntil(
+        "the thing",
+        async () => {
+          if (++polls === 1) Date.now = () => realNow() + stepMs;
+          return "RUNNING";
+        },
+        () => "retry",
+        { minDelayMs: 20, maxDelayMs: 20, maxWaitMs: 1_500, random: () => 0 },
+      ).catch((e: unknown) => e);
+      const error = await Promise.race([waiting, new Promise((resolve) => setTimeout(() => resolve("still waiting"), 10_000))]);
+      return { error, polls };
+    } finally {
+      Date.now = realNow;
+    }
+  }
+
+  it("back: the wait still ends at maxWaitMs, not an hour later", async () => {
+    const { error, polls } = await waitWithClockStep(-3_600_000);
+    expect(error).toMatchObject({ code: "WaiterTimeout" });
+    expect(polls).toBeGreaterThan(1);
+  });
+
+  it("forward: the wait goes on polling until maxWaitMs, rather than end after the first poll", async () => {
+    const { error, polls } = await waitWithClockStep(3_600_000);
+    expect(error).toMatchObject({ code: "WaiterTimeout" });
+    expect(polls).toBeGreaterThan(1);
+  });
+});
+
 describe("a wait whose last sleep ends exactly at the deadline", () => {
   it("starts no poll there: WaiterTimeout after the polls made", async () => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
     try {
       let polls = 0;
       const waiting = waitUntil(

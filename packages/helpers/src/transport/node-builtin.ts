@@ -19,6 +19,11 @@ interface Builtins {
 export function builtinNow<Id extends keyof Builtins>(id: Id): Builtins[Id] | undefined {
   const { getBuiltinModule } = process as { getBuiltinModule?: (id: string) => unknown };
   if (typeof getBuiltinModule === "function") return getBuiltinModule.call(process, id) as Builtins[Id];
-  if (typeof FGKIT_COMMONJS_REQUIRE === "function") return FGKIT_COMMONJS_REQUIRE(id) as Builtins[Id];
+  // Each require names its module in a string literal: a bundler that takes in the CommonJS build
+  // (webpack, ncc, rollup's commonjs plugin) maps only such a require to Node's module, and makes
+  // `require(id)` a stub that throws "Cannot find module" (webpack warns "Critical dependency"),
+  // which failed every signature of such a bundle on a Node before 20.16.
+  if (typeof FGKIT_COMMONJS_REQUIRE === "function")
+    return (id === "node:crypto" ? FGKIT_COMMONJS_REQUIRE("node:crypto") : FGKIT_COMMONJS_REQUIRE("node:zlib")) as Builtins[Id];
   return undefined;
 }

@@ -1,7 +1,10 @@
-import * as nodeEvents from "node:events";
+import nodeEvents from "node:events";
 
-// Read from the namespace rather than imported by name: Node before 18.17 (FunctionGraph's Node.js
-// 18.15 runtime) has no getMaxListeners, and a named import of it would fail to load the package.
+// Read from the module's default export (EventEmitter, which carries these functions) rather than
+// imported by name: Node before 18.17 (FunctionGraph's Node.js 18.15 runtime) has no getMaxListeners,
+// and a named import of it would fail to load the package. Not from the namespace either: a bundler
+// that wraps Node's module for an ESM bundle (ncc, webpack's createRequire externals) gives a
+// namespace that holds only `default`, and the limit would never be raised.
 const events = nodeEvents as unknown as {
   defaultMaxListeners: number;
   getMaxListeners?: (target: EventTarget) => number;

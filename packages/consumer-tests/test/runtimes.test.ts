@@ -18,7 +18,7 @@ import { computeSignature } from "@fgkit/helpers";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { installProject } from "./support/install.js";
-import { PACKAGE_ROOT } from "./support/paths.js";
+import { bin, PACKAGE_ROOT } from "./support/paths.js";
 
 const exec = promisify(execFile);
 const tarballs = inject("tarballs");
@@ -75,8 +75,18 @@ const WORKERD: Runtime = {
 // The registry has these builds for Linux and macOS on x64 and arm64; Windows' are laid out otherwise.
 const supported = (platform === "linux" || platform === "darwin") && (arch === "x64" || arch === "arm64");
 
-/** The runtime's executable, from its registry package, cached. */
-async function fetchRuntime(runtime: Runtime): Promise<string> {
+const fetched = new Map<Runtime, Promise<string>>();
+/** The runtime's executable, from its registry package, cached (one download however many ask). */
+function fetchRuntime(runtime: Runtime): Promise<string> {
+  let binary = fetched.get(runtime);
+  if (!binary) {
+    binary = downloadRuntime(runtime);
+    fetched.set(runtime, binary);
+  }
+  return binary;
+}
+
+async function downloadRuntime(runtime: Runtime): Promise<string> {
   const dir = join(PACKAGE_ROOT, "node_modules", ".cache", "runtimes", `${runtime.package.replace("/", "+")}-${runtime.version}`);
   const binary = join(dir, "package", runtime.binary);
   if (!existsSync(binary)) {
@@ -274,6 +284,69 @@ describe.skipIf(!supported)("Workers (workerd)", () => {
       // workerd's fetch sends no User-Agent.
       expect(await answer.json()).toEqual(await expectedResults(""));
       expect(stderr).toBe("");
+    },
+    FIRST_RUN_TIMEOUT,
+  );
+});
+
+// Bundled for a function, as most deployments are: the packages taken into one file by ncc (webpack
+// inside, as serverless-webpack bundles) and by esbuild, from CommonJS and from ESM, written outside
+// the project (nothing left to resolve from node_modules) and run on FunctionGraph's runtimes, which
+// have no process.getBuiltinModule: there the Node build loads node:crypto and node:zlib by require
+// (CommonJS) or import() (ESM), which the bundler must leave to Node.
+const BUNDLES: Record<string, { entry: string; bundle: (entry: string, out: string) => Promise<string> }> = {
+  "ncc, from CommonJS": { entry: "main.cjs", bundle: (entry, out) => ncc(entry, out, "index.cjs") },
+  "ncc, from ESM": { entry: "main.mjs", bundle: (entry, out) => ncc(entry, out, "index.mjs") },
+  "esbuild --platform=node, from CommonJS": { entry: "main.cjs", bundle: (entry, out) => esbuildNode(entry, out, "cjs") },
+  "esbuild --platform=node, from ESM": { entry: "main.mjs", bundle: (entry, out) => esbuildNode(entry, out, "esm") },
+};
+const FUNCTION_RUNTIMES = ["Node 18.15 (FunctionGraph's Node.js18.15)", "Node 20.15 (FunctionGraph's Node.js20.15)"];
+
+async function ncc(entry: string, out: string, file: string): Promise<string> {
+  await exec(bin("ncc"), ["build", entry, "--out", out, "--quiet", "--no-cache"], { cwd: join(workDir, "runtimes") });
+  return join(out, file);
+}
+
+async function esbuildNode(entry: string, out: string, format: "cjs" | "esm"): Promise<string> {
+  const outfile = join(out, format === "cjs" ? "index.cjs" : "index.mjs");
+  await build({
+    entryPoints: [join(workDir, "runtimes", entry)],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format,
+    logLevel: "silent",
+  });
+  return outfile;
+}
+
+describe.skipIf(!supported).each(Object.keys(BUNDLES))("bundled by %s", (bundler) => {
+  const { entry, bundle } = BUNDLES[bundler] as (typeof BUNDLES)[string];
+  let bundled: Promise<string> | undefined;
+  const built = async () => {
+    await installed;
+    bundled ??= bundle(entry, join(workDir, "bundles", bundler.replace(/\W+/g, "-")));
+    return bundled;
+  };
+
+  it.each(FUNCTION_RUNTIMES)(
+    "runs every layer on %s, through the Node build",
+    async (name) => {
+      const binary = await fetchRuntime(RUNTIMES[name] as Runtime);
+      const file = await built();
+      const { stdout, stderr } = await exec(binary, [file], {
+        cwd: join(workDir, "bundles"),
+        env: {
+          ...process.env,
+          FGKIT_MOCK_URL: endpoint,
+          FGKIT_REFUSED_URL: refused,
+          FGKIT_RUN: `${bundler}-${name}`.replace(/\W+/g, "-"),
+        },
+      });
+      // No warning: a listener leak would say the bundle lost Node's events API.
+      expect(stderr).toBe("");
+      // "fgkit": the bundle took the Node build and sends straight to Node's dispatcher.
+      expect(JSON.parse(stdout.trim().split("\n").pop() as string)).toEqual(await expectedResults("fgkit"));
     },
     FIRST_RUN_TIMEOUT,
   );

@@ -9,15 +9,21 @@ const encoder = new TextEncoder();
 /**
  * Web Crypto's digest and HMAC. Browsers give them only to secure contexts (https, localhost): on a
  * page served over plain http `crypto.subtle` is undefined, which is said here rather than failing
- * later as if the request had been sent and lost.
+ * later as if the request had been sent and lost. Node before 19 (FunctionGraph's Node.js 18.15
+ * runtime) has no global `crypto` either: this Web build runs there only when a bundler resolved
+ * fgkit without the `node` condition, which is what needs changing.
  */
 function subtle(): SubtleCrypto {
   const subtle = globalThis.crypto?.subtle;
-  if (subtle === undefined)
+  if (subtle === undefined) {
+    const onNode = typeof (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node === "string";
     throw new InvalidInputError(
       "credentials",
-      "AK/SK signing needs Web Crypto (crypto.subtle), which browsers give only to secure contexts: serve the page over https or from localhost, or use token credentials",
+      onNode
+        ? 'AK/SK signing needs Web Crypto (crypto.subtle), which Node before 19 has no global for: this is fgkit\'s Web build, taken by a bundler that resolved packages without the `node` export condition; bundle for Node with it (rollup\'s node-resolve: exportConditions: ["node"]; Parcel: packageExports; see "Runtime support" in fgkit\'s README)'
+        : "AK/SK signing needs Web Crypto (crypto.subtle), which browsers give only to secure contexts: serve the page over https or from localhost, or use token credentials",
     );
+  }
   return subtle;
 }
 

@@ -46,21 +46,44 @@ describe.each([
   });
 });
 
-describe("Web Crypto missing (a page served over plain http)", () => {
+describe("Web Crypto missing (a page served over plain http, Node 18)", () => {
   afterEach(() => {
     vi.unstubAllGlobals();
   });
 
-  it("is refused by name with what to do, not left to fail as if the request had been lost", async () => {
+  const realProcess = globalThis.process;
+  /** What signing with the Web build says where `crypto` is `{}`; `process` as given while it starts. */
+  async function refusals(process: unknown): Promise<unknown[]> {
     vi.stubGlobal("crypto", {});
-    for (const hashing of [webHashes.sha256Hex("x"), webHashes.hmacSha256Hex("a secret never cached", "x")]) {
-      const error = await Promise.resolve(hashing).then(
-        () => undefined,
-        (reason: unknown) => reason,
-      );
+    vi.stubGlobal("process", process);
+    // Started while the stubs hold: Web Crypto is looked for before the first await.
+    const hashings = [webHashes.sha256Hex("x"), webHashes.hmacSha256Hex("a secret never cached", "x")];
+    vi.stubGlobal("process", realProcess);
+    return Promise.all(
+      hashings.map((hashing) =>
+        Promise.resolve(hashing).then(
+          () => undefined,
+          (reason: unknown) => reason,
+        ),
+      ),
+    );
+  }
+
+  it("is refused by name with what to do, not left to fail as if the request had been lost", async () => {
+    for (const error of await refusals(undefined)) {
       expect(error).toBeInstanceOf(InvalidInputError);
       expect(error).toMatchObject({ field: "credentials" });
       expect((error as Error).message).toMatch(/secure contexts: serve the page over https or from localhost/);
+    }
+  });
+
+  it("on Node (before 19), names the bundler's missing `node` condition that gave it the Web build", async () => {
+    for (const error of await refusals(realProcess)) {
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).toMatchObject({ field: "credentials" });
+      expect((error as Error).message).toMatch(
+        /Node before 19 has no global for: this is fgkit's Web build, taken by a bundler .* without the `node` export condition/,
+      );
     }
   });
 });

@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import { computeSignature } from "@fgkit/helpers";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { installProject } from "./support/install.js";
-import { bin, PACKAGE_ROOT } from "./support/paths.js";
+import { PACKAGE_ROOT, tsc } from "./support/paths.js";
 
 const exec = promisify(execFile);
 const tarballs = inject("tarballs");
@@ -139,7 +139,7 @@ describe.each(Object.keys(projects))("%s", (name) => {
   if (projects[name]?.tsconfig) {
     it("type-checks and compiles (strict)", async () => {
       await installs.get(name);
-      const result = await exec(bin("tsc"), ["-p", dir()]).catch((error: { stdout?: string; stderr?: string }) => error);
+      const result = await exec(tsc("typescript"), ["-p", dir()]).catch((error: { stdout?: string; stderr?: string }) => error);
       expect(`${result.stdout ?? ""}${result.stderr ?? ""}`).toBe("");
       const emitted = readFileSync(join(dir(), "dist", "main.js"), "utf8");
       if (projects[name]?.type === "commonjs") expect(emitted).toContain('require("@fgkit/client")');

@@ -11,12 +11,17 @@ export interface ProjectFiles {
   /** name in the project => path of the file to copy there */
   files: Record<string, string>;
   tsconfig?: Record<string, unknown>;
+  /** More dependencies, from the registry: name => exact version. */
+  dependencies?: Record<string, string>;
 }
 
 /** Writes the project into `dir` and runs `npm install` of the tarballs there. */
 export function installProject(dir: string, tarballs: Record<string, string>, project: ProjectFiles): Promise<unknown> {
   mkdirSync(dir, { recursive: true });
-  const dependencies = Object.fromEntries(Object.entries(tarballs).map(([pkg, file]) => [pkg, `file:${file}`]));
+  const dependencies = {
+    ...project.dependencies,
+    ...Object.fromEntries(Object.entries(tarballs).map(([pkg, file]) => [pkg, `file:${file}`])),
+  };
   // The override makes @fgkit/client's own ^version range take the local helpers tarball too.
   const overrides = { "@fgkit/helpers": "$@fgkit/helpers" };
   const name = dir.split(/[\\/]/).pop();

@@ -13,3 +13,11 @@ export const PUBLISHED = {
 
 /** An executable of this package's devDependencies. */
 export const bin = (name: string) => join(PACKAGE_ROOT, "node_modules", ".bin", name);
+
+/**
+ * The compiler of one of this package's TypeScript devDependencies, by its name there: `typescript`
+ * (the version the repository builds with) or an alias of another version (`typescript-min`). Not
+ * node_modules/.bin/tsc: each of them has a `tsc`, and which one that link runs is pnpm's choice.
+ */
+export const tsc = (pkg: "typescript" | "typescript-min" | "typescript-latest") =>
+  join(PACKAGE_ROOT, "node_modules", pkg, "bin", "tsc");

@@ -2,6 +2,7 @@ import {
   type ClockOffset,
   type Credentials,
   checkKnownOptions,
+  createRetryQuota,
   defaultFetch,
   draftRequestClass,
   type FetchLike,
@@ -191,7 +192,21 @@ export function createFunctionGraphClient(options: FunctionGraphClientOptions): 
     serializePath: cachedPathSerializer(projectId),
     serializeQuery: createQuerySerializer(),
   };
-  return build(shared, { retry: options.retry, timeout: options.timeout, maxResponseBytes: options.maxResponseBytes });
+  return build(shared, {
+    retry: withOwnQuota(options.retry),
+    timeout: options.timeout,
+    maxResponseBytes: options.maxResponseBytes,
+  });
+}
+
+/**
+ * Retry options whose quota is one object, made here when a size (or nothing) was given: the clients
+ * withOptions derives inherit that object, so they all draw on the same tokens.
+ */
+function withOwnQuota(retry: RetryOptions | undefined): RetryOptions {
+  const quota = retry?.retryQuota;
+  // Checked already (checkCallOptions): a number of tokens, nothing (the default), false or a quota.
+  return { ...retry, retryQuota: quota === undefined || typeof quota === "number" ? createRetryQuota(quota) : quota };
 }
 
 interface Shared {
@@ -349,7 +364,8 @@ function build(shared: Shared, call: CallOptions, inherited?: () => readonly Mid
     return build(
       shared,
       {
-        retry: { ...call.retry, ...more.retry },
+        // A quota given here is this client's (and its own derived clients'); otherwise the inherited one.
+        retry: { ...call.retry, ...more.retry, ...(more.retry?.retryQuota !== undefined ? withOwnQuota(more.retry) : {}) },
         timeout: { ...call.timeout, ...more.timeout },
         maxResponseBytes: more.maxResponseBytes ?? call.maxResponseBytes,
       },

@@ -14,6 +14,7 @@ const waiter = { client, maxWaitMs: 50, minDelayMs: 5 };
 const CASES: Record<string, unknown[] | string> = {
   accessKeysFromEnv: "from @fgkit/helpers",
   createAccessKeyProvider: "from @fgkit/helpers",
+  createRetryQuota: "from @fgkit/helpers",
   createTokenProvider: "from @fgkit/helpers",
   fetchEcsAccessKeys: "from @fgkit/helpers",
   fetchIamToken: "from @fgkit/helpers",

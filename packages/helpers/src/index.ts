@@ -65,6 +65,7 @@ export {
   resolveTimeoutOptions,
   type TimeoutOptions,
 } from "./retry/retry-options.js";
+export { createRetryQuota, type RetryQuota } from "./retry/retry-quota.js";
 export { type RetryTransportOptions, withRetry } from "./retry/with-retry.js";
 export type { CanonicalHeaders } from "./signing/canonical.js";
 export { formatSdkDate } from "./signing/sdk-date.js";

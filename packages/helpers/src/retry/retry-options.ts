@@ -3,6 +3,7 @@ import type { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkMilliseconds, checkWholeNumber } from "../errors/number-checks.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../transport/read-body.js";
+import { type RetryQuota, resolveRetryQuota } from "./retry-quota.js";
 
 export interface RetryOptions {
   /** Attempts in all, the first included (default 3; 1 turns retries off). */
@@ -31,6 +32,15 @@ export interface RetryOptions {
    * (throttling shows up here as 429). Whatever it throws ends the call with that error.
    */
   onRetry?: ((retry: RetryEvent) => void) | undefined;
+  /**
+   * Retry tokens the calls share (AWS SDK v3's retry quota), so that retries do not multiply the load
+   * on a service that keeps failing: a retry costs 5 tokens after an error answer, 10 after a timeout
+   * or a network error, and is not made when too few are left; a call that succeeds gives back what its
+   * last retry cost, or 1 when it needed none. Default: 500 tokens for each client (and the clients
+   * `withOptions` makes from it), or for each withRetry wrapper. A number gives another size, `false`
+   * no quota, and a `createRetryQuota(...)` one quota for several clients.
+   */
+  retryQuota?: number | false | RetryQuota | undefined;
 }
 
 export interface RetryEvent {
@@ -49,9 +59,11 @@ export interface TimeoutOptions {
   totalTimeoutMs?: number | undefined;
 }
 
-export type ResolvedRetryOptions = Required<Omit<RetryOptions, "retryableStatuses" | "onRetry">> & {
+export type ResolvedRetryOptions = Required<Omit<RetryOptions, "retryableStatuses" | "onRetry" | "retryQuota">> & {
   retryableStatuses: ReadonlySet<number>;
   onRetry: RetryOptions["onRetry"];
+  /** undefined: no quota (`retryQuota: false`). */
+  retryQuota: RetryQuota | undefined;
 };
 
 // Sets that refuse changes once built: an exported one changed anywhere in the program (a POST
@@ -110,6 +122,7 @@ export function resolveRetryOptions(options: RetryOptions = {}, field = ""): Res
     retryNonIdempotent: options.retryNonIdempotent ?? false,
     random: options.random ?? Math.random,
     onRetry: options.onRetry,
+    retryQuota: resolveRetryQuota(name("retryQuota"), options.retryQuota),
   };
 }
 
@@ -147,6 +160,7 @@ export const RETRY_OPTIONS = [
   "retryNonIdempotent",
   "random",
   "onRetry",
+  "retryQuota",
 ];
 export const TIMEOUT_OPTIONS = ["attemptTimeoutMs", "totalTimeoutMs"];
 

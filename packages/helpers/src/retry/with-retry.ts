@@ -28,6 +28,7 @@ import {
   TIMEOUT_OPTIONS,
   type TimeoutOptions,
 } from "./retry-options.js";
+import { RETRY_COST, returnRetryTokens, TRANSIENT_RETRY_COST, takeRetryTokens } from "./retry-quota.js";
 
 const WITH_RETRY_OPTIONS = [...RETRY_OPTIONS, ...TIMEOUT_OPTIONS, "clock", "maxResponseBytes", "onUnauthorized"];
 
@@ -111,6 +112,9 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
     const retryable = IDEMPOTENT_METHODS.has(original.method) || retry.retryNonIdempotent;
     let skewRetried = false;
     let unauthorizedRetried = false;
+    // What this call's last retry took from the quota: a success gives it back (1 token if none).
+    let lastRetryCost = 0;
+    const quota = retry.retryQuota;
     // `attempt` counts against maxAttempts; `sent` is what errors report: every request sent,
     // the one a clock fix repeats included, so it matches what the server saw.
     let sent = 0;
@@ -168,7 +172,10 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
         // A 429 from the gateway or FunctionGraph (its body names their error code) refused the call
         // before anything ran, so it is retried whatever the method.
         const again = retryable || (response.status === 429 && (await namesErrorCode(response)));
-        if (!retry.retryableStatuses.has(response.status) || !again || attempt >= retry.maxAttempts) return response;
+        if (!retry.retryableStatuses.has(response.status) || !again || attempt >= retry.maxAttempts) {
+          if (quota && response.ok) returnRetryTokens(quota, lastRetryCost);
+          return response;
+        }
         const throttled = response.status === 429 || response.status === 503;
         const backoff = fullJitterDelay(
           attempt - 1,
@@ -178,6 +185,9 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
         );
         const hinted = parseRetryAfter(response.headers.get("retry-after"), serverNow(response, clock));
         if (hinted !== undefined && hinted > retry.maxRetryAfterMs) return response;
+        // The answer is the call's when the quota cannot pay for another attempt.
+        if (quota && !takeRetryTokens(quota, RETRY_COST)) return response;
+        lastRetryCost = RETRY_COST;
         delay = Math.max(backoff, hinted ?? 0);
         // The answer is dropped for the next attempt: its body is read only for an onRetry to see.
         if (retry.onRetry)
@@ -192,20 +202,24 @@ export function withRetry(next: FetchLike, options: RetryTransportOptions = {}):
         const transient = timedOut || isTransientNetworkError(outcome.error);
         // A request that never left (refused, no such host, no connection in time) is sent again whatever the method.
         const again = retryable || notSent;
-        // Held back only for its method: the error says so, and how to allow it.
-        const held = transient && !again && attempt < retry.maxAttempts ? NOT_SENT_AGAIN(original.method) : "";
+        const retrying = transient && again && attempt < retry.maxAttempts;
+        // Held back for its method, or because the quota cannot pay: the error says which.
+        const spent = retrying && quota !== undefined && !takeRetryTokens(quota, TRANSIENT_RETRY_COST);
+        const held =
+          transient && !again && attempt < retry.maxAttempts ? NOT_SENT_AGAIN(original.method) : spent ? QUOTA_SPENT : "";
         const error = timedOut
           ? stopped(
               described(),
               sent,
               "Timeout",
               notSent
-                ? `attempt ${sent} was not sent: ${notSentReason(outcome.error) ?? "no connection was ready"} within ${attemptTimeoutMs} ms`
+                ? `attempt ${sent} was not sent: ${notSentReason(outcome.error) ?? "no connection was ready"} within ${attemptTimeoutMs} ms${held}`
                 : `attempt ${sent} got no complete answer within ${attemptTimeoutMs} ms${held}`,
               outcome.error,
             )
           : networkError(outcome.error, described(), sent, held);
-        if (!transient || !again || attempt >= retry.maxAttempts) throw error;
+        if (!retrying || spent) throw error;
+        lastRetryCost = TRANSIENT_RETRY_COST;
         delay = fullJitterDelay(attempt - 1, retry.baseDelayMs, retry.maxDelayMs, retry.random);
         retry.onRetry?.({ error, attempt: sent, delayMs: delay });
       }
@@ -300,6 +314,10 @@ function redirectNotFollowed(request: Request, attempts: number): FunctionGraphE
     { status: 0, code: "Redirect", attempts, request },
   );
 }
+
+/** Why a failed attempt was not repeated when the client's retry quota could not pay for it. */
+const QUOTA_SPENT =
+  "; not sent again, as the client's retry quota is spent (many attempts failed lately; it refills as calls succeed)";
 
 /** Why a failed attempt of a method that is not idempotent was not repeated. */
 const NOT_SENT_AGAIN = (method: string) =>

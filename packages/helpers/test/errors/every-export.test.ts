@@ -33,6 +33,7 @@ const CASES: Record<string, Case | string> = {
     args: [{ method: "GET", url: new URL("https://example.com/a"), headers: [["host", "example.com"]], body: null }, keys],
   },
   createAccessKeyProvider: { args: [{ fetchKeys: async () => ({ ...keys, expiresAt: new Date(Date.now() + 3600e3) }) }] },
+  createRetryQuota: { args: [100] },
   createTokenProvider: { args: [{ fetchToken: async () => ({ token: "t", expiresAt: new Date(Date.now() + 3600e3) }) }] },
   defaultFetch: "fetch-shaped: what it is given goes to fetch, which has its own (standard) TypeErrors",
   draftRequestClass: "a class (or undefined off Node), not a function to call",

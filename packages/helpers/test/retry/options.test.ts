@@ -98,7 +98,7 @@ describe("option names", () => {
       "retry.maxRetries: is not an option: maxAttempts counts the first attempt too (retries n is maxAttempts n + 1)",
     );
     expect(() => resolveRetryOptions({ maxAtempts: 2 } as never)).toThrow(
-      "maxAtempts: is not an option here (the options are maxAttempts, baseDelayMs, throttlingBaseDelayMs, maxDelayMs, maxRetryAfterMs, retryableStatuses, retryNonIdempotent, random, onRetry)",
+      "maxAtempts: is not an option here (the options are maxAttempts, baseDelayMs, throttlingBaseDelayMs, maxDelayMs, maxRetryAfterMs, retryableStatuses, retryNonIdempotent, random, onRetry, retryQuota)",
     );
     expect(() => resolveTimeoutOptions({ timeoutMs: 5 } as never, "timeout")).toThrow(
       "timeout.timeoutMs: is not an option: say which timeout, attemptTimeoutMs (each attempt) or totalTimeoutMs (the call)",

@@ -2,8 +2,11 @@
 //
 //   dist/index.js        ESM, one bundle of src/ for every platform; @fgkit/helpers and
 //                        openapi-fetch stay imports, resolved by the user's conditions.
-//   dist/cjs/index.js    the same bundle as CommonJS.
-//   dist/cjs/index.d.ts  the declarations, and dist/index.d.ts over them (declarations.mjs).
+//   dist/index.cjs       the same bundle as CommonJS.
+//   dist/index.d.cts     the declarations, and dist/index.d.ts over them (declarations.mjs).
+//
+// The CommonJS files say so by their extension rather than by a package.json of type "commonjs" in
+// a folder of their own: two files and a folder fewer to install.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { buildSync } from "esbuild";
 import { bundleDeclarations } from "./declarations.mjs";
@@ -23,6 +26,5 @@ buildSync({
   stdin: { contents: readFileSync("dist/index.js", "utf8"), resolveDir: "." },
   format: "cjs",
   banner: { js: "'use strict';" },
-  outfile: "dist/cjs/index.js",
+  outfile: "dist/index.cjs",
 });
-writeFileSync("dist/cjs/package.json", `${JSON.stringify({ type: "commonjs" })}\n`);

@@ -1,6 +1,6 @@
 // One copy of the declarations, generated operation types included (half a megabyte, mostly the
-// API's own documentation): dts-bundle-generator rolls them up into dist/cjs/index.d.ts, read as
-// CommonJS there (dist/cjs/package.json), and dist/index.d.ts re-exports it for ESM importers. A
+// API's own documentation): dts-bundle-generator rolls them up into dist/index.d.cts, read as
+// CommonJS by its extension, and dist/index.d.ts re-exports it for ESM importers. A
 // CommonJS file cannot import ESM types under moduleResolution node16, while ESM can import
 // CommonJS ones, so the file itself lives on the CommonJS side.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -13,7 +13,7 @@ export function bundleDeclarations() {
     // followSymlinks: false keeps @fgkit/helpers (a workspace link) an import rather than inlined.
     { preferredConfigPath: "tsconfig.build.json", followSymlinks: false },
   );
-  mkdirSync("dist/cjs", { recursive: true });
-  writeFileSync("dist/cjs/index.d.ts", bundled);
-  writeFileSync("dist/index.d.ts", 'export * from "./cjs/index.js";\n');
+  mkdirSync("dist", { recursive: true });
+  writeFileSync("dist/index.d.cts", bundled);
+  writeFileSync("dist/index.d.ts", 'export * from "./index.cjs";\n');
 }

@@ -163,8 +163,8 @@ describe.each(Object.keys(projects))("%s", (name) => {
       expect(result.helpers).toMatch(/node_modules\/@fgkit\/helpers\/dist\/index\.node\.js$/);
     }
     if (name === "node-cjs") {
-      expect(result.client).toMatch(/node_modules\/@fgkit\/client\/dist\/cjs\/index\.js$/);
-      expect(result.helpers).toMatch(/node_modules\/@fgkit\/helpers\/dist\/cjs\/index\.node\.js$/);
+      expect(result.client).toMatch(/node_modules\/@fgkit\/client\/dist\/index\.cjs$/);
+      expect(result.helpers).toMatch(/node_modules\/@fgkit\/helpers\/dist\/index\.node\.cjs$/);
     }
     if (!name.startsWith("ts-")) expect(result.spec).toMatch(/^3\.1\./);
   });
@@ -177,7 +177,7 @@ describe.each(Object.keys(projects))("%s", (name) => {
       const result = await run(name, ["--conditions=browser"]);
       const authorization = await expectedAuthorization();
       expect(result).toMatchObject({ authorization, computed: authorization, functions: ["hello"], error: null });
-      const web = name === "node-esm" ? "dist/index.js" : "dist/cjs/index.js";
+      const web = name === "node-esm" ? "dist/index.js" : "dist/index.cjs";
       expect(result.helpers.endsWith(`node_modules/@fgkit/helpers/${web}`), result.helpers).toBe(true);
     });
   }

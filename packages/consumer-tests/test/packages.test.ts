@@ -51,12 +51,11 @@ describe.each(["@fgkit/helpers", "@fgkit/client"])("%s", (name) => {
     expect(status, output).toBe(0);
   });
 
-  it("ships an ESM and a CJS build, and declarations read as CJS under dist/cjs", () => {
+  it("ships an ESM and a CJS build, the CommonJS files named so by their extension (no folder of their own)", () => {
     const files = filesOf(name);
-    for (const file of ["dist/index.js", "dist/index.d.ts", "dist/cjs/index.js", "dist/cjs/index.d.ts", "dist/cjs/package.json"])
-      expect(files).toContain(file);
+    for (const file of ["dist/index.js", "dist/index.d.ts", "dist/index.cjs", "dist/index.d.cts"]) expect(files).toContain(file);
+    expect(files.filter((file) => file.startsWith("dist/") && file.split("/").length > 2)).toEqual([]);
     const root = unpacked(name);
-    expect(JSON.parse(readFileSync(join(root, "dist", "cjs", "package.json"), "utf8"))).toEqual({ type: "commonjs" });
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
     expect(pkg).toMatchObject({ type: "module", sideEffects: false, license: "Apache-2.0", engines: { node: ">=18.15" } });
     expect(pkg.repository?.url).toMatch(/^git\+https:/);
@@ -65,17 +64,17 @@ describe.each(["@fgkit/helpers", "@fgkit/client"])("%s", (name) => {
     expect(JSON.stringify(pkg.dependencies ?? {})).not.toContain("workspace:");
   });
 
-  it("ships its declarations once: dist/cjs/index.d.ts, which dist/index.d.ts re-exports for ESM", () => {
-    expect(filesOf(name).filter((file) => file.endsWith(".d.ts"))).toEqual(["dist/cjs/index.d.ts", "dist/index.d.ts"]);
+  it("ships its declarations once: dist/index.d.cts, which dist/index.d.ts re-exports for ESM", () => {
+    expect(filesOf(name).filter((file) => /\.d\.c?ts$/.test(file))).toEqual(["dist/index.d.cts", "dist/index.d.ts"]);
     const root = unpacked(name);
-    expect(readFileSync(join(root, "dist", "index.d.ts"), "utf8").trim()).toBe('export * from "./cjs/index.js";');
+    expect(readFileSync(join(root, "dist", "index.d.ts"), "utf8").trim()).toBe('export * from "./index.cjs";');
     // One file, with @fgkit/helpers and openapi-fetch left as imports (not inlined).
-    expect(readFileSync(join(root, "dist", "cjs", "index.d.ts"), "utf8")).not.toMatch(/from ["']\./);
+    expect(readFileSync(join(root, "dist", "index.d.cts"), "utf8")).not.toMatch(/from ["']\./);
   });
 
   it("has CJS bundles without import.meta, top-level await or #subpath imports", () => {
     const root = unpacked(name);
-    const bundles = filesOf(name).filter((file) => file.startsWith("dist/cjs/") && file.endsWith(".js"));
+    const bundles = filesOf(name).filter((file) => file.endsWith(".cjs"));
     expect(bundles.length).toBeGreaterThan(0);
     for (const file of bundles) {
       const code = readFileSync(join(root, file), "utf8");
@@ -119,18 +118,16 @@ describe("@fgkit/helpers", () => {
     const web = moduleGraph(root, "dist/index.js", ["browser", "import"]);
     expect([...web].filter((file) => !files.includes(file))).toEqual([]);
     // Node gets the bundles; Node-only modules stay out through the "!dist/..." entries of "files".
-    const perModule = files.filter(
-      (file) => file.endsWith(".js") && !file.startsWith("dist/cjs/") && file !== "dist/index.node.js",
-    );
+    const perModule = files.filter((file) => file.endsWith(".js") && file !== "dist/index.node.js");
     expect(perModule.filter((file) => !web.has(file))).toEqual([]);
   });
 
   it("ships single-module builds: Node's for each format (the cold-start design), and the Web ones (fewer files to install)", () => {
     const files = filesOf("@fgkit/helpers");
-    const builds = ["dist/index.node.js", "dist/cjs/index.node.js", "dist/index.js", "dist/cjs/index.js"];
+    const builds = ["dist/index.node.js", "dist/index.node.cjs", "dist/index.js", "dist/index.cjs"];
     for (const file of builds) expect(files).toContain(file);
-    expect(files.filter((file) => file.endsWith(".js"))).toEqual(expect.arrayContaining(builds));
-    expect(files.filter((file) => file.endsWith(".js"))).toHaveLength(builds.length);
+    expect(files.filter((file) => /\.c?js$/.test(file))).toEqual(expect.arrayContaining(builds));
+    expect(files.filter((file) => /\.c?js$/.test(file))).toHaveLength(builds.length);
     const root = unpacked("@fgkit/helpers");
     for (const file of builds) {
       const code = readFileSync(join(root, file), "utf8");

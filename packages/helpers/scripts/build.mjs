@@ -3,13 +3,16 @@
 //   dist/index.js               Web ESM, one bundle made with the browser condition (Web Crypto,
 //                               fetch); bundlers tree-shake it as they would separate modules (the
 //                               package has no side effects), and one file installs smaller than 45.
-//   dist/cjs/index.js           Web CommonJS, the same bundle as CommonJS.
-//   dist/cjs/index.node.js      Node CommonJS, one bundle made with the node condition
+//   dist/index.cjs              Web CommonJS, the same bundle as CommonJS.
+//   dist/index.node.cjs         Node CommonJS, one bundle made with the node condition
 //                               (node:crypto signing, the direct transport over undici's dispatcher).
 //   dist/index.node.js          Node ESM, the same bundle as ESM (the cold-start design: one module
 //                               to load; re-exporting the CommonJS bundle instead costs Node 20 ~10 ms
 //                               for its CommonJS-from-ESM loader).
-//   dist/cjs/index.d.ts         the declarations, and dist/index.d.ts over them (declarations.mjs).
+//   dist/index.d.cts            the declarations, and dist/index.d.ts over them (declarations.mjs).
+//
+// The CommonJS files say so by their extension (.cjs, .d.cts) rather than by a package.json of type
+// "commonjs" in a folder of their own: two files and a folder fewer to install.
 //
 // tsc leaves per-module ESM, declarations and source maps in dist/ (the bundles are made from them):
 // the package's own tests and type check reach them through "imports", but they are not published.
@@ -30,8 +33,8 @@ const define = { FGKIT_HELPERS_VERSION: JSON.stringify(version) };
 // From tsc's output; the platform's condition resolves #crypto and #platform.
 for (const [platform, format, outfile, target] of [
   ["node", "esm", "dist/index.node.js", "node20"],
-  ["node", "cjs", "dist/cjs/index.node.js", "node20"],
-  ["browser", "cjs", "dist/cjs/index.js", "es2022"],
+  ["node", "cjs", "dist/index.node.cjs", "node20"],
+  ["browser", "cjs", "dist/index.cjs", "es2022"],
 ]) {
   // The Node CommonJS build loads Node built-ins with its require; the ESM one has none (transport/node-builtin.ts).
   const built = { ...define, FGKIT_COMMONJS_REQUIRE: format === "cjs" ? "require" : "undefined" };
@@ -46,7 +49,6 @@ for (const [platform, format, outfile, target] of [
     logLevel: "warning",
   });
 }
-writeFileSync("dist/cjs/package.json", `${JSON.stringify({ type: "commonjs" })}\n`);
 
 // The Web ESM bundle last, in place of tsc's dist/index.js (the entry the bundles above start from).
 const [web] = buildSync({

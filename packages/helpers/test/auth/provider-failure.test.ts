@@ -155,7 +155,7 @@ describe("a caching provider's refresh that times out", () => {
     });
 
   it("a provider from the other build (CommonJS beside ESM): its refresh Timeout is told the call too", async () => {
-    const commonJs = createRequire(import.meta.url)("../../dist/cjs/index.node.js") as typeof import("../../src/index.js");
+    const commonJs = createRequire(import.meta.url)("../../dist/index.node.cjs") as typeof import("../../src/index.js");
     const credentials = {
       token: commonJs.createTokenProvider({ fetchToken: () => new Promise<never>(() => {}), fetchTimeoutMs: 50 }),
     };

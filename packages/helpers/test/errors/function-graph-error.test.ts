@@ -139,7 +139,7 @@ describe("unwrap", () => {
 
 describe("instanceof across copies of the package (an ESM app, a CommonJS dependency)", () => {
   // The CommonJS build is another copy of every class, as a dual-package install loads it.
-  const commonJs = createRequire(import.meta.url)("../../dist/cjs/index.node.js") as typeof import("../../src/index.js");
+  const commonJs = createRequire(import.meta.url)("../../dist/index.node.cjs") as typeof import("../../src/index.js");
 
   it("holds both ways for FunctionGraphError and InvalidInputError, and not for other errors", () => {
     expect(commonJs.FunctionGraphError).not.toBe(FunctionGraphError);

@@ -12,8 +12,8 @@ const require = createRequire(import.meta.url);
 const BUILDS: Record<string, () => Promise<Helpers>> = {
   "Node ESM": () => import("../../dist/index.node.js" as string),
   "Web ESM": () => import("../../dist/index.js" as string),
-  "Node CommonJS": async () => require("../../dist/cjs/index.node.js"),
-  "Web CommonJS": async () => require("../../dist/cjs/index.js"),
+  "Node CommonJS": async () => require("../../dist/index.node.cjs"),
+  "Web CommonJS": async () => require("../../dist/index.cjs"),
 };
 
 describe.each(Object.keys(BUILDS))("the %s build", (build) => {

@@ -17,7 +17,7 @@ import { useLoopbackServer } from "../support/loopback-server.js";
 
 type Helpers = typeof import("../../src/index.js");
 
-const BUNDLE = fileURLToPath(new URL("../../dist/cjs/index.node.js", import.meta.url));
+const BUNDLE = fileURLToPath(new URL("../../dist/index.node.cjs", import.meta.url));
 
 /** A fresh copy of the CommonJS build, loaded as Jest loads it, seeing a `process` as Node 20.15's. */
 function loadAsJestDoes(): Helpers {

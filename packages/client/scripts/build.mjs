@@ -7,7 +7,7 @@
 //
 // The CommonJS files say so by their extension rather than by a package.json of type "commonjs" in
 // a folder of their own: two files and a folder fewer to install.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { buildSync } from "esbuild";
 import { bundleDeclarations } from "./declarations.mjs";
 

@@ -128,14 +128,14 @@ export async function invokeFunction<Result = unknown>(
   const body = await unwrap(call);
   const headers = response.headers;
   const envelope = envelopeOf(body, headers.get("x-cff-response-version"));
-  const rawResult = envelope ? envelope.result : body === "" ? undefined : body;
+  const rawResult = envelope ? envelopeResult(envelope.result) : body === "" ? undefined : body;
   const errorCode = headers.get("x-func-err-code");
   const fields: InvokeResultFields = {
     requestId: headers.get("x-cff-request-id") ?? envelope?.request_id,
     rawResult,
     log: envelope?.log ?? decodeBase64(headers.get("x-cff-function-log")),
     status: envelope?.status,
-    summary: parseMaybeJson(headers.get("x-cff-invoke-summary") ?? undefined) as InvokeSummary | undefined,
+    summary: summaryOf(headers.get("x-cff-invoke-summary")),
   };
   const result = parseMaybeJson(rawResult);
   return headers.get("x-is-func-err") === "true" || (errorCode !== null && errorCode !== "0")
@@ -158,6 +158,22 @@ function envelopeOf(body: string | undefined, version: string | null): Envelope 
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
   const envelope = parsed as Envelope;
   return answered === "v1" || typeof envelope.result === "string" ? envelope : undefined;
+}
+
+/**
+ * The envelope's result as the text the function returned. The API sends it as a string; a `null` or
+ * missing one is no result, and any other JSON value (from a service that sent it unwrapped) is kept
+ * as its JSON text, so that `rawResult` is text and `result` the value, as for a string.
+ */
+function envelopeResult(result: unknown): string | undefined {
+  if (result === undefined || result === null) return undefined;
+  return typeof result === "string" ? result : JSON.stringify(result);
+}
+
+/** X-Cff-Invoke-Summary when it is the JSON object it is documented as; anything else is no summary. */
+function summaryOf(header: string | null): InvokeSummary | undefined {
+  const parsed = parseMaybeJson(header ?? undefined);
+  return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as InvokeSummary) : undefined;
 }
 
 function parseMaybeJson(text: string | undefined): unknown {

@@ -115,6 +115,29 @@ describe("invokeFunction", () => {
     expect(output).toMatchObject({ result: own, rawResult: JSON.stringify(own), status: undefined });
   });
 
+  it("gives rawResult as text and summary as an object, or undefined, whatever the answer holds", async () => {
+    const v1 = { "X-Cff-Response-Version": "v1" };
+    const answers: [unknown, string | undefined, unknown][] = [
+      [null, undefined, undefined], // a function that returned nothing
+      [{ a: 1 }, '{"a":1}', { a: 1 }], // sent unwrapped rather than as text
+      [7, "7", 7],
+    ];
+    for (const [sent, rawResult, result] of answers) {
+      const { client } = createObservedClient(() =>
+        Response.json({ request_id: "r", result: sent, status: 200 }, { headers: v1 }),
+      );
+      const run = await invokeFunction(client, URN, {});
+      expect(run, JSON.stringify(sent)).toMatchObject({ rawResult, result, functionError: false });
+    }
+    // X-Cff-Invoke-Summary is documented as a JSON object: text, an array or null is no summary.
+    for (const summary of ["duration: 3ms", "[1,2]", "null", "12"]) {
+      const { client } = createObservedClient(() =>
+        Response.json({ result: "{}", status: 200 }, { headers: { ...v1, "X-Cff-Invoke-Summary": summary } }),
+      );
+      expect((await invokeFunction(client, URN, {})).summary, summary).toBeUndefined();
+    }
+  });
+
   it("types result as the caller's Result only once functionError is false; otherwise as the runtime's error", async () => {
     const failure = { errorMessage: "boom", errorType: "Error", stackTrace: ["at handler (index.js:3)"] };
     const { client } = createObservedClient(() =>

@@ -20,13 +20,14 @@ export interface RetryQuota {
   readonly capacity: number;
 }
 
-const quotas = new WeakMap<RetryQuota, QuotaState>();
+// A quota's tokens, kept on the quota under a registered symbol rather than in a map of this module:
+// a program may load fgkit twice (its ESM and CommonJS builds, or two versions under different
+// packages), and a quota made by one copy's createRetryQuota must be taken, and spent, by the other's.
+const STATE = Symbol.for("fgkit.RetryQuota");
 
-class QuotaState {
+interface QuotaState {
   available: number;
-  constructor(readonly capacity: number) {
-    this.available = capacity;
-  }
+  readonly capacity: number;
 }
 
 /**
@@ -37,20 +38,29 @@ class QuotaState {
  */
 export function createRetryQuota(tokens: number = DEFAULT_RETRY_TOKENS): RetryQuota {
   const capacity = checkWholeNumber("tokens", tokens, DEFAULT_RETRY_TOKENS, 0);
-  const state = new QuotaState(capacity);
-  const quota: RetryQuota = Object.freeze({
+  const state: QuotaState = { available: capacity, capacity };
+  const quota = {
     get available() {
       return state.available;
     },
     capacity,
-  });
-  quotas.set(quota, state);
-  return quota;
+  };
+  Object.defineProperty(quota, STATE, { value: state });
+  return Object.freeze(quota);
+}
+
+/** The tokens of a quota createRetryQuota made (in this copy of fgkit or another), or undefined. */
+function stateOf(value: unknown): QuotaState | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const state = (value as { [STATE]?: unknown })[STATE];
+  return typeof state === "object" && state !== null && typeof (state as QuotaState).available === "number"
+    ? (state as QuotaState)
+    : undefined;
 }
 
 /** Whether `value` is a quota createRetryQuota made. */
 export function isRetryQuota(value: unknown): value is RetryQuota {
-  return typeof value === "object" && value !== null && quotas.has(value as RetryQuota);
+  return stateOf(value) !== undefined;
 }
 
 /** The retry option `retryQuota` as withRetry uses it: a quota, or undefined for none (`false`). */
@@ -63,9 +73,11 @@ export function resolveRetryQuota(field: string, given: unknown): RetryQuota | u
   return createRetryQuota(checkWholeNumber(field, given, DEFAULT_RETRY_TOKENS, 0));
 }
 
+// Both below take a quota resolveRetryQuota accepted.
+
 /** Takes `cost` tokens for a retry: false, taking none, when fewer are left. */
 export function takeRetryTokens(quota: RetryQuota, cost: number): boolean {
-  const state = quotas.get(quota) as QuotaState;
+  const state = (quota as unknown as { [STATE]: QuotaState })[STATE];
   if (state.available < cost) return false;
   state.available -= cost;
   return true;
@@ -73,6 +85,6 @@ export function takeRetryTokens(quota: RetryQuota, cost: number): boolean {
 
 /** A call succeeded: its last retry's cost comes back, or 1 token when it made none, up to the capacity. */
 export function returnRetryTokens(quota: RetryQuota, lastRetryCost: number): void {
-  const state = quotas.get(quota) as QuotaState;
+  const state = (quota as unknown as { [STATE]: QuotaState })[STATE];
   state.available = Math.min(state.capacity, state.available + (lastRetryCost || 1));
 }

@@ -1,6 +1,7 @@
 // The retry quota: retries spend tokens (5 after an error answer, 10 after a timeout or a network
 // error) and successes earn them back, so that a service that keeps failing soon sees one attempt
 // per call instead of three, and retries come back as calls succeed again.
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import {
   createRetryQuota,
@@ -143,4 +144,28 @@ describe("the retry quota", () => {
     for (const tokens of [-5, 2.5, Number.POSITIVE_INFINITY, "10"])
       expect(() => createRetryQuota(tokens as never), String(tokens)).toThrow("tokens: must be a whole number, 0 or more");
   });
+});
+
+describe("a retry quota and a program that loads fgkit twice (its ESM and CommonJS builds)", () => {
+  const require = createRequire(import.meta.url);
+  type Helpers = typeof import("../../src/index.js");
+  const builds: Record<string, () => Promise<Helpers>> = {
+    "Node ESM": () => import("../../dist/index.node.js" as string),
+    "Node CommonJS": async () => require("../../dist/index.node.cjs"),
+    "Web CommonJS": async () => require("../../dist/index.cjs"),
+  };
+
+  it.each(Object.keys(builds))(
+    "a quota made by the %s build is taken, and spent, by the other copy's withRetry",
+    async (build) => {
+      const { createRetryQuota: createElsewhere } = await (builds[build] as () => Promise<Helpers>)();
+      const quota = createElsewhere(10);
+      const server = scripted();
+      server.answer(503);
+      const send = withRetry(server.transport, { ...NO_WAIT, retryQuota: quota });
+      expect(await attemptsOf(send, server)).toBe(3);
+      expect(quota.available).toBe(0);
+      expect(resolveRetryOptions({ retryQuota: quota }).retryQuota).toBe(quota);
+    },
+  );
 });

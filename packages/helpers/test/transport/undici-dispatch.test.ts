@@ -223,7 +223,8 @@ describeOverEachUndici(
         await expect(direct(url, { method: "POST", body: "{}" })).rejects.toMatchObject({
           name: "TypeError",
           message: "fetch failed",
-          cause: { code: "ECONNRESET" },
+          // ECONNRESET as a rule; EPIPE when the client was still writing its hello as the socket closed.
+          cause: { code: expect.stringMatching(/^(ECONNRESET|EPIPE)$/) },
         });
         connects = 0;
         const fetch = withRetry(defaultFetch, { baseDelayMs: 1, random: () => 0 });

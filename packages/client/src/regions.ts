@@ -77,8 +77,9 @@ export function endpointOf(options: EndpointOptions): string {
   if (typeof endpoint === "string" && !endpoint.includes("://"))
     throw new InvalidInputError("endpoint", `must be a URL with its scheme, such as "${EXAMPLE_ENDPOINT}"`);
   const base = parseEndpoint("endpoint", endpoint, { allowInsecureHttp });
-  // Every path begins /v2/{project_id}/: an endpoint holding it would send calls to /v2/v2/..., answered 404.
-  if (/(^|\/)v2(\/|$)/.test(new URL(base).pathname))
+  // Every path begins /v2/{project_id}/: an endpoint ending in it (or in /v2, or /v2/<project>/fgs...)
+  // would send calls to /v2/v2/..., answered 404. A gateway's prefix that only has a v2 in it stays.
+  if (API_PATH_AT_END.test(new URL(base).pathname))
     throw new InvalidInputError(
       "endpoint",
       `must not include the API's path (/v2/...): the client adds /v2/{project_id}/... itself; give the base, such as "${EXAMPLE_ENDPOINT}"`,
@@ -87,6 +88,7 @@ export function endpointOf(options: EndpointOptions): string {
 }
 
 const EXAMPLE_ENDPOINT = "https://functiongraph.cn-north-4.myhuaweicloud.com";
+const API_PATH_AT_END = /\/v2(\/([0-9a-f]{32}|\{project_id\}|%7Bproject_id%7D)(\/fgs(\/.*)?)?)?\/?$/i;
 
 /**
  * The one listed region `region` is most likely a misspelling of (another case, stray spaces, one or

@@ -54,6 +54,8 @@ describe("resolveEndpoint", () => {
       "https://functiongraph.cn-north-4.myhuaweicloud.com/v2/",
       "https://functiongraph.cn-north-4.myhuaweicloud.com/v2/0123456789abcdef0123456789abcdef",
       "http://127.0.0.1:4010/v2/0123456789abcdef0123456789abcdef/fgs",
+      "https://gateway.example.com/api/v2/{project_id}/fgs/functions",
+      "https://gateway.example.com/fg/V2",
     ])
       expect(() => createFunctionGraphClient({ endpoint, projectId: "p", credentials: { ak: "AK", sk: "SK" } })).toThrow(message);
     // A gateway's own prefix stays allowed.
@@ -61,6 +63,8 @@ describe("resolveEndpoint", () => {
       "https://gateway.example.com/functiongraph",
     );
     expect(resolveEndpoint({ endpoint: "https://gateway.example.com/v20" })).toBe("https://gateway.example.com/v20");
+    // One that only has a v2 segment of its own, before its own path.
+    expect(resolveEndpoint({ endpoint: "https://gateway.example.com/api/v2/fg" })).toBe("https://gateway.example.com/api/v2/fg");
   });
 
   it("refuses a region that is not a string by name", () => {

@@ -365,7 +365,7 @@ function build(shared: Shared, call: CallOptions, inherited?: () => readonly Mid
       shared,
       {
         // A quota given here is this client's (and its own derived clients'); otherwise the inherited one.
-        retry: { ...call.retry, ...more.retry, ...(more.retry?.retryQuota !== undefined ? withOwnQuota(more.retry) : {}) },
+        retry: { ...call.retry, ...(more.retry?.retryQuota !== undefined ? withOwnQuota(more.retry) : more.retry) },
         timeout: { ...call.timeout, ...more.timeout },
         maxResponseBytes: more.maxResponseBytes ?? call.maxResponseBytes,
       },

@@ -73,17 +73,19 @@ export function tooLarge(
     requestId: requestIdOf(headers),
     attempts,
     request,
-    response: { status, headers: headersWithoutSecretsOf(request, headers), data: undefined },
+    response: { status, headers: shownHeaders(headers, scrubberFor(request)), data: undefined },
   });
 }
+
+/** What cuts the secrets of `request` (its token, security token, signature) out of a text. */
+const scrubberFor = (request: Request) => secretScrubber(secretsOfHeaders(request.headers));
 
 /**
  * An answer's headers for an error about it: redacted, and without the secrets of the request that
  * got it (a proxy may echo the token back in a header of an answer it refused or mangled).
  */
-function headersWithoutSecretsOf(request: Request, headers: Headers | Record<string, string>): Record<string, string> {
+function shownHeaders(headers: Headers | Record<string, string>, scrub: (text: string) => string): Record<string, string> {
   const shown = redactHeaders(headers);
-  const scrub = secretScrubber(secretsOfHeaders(request.headers));
   for (const name in shown) shown[name] = scrub(shown[name] as string);
   return shown;
 }
@@ -187,7 +189,7 @@ function parseJson(
     const request = describe();
     // A page that is not the API's answer (a proxy's, an echo service's) may quote the request: its
     // secrets are cut out before the text is shortened, so no part of one is kept either.
-    const scrub = secretScrubber(secretsOfHeaders(request.headers));
+    const scrub = scrubberFor(request);
     throw new FunctionGraphError(
       `${request.method} ${new URL(request.url).pathname}: the ${status} answer is not valid JSON (${type ? `${type}, ` : ""}${bytes} bytes)${
         type !== null && !/\bjson\b/i.test(type) ? `; read such an answer with parseAs: "text"` : ""
@@ -198,7 +200,7 @@ function parseJson(
         requestId: requestIdOf(headers),
         attempts,
         request,
-        response: { status, headers: headersWithoutSecretsOf(request, arrivedHeaders()), data: scrub(text).slice(0, 1000) },
+        response: { status, headers: shownHeaders(arrivedHeaders(), scrub), data: scrub(text).slice(0, 1000) },
         cause,
       },
     );

@@ -1,4 +1,4 @@
-import { REDACTED } from "../errors/redact.js";
+import { isShownAccessKey, REDACTED } from "../errors/redact.js";
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
@@ -30,6 +30,8 @@ function redact(value: object, paths: readonly string[]): Record<string, unknown
     const field = copy[head];
     if (field === undefined) continue;
     copy[head] = rest.length === 0 ? REDACTED : field && typeof field === "object" ? redact(field, [rest.join(".")]) : field;
+    // Beside a hidden sk, an ak that looks like a secret key (the pair swapped) is hidden too.
+    if (head === "sk" && rest.length === 0 && typeof copy.ak === "string" && !isShownAccessKey(copy.ak)) copy.ak = REDACTED;
   }
   return copy;
 }

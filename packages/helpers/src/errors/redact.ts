@@ -19,16 +19,27 @@ export function isSecretHeader(name: string): boolean {
 
 const SDK_HMAC = /^\s*SDK-HMAC-SHA256\s/i;
 
+// An access key id is upper-case letters and digits (20 of them). Anything else, most often the
+// 40 mixed-case characters of a secret key given as `ak` (the pair swapped), is not shown.
+const ACCESS_KEY_ID = /^[A-Z0-9]{1,32}$/;
+/** Whether `ak` is shown where fgkit prints an access key id: only when it looks like one. */
+export const isShownAccessKey = (ak: string): boolean => ACCESS_KEY_ID.test(ak);
+/** `ak` as fgkit prints it: itself, or REDACTED when it looks like a secret key instead. */
+export const shownAccessKey = (ak: string): string => (isShownAccessKey(ak) ? ak : REDACTED);
+/** An SDK-HMAC-SHA256 Authorization value with its access key as shownAccessKey prints it. */
+export const withShownAccessKey = (authorization: string): string =>
+  authorization.replace(/(Access=\s*)([^\s,]*)/i, (_, prefix: string, ak: string) => prefix + shownAccessKey(ak));
+
 /**
  * An Authorization value with its secret part redacted, whatever its scheme: fgkit's own keeps the
- * access key id and the signed header names (what a signature mismatch is debugged with); any other
+ * access key id (when it looks like one) and the signed header names (what a signature mismatch is debugged with); any other
  * keeps its scheme alone; a bare value (no scheme) is all secret.
  */
 function redactAuthorization(value: string): string {
   if (SDK_HMAC.test(value)) {
     const access = /Access=\s*([^\s,]*)/i.exec(value)?.[1] ?? "";
     const signed = /SignedHeaders=\s*([^\s,]*)/i.exec(value)?.[1] ?? "";
-    return `SDK-HMAC-SHA256 Access=${access}, SignedHeaders=${signed}, Signature=${REDACTED}`;
+    return `SDK-HMAC-SHA256 Access=${shownAccessKey(access)}, SignedHeaders=${signed}, Signature=${REDACTED}`;
   }
   const scheme = /^\s*(\S+)\s+\S/.exec(value)?.[1];
   return scheme === undefined ? REDACTED : `${scheme} ${REDACTED}`;

@@ -1,8 +1,9 @@
 // What computeSignature returns. A temporary key's security token is in its headers (when the
 // signer added it) and in the canonical request, which is what people log to chase a signature
-// mismatch: printed or serialised, the object shows the token as [REDACTED]. The fields themselves
+// mismatch: printed or serialised, the object shows the token as [REDACTED] (and an access key that
+// looks like a secret key, the pair swapped). The fields themselves
 // are the real values. The methods sit on the prototype, so a signature costs no more to make.
-import { REDACTED } from "../errors/redact.js";
+import { REDACTED, withShownAccessKey } from "../errors/redact.js";
 import type { Signature } from "./sign.js";
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -32,9 +33,11 @@ export class SignatureResult implements Signature {
   toJSON(): Signature {
     const headers = { ...this.headers };
     if (headers["X-Security-Token"] !== undefined) headers["X-Security-Token"] = REDACTED;
+    const authorization = withShownAccessKey(this.authorization);
+    if (headers.Authorization !== undefined) headers.Authorization = authorization;
     return {
       headers,
-      authorization: this.authorization,
+      authorization,
       signedHeaders: this.signedHeaders,
       canonicalRequest: this.canonicalRequest.replace(TOKEN_LINE, `$1${REDACTED}`),
       stringToSign: this.stringToSign,

@@ -26,6 +26,20 @@ describe("secrets in what fgkit hands back", () => {
     expect(printed(accessKeysFromEnv({ HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK }))).not.toContain(SK);
   });
 
+  it("a pair given swapped (the SK as ak): the ak is redacted too; an access key id is shown", () => {
+    // Access key ids are upper-case letters and digits; this SK is not, so it is not shown as one.
+    for (const keys of [
+      accessKeysFromEnv({ HUAWEICLOUD_SDK_AK: SK, HUAWEICLOUD_SDK_SK: AK }),
+      resolveCredentials({ ak: SK, sk: AK }),
+    ]) {
+      expect(printed(keys)).not.toContain(SK);
+      expect(printed(keys)).not.toContain(AK);
+    }
+    expect(JSON.stringify(accessKeysFromEnv({ HUAWEICLOUD_SDK_AK: SK, HUAWEICLOUD_SDK_SK: AK }))).toBe(
+      '{"ak":"[REDACTED]","sk":"[REDACTED]"}',
+    );
+  });
+
   it("resolveCredentials: the result prints redacted; the caller's keys object is left as it was", () => {
     const keys = { ak: AK, sk: SK, securityToken: TOKEN };
     const resolved = resolveCredentials(keys);

@@ -24,4 +24,17 @@ describe("a signature with a security token", () => {
     expect(json.headers["X-Security-Token"]).toBe("[REDACTED]");
     expect(json.canonicalRequest).toBe(signature.canonicalRequest.replace(TOKEN, "[REDACTED]"));
   });
+
+  it("shows the access key id, but not a secret key given as the access key (the pair swapped)", async () => {
+    const url = new URL("https://fg.example.com/v2/p/fgs/functions");
+    const sign = (ak: string, sk: string) => computeSignature({ method: "GET", url, headers: [] }, { ak, sk });
+    const right = await sign("HPUAEXAMPLEAK0123456", "Sk0Example7f3c9a1e5b2d4086SecretKeyValue");
+    expect(JSON.stringify(right)).toContain("Access=HPUAEXAMPLEAK0123456,");
+    const swapped = await sign("Sk0Example7f3c9a1e5b2d4086SecretKeyValue", "HPUAEXAMPLEAK0123456");
+    expect(swapped.authorization).toContain("Access=Sk0Example7f3c9a1e5b2d4086SecretKeyValue,"); // sent as given
+    for (const shown of [JSON.stringify(swapped), inspect(swapped, { depth: 9 })]) {
+      expect(shown).not.toContain("Sk0Example");
+      expect(shown).toContain("Access=[REDACTED],");
+    }
+  });
 });

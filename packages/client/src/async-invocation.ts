@@ -1,24 +1,35 @@
 import { InvalidInputError, unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
 import { idFromAnswer } from "./answer-field.js";
-import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget, SIGNAL_ONLY } from "./argument-checks.js";
+import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
+import { instanceMemoryHeader } from "./invoke.js";
 import { checkEvent, serializeEvent } from "./request-validation.js";
 import type { Schemas } from "./types.js";
 
 export type AsyncInvocation = Schemas["ListFunctionAsyncInvocationsResult"];
+
+export interface AsyncInvokeOptions {
+  /** Memory in MB for this run only (X-Cff-Instance-Memory), as for invokeFunction. */
+  instanceMemory?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+const ASYNC_INVOKE_OPTIONS = ["instanceMemory", "signal"];
 
 /** Queues an asynchronous run of a function and returns its request id. */
 export async function invokeFunctionAsync(
   client: FunctionGraphClient,
   functionUrn: string,
   event: object = {},
-  options: { signal?: AbortSignal | undefined } = {},
+  options: AsyncInvokeOptions = {},
 ): Promise<{ requestId: string }> {
   assertClient(client);
   checkEvent(event);
-  assertOptionalObject("options", options, SIGNAL_ONLY);
+  assertOptionalObject("options", options, ASYNC_INVOKE_OPTIONS);
+  const header: Record<string, string> = {};
+  if (options.instanceMemory !== undefined) header["X-Cff-Instance-Memory"] = instanceMemoryHeader(options.instanceMemory);
   const call = client.POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations-async", {
-    params: { path: { function_urn: functionUrn } },
+    params: { path: { function_urn: functionUrn }, header },
     body: event as Record<string, unknown>,
     bodySerializer: serializeEvent,
     signal: options.signal,
@@ -47,11 +58,20 @@ function searchFrom(invokedAt: Date | undefined): string {
 
 const invalidInvokedAt = () => new InvalidInputError("target.invokedAt", "must be a valid Date: when the run was queued");
 
+/**
+ * The default wait: as long as a run can last. A run ends by its function's timeout, which may be set
+ * up to 259,200 s (72 h), so a shorter default would give up on runs that can still succeed, as the
+ * 5 minutes of other waiters would on most runs worth queuing. The caller who knows the function's
+ * timeout passes `maxWaitMs` (that timeout, plus time in the queue and for retries) to stop sooner.
+ */
+const LONGEST_RUN_MS = 259_200_000;
+
 const FINISHED_OK = new Set(["SUCCESS"]);
 const FINISHED_BADLY = new Set(["FAIL", "DISCARD"]);
 
 /**
- * Waits until an asynchronous invocation has finished, polling ListAsyncInvocations with backoff.
+ * Waits until an asynchronous invocation has finished, polling ListAsyncInvocations with backoff
+ * (for up to 72 h, the longest function timeout, unless `maxWaitMs` says otherwise).
  * Resolves with the invocation record on SUCCESS; throws a FunctionGraphError (WaiterFailure, with
  * the record as response.data) on FAIL or DISCARD, WaiterTimeout past `maxWaitMs`, Aborted on the signal.
  */
@@ -90,6 +110,6 @@ export function waitUntilAsyncInvocationFinished(
         : record?.status && FINISHED_BADLY.has(record.status)
           ? "failure"
           : "retry",
-    options,
+    { ...options, maxWaitMs: options.maxWaitMs ?? LONGEST_RUN_MS },
   ) as Promise<AsyncInvocation>;
 }

@@ -37,7 +37,12 @@ export {
   type WaiterOptions,
 } from "@fgkit/helpers";
 export type { Middleware } from "openapi-fetch";
-export { type AsyncInvocation, invokeFunctionAsync, waitUntilAsyncInvocationFinished } from "./async-invocation.js";
+export {
+  type AsyncInvocation,
+  type AsyncInvokeOptions,
+  invokeFunctionAsync,
+  waitUntilAsyncInvocationFinished,
+} from "./async-invocation.js";
 export type { CallInit, CallMethod, CallRequestMethod, CallResponse } from "./call-types.js";
 export {
   type CallOptions,

@@ -10,16 +10,22 @@ export interface InvokeOptions {
   /** Memory in MB for this run only (X-Cff-Instance-Memory). */
   instanceMemory?: number | undefined;
   /**
-   * How long to wait for the run's answer (default 930 s: a function may run for up to 900 s;
-   * 0 = no limit). It replaces the client's per-attempt timeout (60 s by default) for this call;
-   * the client's overall deadline, if any, still applies.
+   * How long to wait for the run's answer (default 120 s: the API gateway gives up on a synchronous
+   * answer after about 90 s; 0 = no limit). It replaces the client's per-attempt timeout (60 s by
+   * default) for this call; the client's overall deadline, if any, still applies. A run longer than
+   * the gateway allows belongs in invokeFunctionAsync.
    */
   timeoutMs?: number | undefined;
   signal?: AbortSignal | undefined;
 }
 
-/** A synchronous run may last up to 900 s (the longest function timeout); the answer gets 30 s more. */
-export const DEFAULT_INVOKE_TIMEOUT_MS = 930_000;
+/**
+ * FunctionGraph's user guide ("Asynchronous Invocation") says a synchronous answer cannot be had
+ * after about 90 s, the API gateway's limit, however long the function's own timeout (up to 72 h);
+ * waiting longer would only delay the error. 30 s more covers sending the event and reading the
+ * answer (up to 6 MB each).
+ */
+export const DEFAULT_INVOKE_TIMEOUT_MS = 120_000;
 
 const INVOKE_OPTIONS = ["tailLog", "instanceMemory", "timeoutMs", "signal"];
 
@@ -97,7 +103,7 @@ export type InvokeResult<Result = unknown> =
  * Invocations are not retried (a repeated run is not harmless), except a 429 whose body names an API
  * error code (throttled: nothing ran) and a request that never left (connection refused, no credentials);
  * opt in to more with client.withOptions.
- * The run gets `timeoutMs` (default 930 s), not the client's 60 s per attempt: functions may run longer.
+ * The run gets `timeoutMs` (default 120 s, past the gateway's 90 s), not the client's 60 s per attempt.
  */
 export async function invokeFunction<Result = unknown>(
   client: FunctionGraphClient,
@@ -114,8 +120,7 @@ export async function invokeFunction<Result = unknown>(
     throw new InvalidInputError("tailLog", `must be true or false, got ${kindOf(options.tailLog)}`);
   const header: Record<string, string> = { "X-CFF-Request-Version": "v1" };
   if (options.tailLog ?? true) header["X-Cff-Log-Type"] = "tail";
-  if (options.instanceMemory !== undefined)
-    header["X-Cff-Instance-Memory"] = String(checkWholeNumber("instanceMemory", options.instanceMemory, 0, 1));
+  if (options.instanceMemory !== undefined) header["X-Cff-Instance-Memory"] = instanceMemoryHeader(options.instanceMemory);
   const call = invokerOf(client, timeoutMs).POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
     params: { path: { function_urn: functionUrn }, header },
     body: event as Record<string, unknown>,
@@ -138,10 +143,15 @@ export async function invokeFunction<Result = unknown>(
     summary: summaryOf(headers.get("x-cff-invoke-summary")),
   };
   const result = parseMaybeJson(rawResult);
-  return headers.get("x-is-func-err") === "true" || (errorCode !== null && errorCode !== "0")
+  // The code is "0" for a run that succeeded; an empty header carries no code at all.
+  return headers.get("x-is-func-err") === "true" || (!!errorCode && errorCode !== "0")
     ? { ...fields, functionError: true, result: result as FunctionErrorResult | string | undefined }
     : { ...fields, functionError: false, result: result as Result };
 }
+
+/** X-Cff-Instance-Memory's value: `instanceMemory` MB for this run only (the sync and async calls take it). */
+export const instanceMemoryHeader = (instanceMemory: number): string =>
+  String(checkWholeNumber("instanceMemory", instanceMemory, 0, 1));
 
 type Envelope = Partial<Schemas["InvokeFunctionResponse"]>;
 

@@ -165,6 +165,21 @@ describe("invokeFunction", () => {
     expect(run.result).toEqual({ greeting: "hi" });
   });
 
+  it("takes an empty X-Func-Err-Code as no code (a run that succeeded), as it takes none", async () => {
+    const { client } = createObservedClient(() =>
+      Response.json({ result: '{"greeting":"hi"}', status: 200 }, { headers: { "X-Func-Err-Code": "" } }),
+    );
+    const run = await invokeFunction<{ greeting: string }>(client, URN, {});
+    expect(run).toMatchObject({ functionError: false, result: { greeting: "hi" } });
+  });
+
+  it("waits 120 s for the answer by default (the gateway ends a synchronous call at about 90 s)", async () => {
+    const { client } = createObservedClient(() => Response.json({ result: "{}", status: 200 }));
+    const made = vi.spyOn(client, "withOptions");
+    await invokeFunction(client, URN, {});
+    expect(made).toHaveBeenCalledWith({ timeout: { attemptTimeoutMs: 120_000 } });
+  });
+
   it("throws a FunctionGraphError on an API error, without retrying the POST", async () => {
     const { client, requests } = createObservedClient(() =>
       Response.json({ error_code: "FSS.0500", error_msg: "boom" }, { status: 500, headers: { "X-Request-Id": "rid-1" } }),
@@ -207,6 +222,18 @@ describe("invokeFunctionAsync", () => {
     expect(new URL(requests[0]?.url ?? "").pathname).toMatch(/\/invocations-async$/);
   });
 
+  it("sends instanceMemory as X-Cff-Instance-Memory, as invokeFunction does, and refuses a bad one before sending", async () => {
+    const { client, requests } = createObservedClient(() => Response.json({ request_id: "async-9" }, { status: 202 }));
+    await invokeFunctionAsync(client, URN, { n: 1 }, { instanceMemory: 512 });
+    await invokeFunctionAsync(client, URN, { n: 1 });
+    expect(requests.map((r) => r.headers.get("x-cff-instance-memory"))).toEqual(["512", null]);
+    for (const instanceMemory of [0, 1.5, Number.NaN, "512"])
+      await expect(invokeFunctionAsync(client, URN, {}, { instanceMemory: instanceMemory as number })).rejects.toThrow(
+        "instanceMemory: must be a whole number, 1 or more",
+      );
+    expect(requests).toHaveLength(2);
+  });
+
   it("refuses an answer without a request id rather than returning undefined as one", async () => {
     const { client } = createObservedClient(() => Response.json({}, { status: 202, headers: { "X-Request-Id": "rid-1" } }));
     const error = await invokeFunctionAsync(client, URN, { n: 1 }).catch((e: unknown) => e);
@@ -231,7 +258,7 @@ describe("invokeFunctionAsync", () => {
     expect(await requests[1]?.text()).toBe('{"ping":1}');
   });
 
-  it("waits for a run longer than the client's attempt timeout (a function may run 900 s); timeoutMs bounds it instead", async () => {
+  it("waits for a run longer than the client's attempt timeout (up to the gateway's 90 s); timeoutMs bounds it instead", async () => {
     // The run takes 300 ms; the client allows 100 ms per attempt.
     const slowRun = async (request: Request) => {
       await wait(300, undefined, { signal: request.signal });

@@ -99,7 +99,7 @@ describe("an option the client does not take is refused by name, not ignored", (
       "timeout: is not an option here (the options are tailLog, instanceMemory, timeoutMs, signal)",
     );
     await expect(invokeFunctionAsync(client, URN, {}, { tailLog: true } as never)).rejects.toThrow(
-      "tailLog: is not an option here (the options are signal)",
+      "tailLog: is not an option here (the options are instanceMemory, signal)",
     );
     await expect(
       waitUntilAsyncInvocationFinished({ client, timeoutMs: 1000 } as never, { functionUrn: URN, requestId: "r-1" }),

@@ -119,6 +119,22 @@ describe("waitUntilAsyncInvocationFinished", () => {
     await expect(wait).rejects.toMatchObject({ code: "Aborted" });
     expect(requests).toHaveLength(1);
   });
+  it("waits 72 h by default, the longest function timeout: a queued run may be a long one", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date", "performance"] });
+    try {
+      const { client, requests } = invocationStatuses("RUNNING");
+      const hourly = { client, minDelayMs: 3_600_000, maxDelayMs: 3_600_000, random: () => 0 };
+      const outcome = waitUntilAsyncInvocationFinished(hourly, { functionUrn: URN, requestId: "r-1" }).catch((e) => e);
+      // Long past the 5 minutes of other waiters: one poll an hour, the last starting at 71 h.
+      await vi.advanceTimersByTimeAsync(70 * 3_600_000);
+      expect(requests).toHaveLength(71);
+      await vi.advanceTimersByTimeAsync(3 * 3_600_000);
+      await expect(outcome).resolves.toMatchObject({ code: "WaiterTimeout", message: expect.stringMatching(/259200000 ms/) });
+      expect(requests).toHaveLength(72);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe("startWorkflowExecution", () => {

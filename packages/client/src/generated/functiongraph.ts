@@ -5373,6 +5373,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description The service cannot take the request for now (overloaded or under maintenance); the same request may succeed later. */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
     };
     parameters: {
         ProjectId: string;
@@ -7087,7 +7096,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The event handed to the function, as any JSON object. */
+        /** @description The event handed to the function, as any JSON object. By default the service takes a body of up to 6 MB for a synchronous run and refuses a larger one; the limit is the account's, and support can raise it. */
         requestBody: {
             content: {
                 "application/json": {
@@ -7140,6 +7149,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     asyncInvokeFunction: {
@@ -7156,7 +7166,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The event handed to the function, as any JSON object. */
+        /** @description The event handed to the function, as any JSON object. By default the service takes a body of up to 256 KB for an asynchronous run and refuses a larger one; the limit is the account's, and support can raise it. */
         requestBody: {
             content: {
                 "application/json": {
@@ -7179,6 +7189,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     showLtsLogDetails: {

@@ -1,4 +1,4 @@
-import { InvalidInputError, unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
+import { FunctionGraphError, InvalidInputError, unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
 import { idFromAnswer } from "./answer-field.js";
 import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
@@ -66,6 +66,13 @@ const invalidInvokedAt = () => new InvalidInputError("target.invokedAt", "must b
  */
 const LONGEST_RUN_MS = 259_200_000;
 
+/**
+ * A queued run is listed within seconds (status WAIT). None after this long means a wrong function or
+ * request id, a run older than the search window, or records the function does not keep: the wait
+ * ends then rather than polling for the 72 h a run may last.
+ */
+const NEVER_LISTED_MS = 10 * 60_000;
+
 const FINISHED_OK = new Set(["SUCCESS"]);
 const FINISHED_BADLY = new Set(["FAIL", "DISCARD"]);
 
@@ -73,7 +80,8 @@ const FINISHED_BADLY = new Set(["FAIL", "DISCARD"]);
  * Waits until an asynchronous invocation has finished, polling ListAsyncInvocations with backoff
  * (for up to 72 h, the longest function timeout, unless `maxWaitMs` says otherwise).
  * Resolves with the invocation record on SUCCESS; throws a FunctionGraphError (WaiterFailure, with
- * the record as response.data) on FAIL or DISCARD, WaiterTimeout past `maxWaitMs`, Aborted on the signal.
+ * the record as response.data) on FAIL or DISCARD, WaiterFailure when the run is still not listed
+ * after 10 minutes, WaiterTimeout past `maxWaitMs`, Aborted on the signal.
  */
 export function waitUntilAsyncInvocationFinished(
   config: { client: FunctionGraphClient } & WaiterOptions,
@@ -93,16 +101,24 @@ export function waitUntilAsyncInvocationFinished(
     return Promise.reject(error);
   }
   const { client, ...options } = config;
+  const what = `async invocation ${target.requestId}`;
+  const started = performance.now();
+  let polls = 0;
+  let listed = false;
   return waitUntil(
-    `async invocation ${target.requestId}`,
+    what,
     async (signal) => {
+      polls++;
       const page = await unwrap(
         client.GET("/v2/{project_id}/fgs/functions/{function_urn}/async-invocations", {
           params: { path: { function_urn: target.functionUrn }, query: { request_id: target.requestId, query_begin_time } },
           signal,
         }),
       );
-      return page.invocations?.find((i) => i.request_id === target.requestId);
+      const record = page.invocations?.find((i) => i.request_id === target.requestId);
+      listed ||= record !== undefined;
+      if (!listed && performance.now() - started >= NEVER_LISTED_MS) throw neverListed(what, polls);
+      return record;
     },
     (record) =>
       record?.status && FINISHED_OK.has(record.status)
@@ -113,3 +129,11 @@ export function waitUntilAsyncInvocationFinished(
     { ...options, maxWaitMs: options.maxWaitMs ?? LONGEST_RUN_MS },
   ) as Promise<AsyncInvocation>;
 }
+
+const neverListed = (what: string, polls: number) =>
+  new FunctionGraphError(
+    `${what} was not listed in ${NEVER_LISTED_MS / 60_000} minutes (${polls} polls): check functionUrn and requestId, ` +
+      "give invokedAt for a run queued over an hour before the wait, and check that the function keeps " +
+      "its async invocation records (enable_async_status_log in its async invoke config)",
+    { status: 0, code: "WaiterFailure", attempts: polls },
+  );

@@ -137,6 +137,50 @@ describe("waitUntilAsyncInvocationFinished", () => {
   });
 });
 
+describe("waitUntilAsyncInvocationFinished, a run never listed", () => {
+  const fakeClock = () =>
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date", "performance"] });
+  const everyMinute = { minDelayMs: 60_000, maxDelayMs: 60_000, random: () => 0 };
+
+  it("ends with WaiterFailure after 10 minutes without a record (a wrong id), not at the 72 h default", async () => {
+    fakeClock();
+    try {
+      const { client, requests } = invocationStatuses(undefined);
+      const outcome = waitUntilAsyncInvocationFinished({ client, ...everyMinute }, { functionUrn: URN, requestId: "r-1" }).catch(
+        (e) => e,
+      );
+      await vi.advanceTimersByTimeAsync(9 * 60_000);
+      expect(requests).toHaveLength(10); // at 0, 1, ... 9 minutes: still waiting
+      await vi.advanceTimersByTimeAsync(2 * 60_000);
+      const error = await outcome;
+      expect(FunctionGraphError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ code: "WaiterFailure", attempts: 11 });
+      expect(error.message).toMatch(
+        /^async invocation r-1 was not listed in 10 minutes \(11 polls\): check functionUrn and requestId/,
+      );
+      expect(requests).toHaveLength(11);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("waits on once the run has been listed, however long it stays queued or running", async () => {
+    fakeClock();
+    try {
+      // Listed at the third poll, running for two hours, and once missing from a page past 10 minutes.
+      const running = Array(120).fill("RUNNING");
+      running[20] = undefined;
+      const { client, requests } = invocationStatuses(undefined, undefined, "WAIT", ...running, "SUCCESS");
+      const outcome = waitUntilAsyncInvocationFinished({ client, ...everyMinute }, { functionUrn: URN, requestId: "r-1" });
+      await vi.advanceTimersByTimeAsync(124 * 60_000);
+      await expect(outcome).resolves.toMatchObject({ status: "SUCCESS" });
+      expect(requests).toHaveLength(124);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe("startWorkflowExecution", () => {
   it("returns the id of the started execution, and refuses an answer without one", async () => {
     const started = createObservedClient(() => Response.json({ execution_id: "e-9" }));

@@ -1,7 +1,9 @@
 // The READMEs' TypeScript examples compile, strict, against the packages as they are: an example
 // that drifts from the API (a renamed option, a removed export) fails here instead of misleading
 // a reader. The official SDK's side of the migration examples is left out; names an example takes
-// from the text around it (`client`, `projectId`, ...) are declared before it.
+// from the text around it (`client`, `projectId`, ...) are declared before it, and an export of
+// @fgkit/client it uses without importing is imported. The one-line calls of the API groups table
+// are examples too.
 import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -9,6 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { expect, it } from "vitest";
+import * as clientExports from "../src/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = join(here, "..");
@@ -19,10 +22,7 @@ const readme = ["../../README.md", "README.md", "../helpers/README.md"]
 
 /** What an example may use without defining it, and how it is declared then. */
 const CONTEXT: Record<string, string> = {
-  createFunctionGraphClient: 'import { createFunctionGraphClient } from "@fgkit/client";',
-  unwrap: 'import { unwrap } from "@fgkit/client";',
-  invokeFunction: 'import { invokeFunction } from "@fgkit/client";',
-  paginateListFunctions: 'import { paginateListFunctions } from "@fgkit/client";',
+  ...Object.fromEntries(Object.keys(clientExports).map((name) => [name, `import { ${name} } from "@fgkit/client";`])),
   client: 'declare const client: import("@fgkit/client").FunctionGraphClient;',
   urn: "declare const urn: string;",
   projectId: "declare const projectId: string;",
@@ -31,6 +31,8 @@ const CONTEXT: Record<string, string> = {
   username: "declare const username: string;",
   password: "declare const password: string;",
   domainName: "declare const domainName: string;",
+  // As the API groups table says.
+  fn: 'const fn = { params: { path: { function_urn: "urn:fss:cn-north-4:<project>:function:default:hello:latest" } } };',
 };
 
 function defines(example: string, name: string): boolean {
@@ -39,12 +41,20 @@ function defines(example: string, name: string): boolean {
   return imported || declared;
 }
 
-const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)]
+const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)]
   .map((match) => match[1] as string)
   .filter((example) => !example.startsWith("// official SDK"));
 
+// A row of the API groups table: | group | ops | `one call` |. A loop's body, left as "…", is empty here.
+const tableCalls = [...readme.matchAll(/^\|[^|`]+\|\s*\d+\s*\|\s*`(.+)`\s*\|$/gm)].map((match) =>
+  (match[1] as string).replace(/ …$/, " {}"),
+);
+
+const examples = [...blocks, ...tableCalls];
+
 it("finds the README's examples", () => {
-  expect(examples.length).toBeGreaterThanOrEqual(8);
+  expect(blocks.length).toBeGreaterThanOrEqual(8);
+  expect(tableCalls).toHaveLength(17); // one per API group
 });
 
 it("type-checks every fgkit example in the README (strict, exactOptionalPropertyTypes)", async () => {

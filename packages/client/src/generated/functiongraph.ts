@@ -2187,7 +2187,7 @@ export interface components {
             code_type?: "inline" | "zip" | "obs" | "jar" | "Custom-Image-Swr" | undefined;
             /** @description OBS URL of the code package when `code_type` is `obs`; empty for the other code types. */
             code_url?: string | undefined;
-            /** @description File name of the code package; set when `code_type` is `zip` or `jar`, unused for `inline` and `obs`. */
+            /** @description File name of the code package; required when `code_type` is `zip` or `jar`, unused for `inline` and `obs`. */
             code_filename?: string | undefined;
             /** @description Container image to run the function from; required when `code_type` is `Custom-Image-Swr`. */
             custom_image?: components["schemas"]["CustomImage"] | undefined;
@@ -3383,7 +3383,7 @@ export interface components {
             concurrency: number;
             /**
              * Format: int32
-             * @description Maximum number of requests one instance handles at the same time, up to 1000. v2 functions only.
+             * @description Maximum number of requests one instance handles at the same time, 1 to 1000. v2 functions only.
              */
             concurrent_num: number;
         };

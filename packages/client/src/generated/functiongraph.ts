@@ -4048,7 +4048,7 @@ export interface components {
         };
         /** @description Request to publish a new, immutable version of a function from the current code and configuration of its `latest` version. Every field is optional; an empty object publishes with generated values. */
         CreateFunctionVersionRequestBody: {
-            /** @description Digest of the `latest` code you intend to publish, as reported in the function's `digest` field. Optional; when omitted, whatever code `latest` holds at that moment is published. */
+            /** @description Code digest of the `latest` version to publish; the SDK describes it as an MD5 value. Optional; when omitted, whatever code `latest` holds at that moment is published. */
             digest?: string | undefined;
             /** @description Name of the new version, for example `v1` or `2024-05-release`. When omitted, FunctionGraph names the version after the current time, in the form `vYYYYMMDD-HHMMSS`. */
             version?: string | undefined;

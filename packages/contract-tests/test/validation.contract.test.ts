@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { startPrism } from "@fgkit/mock";
 import { describe, expect, it } from "vitest";
-import { expectNoViolations, mockClient } from "./support.js";
+import { expectNoViolations, mockClient, URN } from "./support.js";
 
 describe("the Prism mock", () => {
   // Prism answers an invalid request with 422, or with the operation's own documented 400 when
@@ -16,6 +16,25 @@ describe("the Prism mock", () => {
     expect(response.status).toBe(400);
     expect(error).toMatchObject({ error_code: "FSS.0400" });
     expect(exchanges[0]?.violations).toMatch(/Request body must have required property 'runtime'/);
+  });
+
+  // The documented ranges are schema keywords, so the mock refuses what the API would.
+  it("validates requests: a value outside its documented range is refused, naming the field", async () => {
+    const { client, exchanges } = mockClient();
+    const { response } = await client.PUT("/v2/{project_id}/fgs/functions/{function_urn}/config", {
+      params: { path: { function_urn: URN } },
+      body: {
+        func_name: "hello-world",
+        runtime: "Node.js18.15",
+        handler: "index.handler",
+        timeout: 60,
+        memory_size: 8192,
+        strategy_config: { concurrency: 1001, concurrent_num: 1 },
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(exchanges[0]?.violations).toMatch(/memory_size.*must be <= 4096/);
+    expect(exchanges[0]?.violations).toMatch(/concurrency.*must be <= 1000/);
   });
 
   it("reports a response that breaks the spec, and expectExchange fails on it", async () => {

@@ -2187,7 +2187,7 @@ export interface components {
             code_type?: "inline" | "zip" | "obs" | "jar" | "Custom-Image-Swr" | undefined;
             /** @description OBS URL of the code package when `code_type` is `obs`; empty for the other code types. */
             code_url?: string | undefined;
-            /** @description File name of the code package; set when `code_type` is `zip` or `jar`, unused for `inline` and `obs`. */
+            /** @description File name of the code package; required when `code_type` is `zip` or `jar`, unused for `inline` and `obs`. */
             code_filename?: string | undefined;
             /** @description Container image to run the function from; required when `code_type` is `Custom-Image-Swr`. */
             custom_image?: components["schemas"]["CustomImage"] | undefined;
@@ -3383,7 +3383,7 @@ export interface components {
             concurrency: number;
             /**
              * Format: int32
-             * @description Maximum number of requests one instance handles at the same time, up to 1000. v2 functions only.
+             * @description Maximum number of requests one instance handles at the same time, 1 to 1000. v2 functions only.
              */
             concurrent_num: number;
         };
@@ -4048,7 +4048,7 @@ export interface components {
         };
         /** @description Request to publish a new, immutable version of a function from the current code and configuration of its `latest` version. Every field is optional; an empty object publishes with generated values. */
         CreateFunctionVersionRequestBody: {
-            /** @description Digest of the `latest` code you intend to publish, as reported in the function's `digest` field. Optional; when omitted, whatever code `latest` holds at that moment is published. */
+            /** @description Code digest of the `latest` version to publish; the SDK describes it as an MD5 value. Optional; when omitted, whatever code `latest` holds at that moment is published. */
             digest?: string | undefined;
             /** @description Name of the new version, for example `v1` or `2024-05-release`. When omitted, FunctionGraph names the version after the current time, in the form `vYYYYMMDD-HHMMSS`. */
             version?: string | undefined;

@@ -28,12 +28,12 @@ describe("the Prism mock", () => {
         runtime: "Node.js18.15",
         handler: "index.handler",
         timeout: 60,
-        memory_size: 8192,
+        memory_size: 64,
         strategy_config: { concurrency: 1001, concurrent_num: 1 },
       },
     });
     expect(response.status).toBe(400);
-    expect(exchanges[0]?.violations).toMatch(/memory_size.*must be <= 4096/);
+    expect(exchanges[0]?.violations).toMatch(/memory_size.*must be >= 128/);
     expect(exchanges[0]?.violations).toMatch(/concurrency.*must be <= 1000/);
   });
 

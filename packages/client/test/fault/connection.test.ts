@@ -81,6 +81,16 @@ describe("connections that fail", () => {
     );
   });
 
+  it("TLS to a port that does not speak it (as a refused certificate): one attempt, GET or POST, the reason named", async () => {
+    const tlsUrl = server.current.url.replace(/^http:/, "https:");
+    const invoke = { params: { path: { function_urn: URN } }, body: { name: "fgkit" } };
+    for (const call of [() => clientFor(tlsUrl).GET(CONFIG, byUrn), () => clientFor(tlsUrl).POST(INVOKE, invoke)]) {
+      const { error } = await failure(call);
+      expect(error).toMatchObject({ status: 0, code: "NetworkError", attempts: 1 });
+      expect(error.message).toMatch(/: no response \(ERR_SSL_WRONG_VERSION_NUMBER: /);
+    }
+  });
+
   it("a truncated body then a complete one: the caller gets the data", async () => {
     server.current.script(truncated(), json(200, config));
     expect(await unwrap(clientFor(server.current.url).GET(CONFIG, byUrn))).toEqual(config);

@@ -23,15 +23,24 @@ function* causeChain(error: unknown): Generator<object & { code?: unknown; cause
     yield at;
 }
 
-function brokeProtocol(error: unknown): boolean {
-  for (const at of causeChain(error)) if (PROTOCOL_CODE.test(String(at.code))) return true;
+// A server certificate that failed verification (self-signed, expired, another host's: Node's and
+// OpenSSL's codes), or TLS spoken to a port that does not speak it: every handshake would fail alike.
+const CERTIFICATE_CODE =
+  /^(ERR_TLS_CERT_ALTNAME_INVALID|ERR_SSL_WRONG_VERSION_NUMBER|HOSTNAME_MISMATCH|INVALID_CA|INVALID_PURPOSE|PATH_LENGTH_EXCEEDED|UNABLE_TO_\w+|\w*CERT\w*)$/;
+
+/** Whether another attempt would fail the same way: a broken answer, or a refused certificate. */
+function failsAlikeAgain(error: unknown): boolean {
+  for (const at of causeChain(error)) {
+    const code = String(at.code);
+    if (PROTOCOL_CODE.test(code) || CERTIFICATE_CODE.test(code)) return true;
+  }
   return false;
 }
 
 /** Whether a thrown transport error (not an HTTP answer) is a transient network failure. */
 export function isTransientNetworkError(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) return false;
-  if (depth === 0 && brokeProtocol(error)) return false;
+  if (depth === 0 && failsAlikeAgain(error)) return false;
   if (TRANSIENT_CODE.test(String((error as { code?: unknown }).code))) return true;
   if (error instanceof TypeError && NETWORK_FAILURE.test(error.message)) return true;
   return isTransientNetworkError((error as { cause?: unknown }).cause, depth + 1);

@@ -47,6 +47,20 @@ describe("isTransientNetworkError", () => {
     );
   });
 
+  it.each([
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "CERT_HAS_EXPIRED",
+    "CERT_NOT_YET_VALID",
+    "ERR_TLS_CERT_ALTNAME_INVALID",
+    "ERR_SSL_WRONG_VERSION_NUMBER",
+  ])("does not count a refused certificate (%s), even inside fetch's TypeError: every handshake fails alike", (code) => {
+    expect(isTransientNetworkError(withCode(code))).toBe(false);
+    expect(isTransientNetworkError(new TypeError("fetch failed", { cause: withCode(code) }))).toBe(false);
+  });
+
   it("does not count other errors, codes or a cause chain past its depth", () => {
     expect(isTransientNetworkError(withCode("ECONNRESETX"))).toBe(false);
     expect(isTransientNetworkError(withCode("UND_ERR_INVALID_ARG"))).toBe(false);

@@ -26,9 +26,21 @@ const ACCESS_KEY_ID = /^[A-Z0-9]{1,32}$/;
 export const isShownAccessKey = (ak: string): boolean => ACCESS_KEY_ID.test(ak);
 /** `ak` as fgkit prints it: itself, or REDACTED when it looks like a secret key instead. */
 export const shownAccessKey = (ak: string): string => (isShownAccessKey(ak) ? ak : REDACTED);
+// fgkit writes `Access=<ak>, SignedHeaders=`, so the key runs to that: an ak with a comma in it (a
+// CSV line "AK,SK" given as ak) is all of it, not only its harmless start. Else, to a comma or space.
+const ACCESS_KEY = /(Access=\s*)(?:(.*?)(,\s*SignedHeaders=)|([^\s,]*))/i;
+/** The access key an SDK-HMAC-SHA256 Authorization value names, if any. */
+export const accessKeyIn = (authorization: string): string | undefined => {
+  const match = ACCESS_KEY.exec(authorization);
+  return match ? (match[2] ?? match[4]) : undefined;
+};
 /** An SDK-HMAC-SHA256 Authorization value with its access key as shownAccessKey prints it. */
 export const withShownAccessKey = (authorization: string): string =>
-  authorization.replace(/(Access=\s*)([^\s,]*)/i, (_, prefix: string, ak: string) => prefix + shownAccessKey(ak));
+  authorization.replace(
+    ACCESS_KEY,
+    (_, prefix: string, ak: string | undefined, rest: string | undefined, bare: string) =>
+      prefix + shownAccessKey(ak ?? bare) + (rest ?? ""),
+  );
 
 /**
  * An Authorization value with its secret part redacted, whatever its scheme: fgkit's own keeps the
@@ -37,7 +49,7 @@ export const withShownAccessKey = (authorization: string): string =>
  */
 function redactAuthorization(value: string): string {
   if (SDK_HMAC.test(value)) {
-    const access = /Access=\s*([^\s,]*)/i.exec(value)?.[1] ?? "";
+    const access = accessKeyIn(value) ?? "";
     const signed = /SignedHeaders=\s*([^\s,]*)/i.exec(value)?.[1] ?? "";
     return `SDK-HMAC-SHA256 Access=${shownAccessKey(access)}, SignedHeaders=${signed}, Signature=${REDACTED}`;
   }

@@ -2,7 +2,7 @@
 // proxies, WAFs and gateways do), or a transport's error message. The secret is looked for in every
 // form an echo is likely to spell it in, since IAM passwords must hold the characters escaping changes.
 import { parseErrorBody } from "./from-response.js";
-import { isSecretHeader, isShownAccessKey, REDACTED } from "./redact.js";
+import { accessKeyIn, isSecretHeader, isShownAccessKey, REDACTED } from "./redact.js";
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -209,7 +209,7 @@ export function secretsOfHeaders(headers: Iterable<readonly [string, string]>): 
       const signature = /Signature=\s*([^\s,]+)/i.exec(value)?.[1];
       secrets.push(signature ?? value);
       // An access key that looks like a secret key (the pair swapped) is cut out of echoes too.
-      const access = /Access=\s*([^\s,]+)/i.exec(value)?.[1];
+      const access = accessKeyIn(value);
       if (access !== undefined && access.length >= 8 && !isShownAccessKey(access)) secrets.push(access);
     } else if (isSecretHeader(name) && value.length >= 8) secrets.push(value);
   return secrets;

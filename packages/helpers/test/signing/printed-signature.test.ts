@@ -36,5 +36,11 @@ describe("a signature with a security token", () => {
       expect(shown).not.toContain("Sk0Example");
       expect(shown).toContain("Access=[REDACTED],");
     }
+    // A CSV line "AK,SK" given as ak: the part after its comma is hidden too, not left in print.
+    const line = await sign("HPUAEXAMPLEAK0123456,Sk0Example7f3c9a1e5b2d4086SecretKeyValue", "HPUAEXAMPLEAK0123456");
+    for (const shown of [JSON.stringify(line), inspect(line, { depth: 9 })]) {
+      expect(shown).not.toContain("Sk0Example");
+      expect(shown).toContain("Access=[REDACTED], SignedHeaders=");
+    }
   });
 });

@@ -782,7 +782,7 @@ export interface paths {
         put?: never;
         /**
          * Invoke a function synchronously
-         * @description Runs the function with the request body as its event and waits for it to finish; the answer carries the function's result. What the 200 body looks like depends on `X-CFF-Request-Version`: with `v1` it is a JSON envelope (`request_id`, `result`, `log`, `status`), otherwise it is the function's own return value. Runs that take longer than about 90 seconds lose their answer at the gateway; use AsyncInvokeFunction for those.
+         * @description Runs the function with the request body as its event and waits for it to finish; the answer carries the function's result. What the 200 body looks like depends on `X-CFF-Request-Version`: with `v1` it is a JSON envelope (`request_id`, `result`, `log`, `status`), otherwise it is the function's own return value. Some editions of the user guide say a synchronous answer is lost at the API gateway after about 90 seconds; runs that may take that long are safer with AsyncInvokeFunction.
          */
         post: operations["invokeFunction"];
         delete?: never;

@@ -105,7 +105,6 @@ export function networkError(error: unknown, request: Request, attempts: number,
   );
 }
 
-/** The secret values a request carries: token headers whole, an Authorization's signature. */
 /** The secrets a request carries (its token, security token, signature), to cut from what quotes it. */
 export const secretsOf = (request: Request): string[] => secretsOfHeaders(request.headers);
 

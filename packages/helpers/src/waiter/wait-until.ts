@@ -15,7 +15,7 @@ export interface WaiterOptions {
   /** First delay between polls (default 1 s); doubles up to `maxDelayMs` (default 30 s), with jitter. */
   minDelayMs?: number | undefined;
   maxDelayMs?: number | undefined;
-  /** Give up after this long (default 5 minutes), cutting short a poll still running then. */
+  /** Give up after this long (default 5 minutes; a waiter may say otherwise), cutting short a poll still running then. */
   maxWaitMs?: number | undefined;
   /** Stops the wait at once. */
   signal?: AbortSignal | undefined;

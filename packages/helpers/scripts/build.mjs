@@ -11,6 +11,10 @@
 //                               for its CommonJS-from-ESM loader).
 //   dist/index.d.cts            the declarations, and dist/index.d.ts over them (declarations.mjs).
 //
+// Every bundle is syntax-minified (esbuild's minifySyntax: `void 0`, `!0`, shorter conditionals), with
+// names, line breaks and indentation kept, so a stack trace or a step into node_modules still reads:
+// about 4% smaller on disk.
+//
 // The CommonJS files say so by their extension (.cjs, .d.cts) rather than by a package.json of type
 // "commonjs" in a folder of their own: two files and a folder fewer to install.
 //
@@ -46,6 +50,7 @@ for (const [platform, format, outfile, target] of [
     format,
     target,
     define: built,
+    minifySyntax: true,
     logLevel: "warning",
   });
 }
@@ -59,6 +64,7 @@ const [web] = buildSync({
   target: "es2022",
   define,
   write: false,
+  minifySyntax: true,
   logLevel: "warning",
 }).outputFiles;
 writeFileSync("dist/index.js", web.contents);

@@ -33,9 +33,18 @@ export function assertOptionalObject(field: string, value: unknown, known: reado
   checkKnownOptions("", value, known);
 }
 
-/** A waiter's target: an object whose `keys` are non-empty strings. */
-export function assertTarget(value: unknown, keys: readonly string[]): void {
+// A waiter's options put in its target would be ignored (a signal never heeded, 72 h of polling).
+const IN_CONFIG: Record<string, string> = Object.fromEntries(
+  ["minDelayMs", "maxDelayMs", "maxWaitMs", "signal"].map((name) => [
+    name,
+    `is a waiter option: it goes in the first argument, beside client ({ client, ${name} })`,
+  ]),
+);
+
+/** A waiter's target: an object whose `keys` are non-empty strings, and no key but those and `optional`. */
+export function assertTarget(value: unknown, keys: readonly string[], optional: readonly string[] = []): void {
   if (!value || typeof value !== "object") throw new InvalidInputError("target", `must be { ${keys.join(", ")} }`);
+  checkKnownOptions("target", value, [...keys, ...optional], IN_CONFIG);
   for (const key of keys) {
     const given = (value as Record<string, unknown>)[key];
     if (typeof given !== "string" || given === "") throw new InvalidInputError(`target.${key}`, "must be a non-empty string");

@@ -95,7 +95,7 @@ export function waitUntilAsyncInvocationFinished(
   let query_begin_time: string;
   try {
     assertConfigWithClient(config);
-    assertTarget(target, ["functionUrn", "requestId"]);
+    assertTarget(target, ["functionUrn", "requestId"], ["invokedAt"]);
     query_begin_time = searchFrom(target.invokedAt);
   } catch (error) {
     return Promise.reject(error);

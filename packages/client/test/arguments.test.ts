@@ -9,6 +9,7 @@ import {
   resolveEndpoint,
   startWorkflowExecution,
   waitUntilAsyncInvocationFinished,
+  waitUntilFunctionApplicationCreated,
   waitUntilWorkflowExecutionFinished,
 } from "../src/index.js";
 import { createObservedClient, URN } from "./helpers.js";
@@ -60,6 +61,24 @@ describe("arguments of the helpers built on a client", () => {
     await refusal(
       () => waitUntilWorkflowExecutionFinished({ client }, { workflowId: "w", executionId: "" }),
       "target.executionId: must be a non-empty string",
+    );
+    expect(requests).toHaveLength(0);
+  });
+
+  it("waiters refuse options put in the target, where they would be ignored, and say where they go", async () => {
+    const { client, requests } = createObservedClient();
+    const signal = AbortSignal.abort();
+    await refusal(
+      () => waitUntilAsyncInvocationFinished({ client }, { functionUrn: URN, requestId: "r", signal } as never),
+      "target.signal: is a waiter option: it goes in the first argument, beside client ({ client, signal })",
+    );
+    await refusal(
+      () => waitUntilFunctionApplicationCreated({ client }, { applicationId: "a", maxWaitMs: 10 } as never),
+      "target.maxWaitMs: is a waiter option: it goes in the first argument, beside client ({ client, maxWaitMs })",
+    );
+    await refusal(
+      () => waitUntilWorkflowExecutionFinished({ client }, { workflowId: "w", executionId: "e", execution_id: "e" } as never),
+      "target.execution_id: is not an option here (the options are workflowId, executionId)",
     );
     expect(requests).toHaveLength(0);
   });

@@ -100,7 +100,7 @@ function exchange(
   return exchangeWithin(send, request, ending, {
     label: `${method} ${new URL(url).pathname}`,
     service: "the ECS metadata service",
-    noResponse: "no response from the ECS metadata service (is this an ECS?)",
+    noResponseHint: ": is this an ECS?",
     described,
     timeoutMs,
     secrets: sessionTokenOf(headers),

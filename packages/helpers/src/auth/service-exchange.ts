@@ -1,6 +1,7 @@
 // One request to a credentials service (IAM, the ECS metadata service) read to its end within a
 // bound: the caller's signal and a timeout together (`ending`). A failure before the whole answer
 // is in becomes one FunctionGraphError, Timeout, Aborted or NetworkError by what ended it.
+import { failureReason } from "../errors/failure-reason.js";
 import { type ErrorRequestInfo, FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { errorWithoutSecrets } from "../errors/without-secret.js";
@@ -14,8 +15,8 @@ export interface ServiceExchange {
   label: string;
   /** The service as errors name it: "IAM", "the ECS metadata service". */
   service: string;
-  /** What a failure without any answer says (default "no response from <service>"). */
-  noResponse?: string;
+  /** What a failure without any answer adds after its reason (": is this an ECS?"). */
+  noResponseHint?: string;
   /** The request as errors show it (never its secrets). */
   described: ErrorRequestInfo;
   timeoutMs: number;
@@ -27,14 +28,14 @@ export async function exchangeWithin(
   send: FetchLike,
   request: Request,
   ending: LinkedSignal,
-  { label, service, noResponse = `no response from ${service}`, described, timeoutMs, secrets = [] }: ServiceExchange,
+  { label, service, noResponseHint = "", described, timeoutMs, secrets = [] }: ServiceExchange,
 ): Promise<{ response: Response; text: string }> {
   const failed = (cause: unknown) => {
     const [code, why] = ending.timedOut
       ? ["Timeout", `no answer from ${service} within ${timeoutMs} ms`]
       : ending.aborted
         ? ["Aborted", "aborted by the caller"]
-        : ["NetworkError", noResponse];
+        : ["NetworkError", `no response from ${service} (${failureReason(cause, secrets)})${noResponseHint}`];
     return new FunctionGraphError(`${label}: ${why}`, {
       status: 0,
       code,

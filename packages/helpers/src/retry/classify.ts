@@ -1,7 +1,8 @@
 import { ProviderFailure } from "../auth/provider-failure.js";
+import { causeChain, failureReason } from "../errors/failure-reason.js";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
-import { errorWithoutSecrets, secretsOfHeaders, withoutSecrets } from "../errors/without-secret.js";
+import { errorWithoutSecrets, secretsOfHeaders } from "../errors/without-secret.js";
 import { NotSent } from "../transport/not-sent.js";
 
 // Error codes of failed connections that are worth another attempt: Node's system errors, and
@@ -16,12 +17,6 @@ const NETWORK_FAILURE = /fetch failed|terminated|failed to fetch|network|load fa
 // An answer that broke HTTP itself (undici's parser errors, headers over its limit, a body longer
 // than declared): the server would send it again the same way, so another attempt cannot help.
 const PROTOCOL_CODE = /^(HPE_\w+|UND_ERR_HEADERS_OVERFLOW|UND_ERR_RES_CONTENT_LENGTH_MISMATCH)$/;
-
-/** An error and its causes, outermost first, as far as the checks here look (5 deep). */
-function* causeChain(error: unknown): Generator<object & { code?: unknown; cause?: unknown }> {
-  for (let at = error, depth = 0; at && typeof at === "object" && depth < 5; at = (at as { cause?: unknown }).cause, depth++)
-    yield at;
-}
 
 // A server certificate that failed verification (self-signed, expired, another host's: Node's and
 // OpenSSL's codes), or TLS spoken to a port that does not speak it: every handshake would fail alike.
@@ -78,31 +73,18 @@ export function networkError(error: unknown, request: Request, attempts: number,
       request,
       cause: error.cause,
     });
-  // fetch's own words ("fetch failed", "terminated") only wrap the reason: the message gives the
-  // innermost one (undici's "other side closed", a parse error, a system error), with its code.
-  let reason = error instanceof Error ? error.message : String(error);
-  let code: unknown;
-  for (const at of causeChain(error)) {
-    code ??= typeof at.code === "string" ? at.code : undefined;
-    if (at instanceof Error && at.message) reason = at.message;
-  }
-  // A transport may quote the request in its message (undici's MockAgent quotes every header): the
-  // message is cut free of the request's secrets, and such an error is not kept as the cause.
+  // The message is cut free of the request's secrets, and an error quoting them is not kept as the cause.
   const secrets = secretsOf(request);
-  reason = withoutSecrets(reason, secrets);
   const cause = errorWithoutSecrets(error, secrets);
   // "terminated": an answer had begun (a status line came) and was cut off or could not be read.
   const what = error instanceof TypeError && error.message === "terminated" ? "the answer broke off" : "no response";
-  return new FunctionGraphError(
-    `${callLabel(request)}: ${what} (${typeof code === "string" ? `${code}: ` : ""}${reason})${note}`,
-    {
-      status: 0,
-      code: "NetworkError",
-      attempts,
-      request,
-      cause,
-    },
-  );
+  return new FunctionGraphError(`${callLabel(request)}: ${what} (${failureReason(error, secrets)})${note}`, {
+    status: 0,
+    code: "NetworkError",
+    attempts,
+    request,
+    cause,
+  });
 }
 
 /** The secrets a request carries (its token, security token, signature), to cut from what quotes it. */

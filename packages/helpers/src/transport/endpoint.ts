@@ -13,6 +13,9 @@ export function parseEndpoint(field: string, endpoint: unknown, options?: { allo
   // goes to evil.example while it reads as fg.example.com: such a URL is refused rather than guessed at.
   if (endpoint.includes("\\"))
     throw new InvalidInputError(field, 'must not contain "\\" (a URL parser reads it as "/", which can change the host)');
+  // A host copied from an endpoint table has no scheme ("localhost:8080" would even parse, as scheme "localhost:").
+  if (!endpoint.includes("://"))
+    throw new InvalidInputError(field, 'must be a URL with its scheme, such as "https://host" (or "http://127.0.0.1:port")');
   let url: URL;
   try {
     url = new URL(endpoint);

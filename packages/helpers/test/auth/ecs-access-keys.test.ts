@@ -175,6 +175,22 @@ describe("fetchEcsAccessKeys", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
   });
 
+  it("says why the service gave no answer (off an ECS, no route to it)", async () => {
+    const unreachable = Object.assign(new Error("connect EHOSTUNREACH 169.254.169.254:80"), { code: "EHOSTUNREACH" });
+    const error = await failureOf(
+      fetchEcsAccessKeys({
+        fetch: async () => {
+          throw new TypeError("fetch failed", { cause: unreachable });
+        },
+      }),
+    );
+    expect(error).toMatchObject({
+      code: "NetworkError",
+      message:
+        "PUT /meta-data/latest/api/token: no response from the ECS metadata service (EHOSTUNREACH: connect EHOSTUNREACH 169.254.169.254:80): is this an ECS?",
+    });
+  });
+
   it("feeds createAccessKeyProvider, which caches the keys", async () => {
     const provider = createAccessKeyProvider({
       fetchKeys: ({ signal }) => fetchEcsAccessKeys({ endpoint: base, signal }),

@@ -112,6 +112,32 @@ describe("fetchIamToken", () => {
     expect(error).toMatchObject({ status: 0, code: "Timeout" });
   });
 
+  it("says why IAM gave no answer (a misspelt region's host not found), without the password", async () => {
+    const lookup = Object.assign(new Error("getaddrinfo ENOTFOUND iam.cn-nrth-4.myhuaweicloud.com"), { code: "ENOTFOUND" });
+    const error = await fetchIamToken({
+      ...base,
+      region: "cn-nrth-4",
+      fetch: async () => {
+        throw new TypeError("fetch failed", { cause: lookup });
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 0,
+      code: "NetworkError",
+      message: "POST /v3/auth/tokens: no response from IAM (ENOTFOUND: getaddrinfo ENOTFOUND iam.cn-nrth-4.myhuaweicloud.com)",
+    });
+    // A transport that quotes the request body has it cut out of the reason.
+    const quoting = await fetchIamToken({
+      ...base,
+      region: "cn-north-4",
+      fetch: async () => {
+        throw new TypeError(`refused {"password":"${base.password}"}`);
+      },
+    }).catch((e: unknown) => e);
+    expect((quoting as Error).message).toMatch(/^POST \/v3\/auth\/tokens: no response from IAM \(refused /);
+    expect(JSON.stringify(quoting)).not.toContain(base.password);
+  });
+
   it("stops when the caller's signal aborts: code Aborted", async () => {
     const controller = new AbortController();
     const pending = fetchIamToken({

@@ -37,6 +37,13 @@ describe("parseEndpoint", () => {
       expect(() => parseEndpoint("endpoint", base), base).toThrow('endpoint: must not contain "\\"');
   });
 
+  it("says a URL without its scheme needs one (a host copied from an endpoint table, a loopback port)", () => {
+    for (const base of ["iam.cn-north-4.myhuaweicloud.com", "localhost:8080", "127.0.0.1:9000", "169.254.169.254"])
+      expect(() => parseEndpoint("iamEndpoint", base), base).toThrow(
+        'iamEndpoint: must be a URL with its scheme, such as "https://host" (or "http://127.0.0.1:port")',
+      );
+  });
+
   it("returns the URL without its trailing slashes", () => {
     expect(parseEndpoint("endpoint", "https://fg.example.com/base//")).toBe("https://fg.example.com/base");
     expect(parseEndpoint("endpoint", "https://fg.example.com")).toBe("https://fg.example.com");

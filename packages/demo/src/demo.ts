@@ -1,5 +1,6 @@
-// npm run demo: a tour of @fgkit/client. With FG_REGION, FG_PROJECT_ID, FG_AK and FG_SK set it talks
-// to the real cloud (FG_FUNCTION_URN picks the function to invoke); otherwise to a local Prism mock.
+// npm run demo: a tour of @fgkit/client. With FG_REGION set it talks to the real cloud, with the
+// credentials and project the client reads itself (HUAWEICLOUD_SDK_AK, _SK, _PROJECT_ID and optionally
+// _SECURITY_TOKEN); FG_FUNCTION_URN picks the function to invoke. Otherwise it talks to a local Prism mock.
 import {
   createFunctionGraphClient,
   FunctionGraphError,
@@ -11,21 +12,21 @@ import {
 import { bundledSpecPath, startPrism } from "@fgkit/mock";
 
 const env = process.env;
-const live = Boolean(env.FG_REGION && env.FG_PROJECT_ID && env.FG_AK && env.FG_SK);
+const live = Boolean(env.FG_REGION);
 const mock = live ? undefined : await startPrism(bundledSpecPath());
 const out = (line = "") => process.stdout.write(`${line}\n`);
 
 try {
   out(live ? `fgkit demo — live, region ${env.FG_REGION}` : `fgkit demo — against a local Prism mock at ${mock?.url}`);
-  const client = createFunctionGraphClient({
-    ...(live ? { region: env.FG_REGION } : { endpoint: mock?.url }),
-    projectId: env.FG_PROJECT_ID ?? "0123456789abcdef0123456789abcdef",
-    credentials: {
-      ak: env.FG_AK ?? "HPUAEXAMPLEAK0123456",
-      sk: env.FG_SK ?? "ExampleSecretKey0123456789abcdefghijklmnop",
-      ...(env.FG_SECURITY_TOKEN ? { securityToken: env.FG_SECURITY_TOKEN } : {}),
-    },
-  });
+  const client = createFunctionGraphClient(
+    live
+      ? { region: env.FG_REGION }
+      : {
+          endpoint: mock?.url,
+          projectId: "0123456789abcdef0123456789abcdef",
+          credentials: { ak: "HPUAEXAMPLEAK0123456", sk: "ExampleSecretKey0123456789abcdefghijklmnop" },
+        },
+  );
 
   out("\n1. Functions (paginated, 50 a page; the mock serves one page):");
   let first: string | undefined;

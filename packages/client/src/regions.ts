@@ -90,12 +90,18 @@ export function endpointOf(options: EndpointOptions): string {
 const EXAMPLE_ENDPOINT = "https://functiongraph.cn-north-4.myhuaweicloud.com";
 const API_PATH_AT_END = /\/v2(\/([0-9a-f]{32}|\{project_id\}|%7Bproject_id%7D)(\/fgs(\/.*)?)?)?\/?$/i;
 
+// A region's endpoint host, as Huawei Cloud's endpoint tables list it (the scheme may come too).
+const OFFICIAL_HOST = /^(?:https:\/\/)?functiongraph\.([a-z0-9-]+)\.myhuaweicloud\.com\/?$/;
+
 /**
  * The one listed region `region` is most likely a misspelling of (another case, stray spaces, one or
  * two letters off), if there is just one: "cn-north-5" is as near cn-north-1 as cn-north-4, and may be
  * a newer region.
  */
 function nearestRegion(region: string): string | undefined {
+  // The endpoint's host given as the region: its region, when it is a listed one.
+  const ofHost = OFFICIAL_HOST.exec(region.trim())?.[1];
+  if (ofHost !== undefined && (REGIONS as readonly string[]).includes(ofHost)) return ofHost;
   const given = region.trim().toLowerCase();
   let best: string | undefined;
   let bestDistance = 3;

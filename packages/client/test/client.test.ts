@@ -322,11 +322,20 @@ describe("createFunctionGraphClient", () => {
       ["CN-NORTH-4", "cn-north-4"],
       [" ap-southeast-1 ", "ap-southeast-1"],
       ["cn-north-4/", "cn-north-4"],
+      // The endpoint's host given as the region.
+      ["functiongraph.cn-north-4.myhuaweicloud.com", "cn-north-4"],
+      ["https://functiongraph.ap-southeast-1.myhuaweicloud.com/", "ap-southeast-1"],
     ])
       expect(() => createFunctionGraphClient({ region, projectId: PROJECT, credentials: AKSK }), region).toThrow(
         `region: unknown region "${region}" (did you mean "${near}"?); known regions: `,
       );
-    for (const region of ["cn-north-5", "cn-north", "mars-1", "cn-north-4.evil.example"])
+    for (const region of [
+      "cn-north-5",
+      "cn-north",
+      "mars-1",
+      "cn-north-4.evil.example",
+      "functiongraph.mars-1.myhuaweicloud.com",
+    ])
       expect(() => createFunctionGraphClient({ region, projectId: PROJECT, credentials: AKSK }), region).not.toThrow(
         "did you mean",
       );

@@ -1,4 +1,4 @@
-import { FunctionGraphError, redactHeaders, requestIdOf } from "@fgkit/helpers";
+import { type CallResult, exchangeOf, FunctionGraphError, redactHeaders, requestIdOf, unwrap } from "@fgkit/helpers";
 
 /**
  * The id a helper returns (`helper` names it in the message), read from a 2xx answer. An answer
@@ -13,6 +13,28 @@ export function idFromAnswer(helper: string, field: string, data: unknown, respo
     status: response.status,
     code: "InvalidResponseBody",
     requestId: requestIdOf(response.headers),
+    response: { status: response.status, headers: redactHeaders(response.headers), data },
+  });
+}
+
+/**
+ * The data of a successful call whose answer must be a JSON object (a page of a list, the record a
+ * waiter polls). A 2xx without one (a 204, an empty body, `null`, an array) is an InvalidResponseBody
+ * error, not a TypeError where the page's fields are read, nor a list that ends without a word.
+ */
+export async function objectFromAnswer<T>(call: Promise<CallResult<T>>): Promise<T> {
+  const result = await call;
+  const data = await unwrap(result);
+  if (data !== null && typeof data === "object" && !Array.isArray(data)) return data;
+  const { response } = result;
+  const exchange = exchangeOf(response);
+  const where = exchange ? `${exchange.request.method} ${new URL(exchange.request.url).pathname}` : "the call";
+  throw new FunctionGraphError(`${where}: the ${response.status} answer has no JSON object`, {
+    status: response.status,
+    code: "InvalidResponseBody",
+    requestId: requestIdOf(response.headers),
+    attempts: exchange?.attempts,
+    request: exchange?.request,
     response: { status: response.status, headers: redactHeaders(response.headers), data },
   });
 }

@@ -1,5 +1,5 @@
 import { FunctionGraphError, InvalidInputError, unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
-import { idFromAnswer } from "./answer-field.js";
+import { idFromAnswer, objectFromAnswer } from "./answer-field.js";
 import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import { instanceMemoryHeader } from "./invoke.js";
@@ -109,7 +109,7 @@ export function waitUntilAsyncInvocationFinished(
     what,
     async (signal) => {
       polls++;
-      const page = await unwrap(
+      const page = await objectFromAnswer(
         client.GET("/v2/{project_id}/fgs/functions/{function_urn}/async-invocations", {
           params: { path: { function_urn: target.functionUrn }, query: { request_id: target.requestId, query_begin_time } },
           signal,

@@ -1,4 +1,5 @@
-import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
+import { type WaiterOptions, waitUntil } from "@fgkit/helpers";
+import { objectFromAnswer } from "./answer-field.js";
 import { assertConfigWithClient, assertTarget } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import type { Schemas } from "./types.js";
@@ -34,7 +35,9 @@ export function waitUntilFunctionApplicationCreated(
   return waitUntil(
     `function application ${target.applicationId}`,
     (signal) =>
-      unwrap(client.GET("/v2/{project_id}/fgs/applications/{id}", { params: { path: { id: target.applicationId } }, signal })),
+      objectFromAnswer(
+        client.GET("/v2/{project_id}/fgs/applications/{id}", { params: { path: { id: target.applicationId } }, signal }),
+      ),
     (application) =>
       application.status === "success" ? "success" : NOT_GOING_TO_BE_CREATED.has(application.status ?? "") ? "failure" : "retry",
     { ...options, maxWaitMs: options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS },

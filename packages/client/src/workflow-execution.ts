@@ -1,5 +1,5 @@
 import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
-import { idFromAnswer } from "./answer-field.js";
+import { idFromAnswer, objectFromAnswer } from "./answer-field.js";
 import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget, SIGNAL_ONLY } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import { checkJsonObject, serializeWorkflowInput } from "./request-validation.js";
@@ -52,7 +52,7 @@ export function waitUntilWorkflowExecutionFinished(
   return waitUntil(
     `workflow execution ${target.executionId}`,
     (signal) =>
-      unwrap(
+      objectFromAnswer(
         client.GET("/v2/{project_id}/fgs/workflows/{workflow_id}/executions/{execution_id}", {
           params: { path: { workflow_id: target.workflowId, execution_id: target.executionId } },
           signal,

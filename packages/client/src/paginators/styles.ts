@@ -10,8 +10,8 @@ import {
   nextOffset,
   type Paginator,
   paginate,
-  unwrap,
 } from "@fgkit/helpers";
+import { objectFromAnswer } from "../answer-field.js";
 import { assertConfigWithClient } from "../argument-checks.js";
 import type { FunctionGraphClient } from "../create-client.js";
 import { checkQueryParameter, checkRecord, isWellFormed, NOT_WELL_FORMED, serializeJsonNaming } from "../request-validation.js";
@@ -124,7 +124,7 @@ export function markerPaginator<Page, Item>(config: PaginatorConfig, style: Mark
       const query: PageQuery = {};
       if (marker !== undefined) query.marker = marker;
       if (config.pageSize !== undefined) query[style.pageSizeParam] = String(config.pageSize);
-      return unwrap(style.fetch(query, config.signal));
+      return objectFromAnswer(style.fetch(query, config.signal));
     },
     items: style.items,
     // As with offsets: an API that ignored the marker while moving next_marker on would hand out the
@@ -161,7 +161,7 @@ export function offsetPaginator<Page, Item>(config: PaginatorConfig, style: Offs
   return paginate<Page, number, Item>({
     start,
     signal: config.signal,
-    fetchPage: (offset = 0) => unwrap(style.fetch(offset, config.pageSize, config.signal)),
+    fetchPage: (offset = 0) => objectFromAnswer(style.fetch(offset, config.pageSize, config.signal)),
     items: style.items,
     isRepeat: samePage,
     next: (page, offset = 0, items) => {

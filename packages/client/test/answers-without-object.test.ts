@@ -50,3 +50,16 @@ describe("a 2xx answer without a JSON object", () => {
         expect((error as Error).message).toMatch(/^GET \/v2\/\S+: the 20\d answer has no JSON object/);
       });
 });
+
+describe("a page whose items are no list", () => {
+  for (const functions of ["abc", { a: 1 }, 5])
+    it(`${JSON.stringify(functions)} is an InvalidResponseBody error, not items made of its characters or an InvalidInputError`, async () => {
+      const { client } = createObservedClient(() => Response.json({ functions, count: 3 }));
+      const error = await paginateListFunctions({ client })
+        .all()
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FunctionGraphError);
+      expect(error).toMatchObject({ code: "InvalidResponseBody" });
+      expect((error as Error).message).toMatch(/list of items/);
+    });
+});

@@ -126,7 +126,7 @@ export function markerPaginator<Page, Item>(config: PaginatorConfig, style: Mark
       if (config.pageSize !== undefined) query[style.pageSizeParam] = String(config.pageSize);
       return objectFromAnswer(style.fetch(query, config.signal));
     },
-    items: style.items,
+    items: (page) => answeredItems(style.items(page)),
     // As with offsets: an API that ignored the marker while moving next_marker on would hand out the
     // same page again and again (for ever, on a list that reports no count).
     isRepeat: samePage,
@@ -162,7 +162,7 @@ export function offsetPaginator<Page, Item>(config: PaginatorConfig, style: Offs
     start,
     signal: config.signal,
     fetchPage: (offset = 0) => objectFromAnswer(style.fetch(offset, config.pageSize, config.signal)),
-    items: style.items,
+    items: (page) => answeredItems(style.items(page)),
     isRepeat: samePage,
     next: (page, offset = 0, items) => {
       const total = answeredCount(style.total?.(page), "total");
@@ -181,6 +181,12 @@ function answeredCount(value: unknown, field: string): number | undefined {
   const count = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
   if (typeof count === "number" && Number.isSafeInteger(count) && count >= 0) return count;
   throw unreadableAnswer(field);
+}
+
+/** A page's items as the API answered them: a list (or none); a string would be walked character by character. */
+function answeredItems<Item>(items: readonly Item[] | undefined): readonly Item[] | undefined {
+  if (items === undefined || items === null || Array.isArray(items)) return items;
+  throw unreadableAnswer("list of items");
 }
 
 /** The next marker as the API answered it: text or a finite number (or none at the end). */

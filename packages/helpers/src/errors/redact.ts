@@ -68,3 +68,15 @@ export function redactHeaders(headers: Headers | Iterable<[string, string]> | Re
   }
   return out;
 }
+
+// Query parameters that could carry a credential (never used by FunctionGraph, but cheap to guard).
+const SECRET_QUERY =
+  /([?&](?:access_token|auth_token|token|security_token|securitytoken|x-auth-token|x-security-token|session_token|password|passwd|sk|secret|secret_key|secretkey|signature|x-sdk-signature|api_key|apikey)=)[^&#]*/gi;
+
+// User information in a URL (`https://user:password@host/`), as a redirect's Location may carry it.
+const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i;
+
+/** A URL with user information and credential-like query values replaced by [REDACTED]. */
+export function redactUrl(url: string): string {
+  return url.replace(USER_INFO, `$1${REDACTED}@`).replace(SECRET_QUERY, `$1${REDACTED}`);
+}

@@ -1,4 +1,4 @@
-import { instanceOfBranded } from "./branded-instance.js";
+import { hasBrand, instanceOfBranded } from "./branded-instance.js";
 import { InvalidInputError } from "./invalid-input-error.js";
 import { redactHeaders, redactUrl } from "./redact.js";
 
@@ -102,7 +102,7 @@ export class FunctionGraphError extends Error {
 
   /** Works across duplicated copies of the package, where `instanceof` does not. */
   static isInstance(value: unknown): value is FunctionGraphError {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return hasBrand(value, BRAND);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { instanceOfBranded } from "./branded-instance.js";
+import { hasBrand, instanceOfBranded } from "./branded-instance.js";
 
 const BRAND = Symbol.for("fgkit.InvalidInputError");
 
@@ -25,7 +25,7 @@ export class InvalidInputError extends TypeError {
 
   /** Works across duplicated copies of the package, where `instanceof` does not. */
   static isInstance(value: unknown): value is InvalidInputError {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return hasBrand(value, BRAND);
   }
 
   /** `instanceof InvalidInputError` holds across copies of the package too (see FunctionGraphError). */

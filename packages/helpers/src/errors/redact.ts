@@ -25,7 +25,7 @@ const ACCESS_KEY_ID = /^[A-Z0-9]{1,32}$/;
 /** Whether `ak` is shown where fgkit prints an access key id: only when it looks like one. */
 export const isShownAccessKey = (ak: string): boolean => ACCESS_KEY_ID.test(ak);
 /** `ak` as fgkit prints it: itself, or REDACTED when it looks like a secret key instead. */
-export const shownAccessKey = (ak: string): string => (isShownAccessKey(ak) ? ak : REDACTED);
+const shownAccessKey = (ak: string): string => (isShownAccessKey(ak) ? ak : REDACTED);
 // fgkit writes `Access=<ak>, SignedHeaders=`, so the key runs to that: an ak with a comma in it (a
 // CSV line "AK,SK" given as ak) is all of it, not only its harmless start. Else, to a comma or space.
 const ACCESS_KEY = /(Access=\s*)(?:(.*?)(,\s*SignedHeaders=)|([^\s,]*))/i;

@@ -22,6 +22,7 @@ import createClient, { type Client, createQuerySerializer, type Middleware } fro
 import { callHeaders } from "./call-headers.js";
 import type { CallMethod, CallRequestMethod } from "./call-types.js";
 import { credentialsFromEnvironment, PROJECT_ID_PATTERN, projectIdFromEnvironment } from "./environment-defaults.js";
+import { serializeJsonBody } from "./json-body.js";
 import { createPathSerializer, encodePathValue } from "./path-params.js";
 import { endpointOf, type Region } from "./regions.js";
 import {
@@ -30,7 +31,6 @@ import {
   isPlainObject,
   refusingStreams,
   returningText,
-  serializeJsonBody,
   validateRequestOptions,
 } from "./request-validation.js";
 import type { FunctionGraphPaths } from "./types.js";

@@ -1,7 +1,8 @@
 import { checkMilliseconds, checkWholeNumber, InvalidInputError, unwrap } from "@fgkit/helpers";
 import { assertClient, assertOptionalObject } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
-import { checkEvent, kindOf, serializeEvent } from "./request-validation.js";
+import { checkEvent, serializeEvent } from "./json-body.js";
+import { kindOf } from "./request-validation.js";
 import type { Schemas } from "./types.js";
 
 export interface InvokeOptions {

@@ -25,7 +25,7 @@ export interface InvokeOptions {
  * synchronous call through the API gateway gets no answer after about 90 s: a shorter default would
  * then only bring the error forward, while if it does not hold, it would cut off runs that succeed.
  */
-export const DEFAULT_INVOKE_TIMEOUT_MS = 930_000;
+const DEFAULT_INVOKE_TIMEOUT_MS = 930_000;
 
 const INVOKE_OPTIONS = ["tailLog", "instanceMemory", "timeoutMs", "signal"];
 

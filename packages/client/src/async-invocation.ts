@@ -3,7 +3,7 @@ import { idFromAnswer, objectFromAnswer } from "./answer-field.js";
 import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import { instanceMemoryHeader } from "./invoke.js";
-import { checkEvent, serializeEvent } from "./request-validation.js";
+import { checkEvent, serializeEvent } from "./json-body.js";
 import type { Schemas } from "./types.js";
 
 export type AsyncInvocation = Schemas["ListFunctionAsyncInvocationsResult"];

@@ -22,6 +22,7 @@ import createClient, { type Client, createQuerySerializer, type Middleware } fro
 import { callHeaders } from "./call-headers.js";
 import type { CallMethod, CallRequestMethod } from "./call-types.js";
 import { credentialsFromEnvironment, PROJECT_ID_PATTERN, projectIdFromEnvironment } from "./environment-defaults.js";
+import { serializeJsonBody } from "./json-body.js";
 import { createPathSerializer, encodePathValue } from "./path-params.js";
 import { endpointOf, type Region } from "./regions.js";
 import {
@@ -30,7 +31,6 @@ import {
   isPlainObject,
   refusingStreams,
   returningText,
-  serializeJsonBody,
   validateRequestOptions,
 } from "./request-validation.js";
 import type { FunctionGraphPaths } from "./types.js";
@@ -312,44 +312,12 @@ function build(shared: Shared, call: CallOptions, inherited?: () => readonly Mid
       }
     },
   } as FunctionGraphClient;
-  // Check each call's params before openapi-fetch builds a Request (its errors would quote values).
-  for (const method of METHODS) {
-    const send = client[method] as (path: string, init?: unknown) => Promise<unknown>;
-    (checked as unknown as Record<string, unknown>)[method] = (path: string, init?: Init) => {
-      // Not async: the call's promise is openapi-fetch's own, one hop shorter. Bad input still rejects.
-      try {
-        if (typeof path !== "string" || path[0] !== "/")
-          throw new InvalidInputError("path", "must be an API path such as /v2/{project_id}/fgs/functions");
-        validateRequestOptions(init, method);
-        // fetch would refuse it with a TypeError from inside; no GET or HEAD of the API takes one.
-        if (init?.body !== undefined && (method === "GET" || method === "HEAD"))
-          throw new InvalidInputError("body", `a ${method} request has no body: parameters go in params.query`);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      const middleware = middlewareOf();
-      const draft = draftRequestClass && middleware.length === 0 && init?.Request === undefined && !init?.middleware;
-      // openapi-fetch only runs the path serializer when there are path params; project_id always needs it.
-      const options: Record<string, unknown> = {
-        Request: draft ? draftRequestClass : undefined, // undefined: openapi-fetch's default (DeferredRequest)
-        ...init,
-        params: { ...init?.params, path: { ...init?.params?.path } },
-      };
-      if (middleware.length > 0) options.middleware = [...middleware, ...((init?.middleware as Middleware[]) ?? [])];
-      // A Request a middleware made in place of openapi-fetch's carries the call's dispatcher in undici's
-      // own field, which fetch reads and the default transport cannot: it gets it back as the property
-      // openapi-fetch sets on its own Request.
-      if (init?.dispatcher !== undefined && options.middleware !== undefined)
-        options.middleware = [...(options.middleware as Middleware[]), keepDispatcher(init.dispatcher)];
-      if (typeof init?.bodySerializer === "function")
-        options.bodySerializer = refusingStreams(init.bodySerializer as (body: unknown) => unknown);
-      if (typeof init?.querySerializer === "function")
-        options.querySerializer = returningText(init.querySerializer as (query: unknown) => unknown);
-      const headers = init?.headers === undefined ? undefined : callHeaders(init.headers);
-      if (headers !== undefined) options.headers = headers;
-      return send(path, options);
-    };
-  }
+  for (const method of METHODS)
+    (checked as unknown as Record<string, unknown>)[method] = checkedMethod(
+      method,
+      client[method] as (path: string, init?: unknown) => Promise<unknown>,
+      middlewareOf,
+    );
   // openapi-fetch's request(method, path, init), through the same checks and middleware.
   checked.request = ((method: unknown, path: string, init?: Init) => {
     const name = typeof method === "string" ? method.toUpperCase() : "";
@@ -373,6 +341,52 @@ function build(shared: Shared, call: CallOptions, inherited?: () => readonly Mid
     );
   };
   return checked;
+}
+
+/**
+ * One method of the client (`GET`, ...): each call's params checked before openapi-fetch builds a
+ * Request (its errors would quote values), then handed to openapi-fetch's `send` with the client's
+ * middleware ahead of the call's own.
+ */
+function checkedMethod(
+  method: (typeof METHODS)[number],
+  send: (path: string, init?: unknown) => Promise<unknown>,
+  middlewareOf: () => readonly Middleware[],
+) {
+  return (path: string, init?: Init): Promise<unknown> => {
+    // Not async: the call's promise is openapi-fetch's own, one hop shorter. Bad input still rejects.
+    try {
+      if (typeof path !== "string" || path[0] !== "/")
+        throw new InvalidInputError("path", "must be an API path such as /v2/{project_id}/fgs/functions");
+      validateRequestOptions(init, method);
+      // fetch would refuse it with a TypeError from inside; no GET or HEAD of the API takes one.
+      if (init?.body !== undefined && (method === "GET" || method === "HEAD"))
+        throw new InvalidInputError("body", `a ${method} request has no body: parameters go in params.query`);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const middleware = middlewareOf();
+    const draft = draftRequestClass && middleware.length === 0 && init?.Request === undefined && !init?.middleware;
+    // openapi-fetch only runs the path serializer when there are path params; project_id always needs it.
+    const options: Record<string, unknown> = {
+      Request: draft ? draftRequestClass : undefined, // undefined: openapi-fetch's default (DeferredRequest)
+      ...init,
+      params: { ...init?.params, path: { ...init?.params?.path } },
+    };
+    if (middleware.length > 0) options.middleware = [...middleware, ...((init?.middleware as Middleware[]) ?? [])];
+    // A Request a middleware made in place of openapi-fetch's carries the call's dispatcher in undici's
+    // own field, which fetch reads and the default transport cannot: it gets it back as the property
+    // openapi-fetch sets on its own Request.
+    if (init?.dispatcher !== undefined && options.middleware !== undefined)
+      options.middleware = [...(options.middleware as Middleware[]), keepDispatcher(init.dispatcher)];
+    if (typeof init?.bodySerializer === "function")
+      options.bodySerializer = refusingStreams(init.bodySerializer as (body: unknown) => unknown);
+    if (typeof init?.querySerializer === "function")
+      options.querySerializer = returningText(init.querySerializer as (query: unknown) => unknown);
+    const headers = init?.headers === undefined ? undefined : callHeaders(init.headers);
+    if (headers !== undefined) options.headers = headers;
+    return send(path, options);
+  };
 }
 
 /**

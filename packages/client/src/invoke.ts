@@ -1,7 +1,8 @@
 import { checkMilliseconds, checkWholeNumber, InvalidInputError, unwrap } from "@fgkit/helpers";
 import { assertClient, assertOptionalObject } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
-import { checkEvent, kindOf, serializeEvent } from "./request-validation.js";
+import { checkEvent, serializeEvent } from "./json-body.js";
+import { kindOf } from "./request-validation.js";
 import type { Schemas } from "./types.js";
 
 export interface InvokeOptions {
@@ -24,7 +25,7 @@ export interface InvokeOptions {
  * synchronous call through the API gateway gets no answer after about 90 s: a shorter default would
  * then only bring the error forward, while if it does not hold, it would cut off runs that succeed.
  */
-export const DEFAULT_INVOKE_TIMEOUT_MS = 930_000;
+const DEFAULT_INVOKE_TIMEOUT_MS = 930_000;
 
 const INVOKE_OPTIONS = ["tailLog", "instanceMemory", "timeoutMs", "signal"];
 

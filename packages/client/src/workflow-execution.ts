@@ -2,7 +2,7 @@ import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
 import { idFromAnswer, objectFromAnswer } from "./answer-field.js";
 import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget, SIGNAL_ONLY } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
-import { checkJsonObject, serializeWorkflowInput } from "./request-validation.js";
+import { checkJsonObject, serializeWorkflowInput } from "./json-body.js";
 import type { Schemas } from "./types.js";
 
 export type WorkflowExecution = Schemas["ShowWorkflowExecutionResponse"];

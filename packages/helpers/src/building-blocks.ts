@@ -5,7 +5,7 @@
 // signing hot path and the browser bundle do not carry these checks.
 import { checkFunction, checkObject, checkSignal } from "./errors/argument-checks.js";
 import * as fromResponse from "./errors/from-response.js";
-import * as errorInfo from "./errors/function-graph-error.js";
+import type * as errorInfo from "./errors/function-graph-error.js";
 import { InvalidInputError } from "./errors/invalid-input-error.js";
 import { checkMilliseconds, checkWholeNumber } from "./errors/number-checks.js";
 import * as redact from "./errors/redact.js";
@@ -112,7 +112,7 @@ export function errorFromResponse(
 /** A URL with user information and credential-like query values replaced by [REDACTED]. */
 export function redactUrl(url: string): string {
   checkString("url", url);
-  return errorInfo.redactUrl(url);
+  return redact.redactUrl(url);
 }
 
 /** Whether a header carries a secret (Authorization, X-Auth-Token, X-Security-Token, cookies, ...). */

@@ -14,7 +14,8 @@ import {
 import { objectFromAnswer } from "../answer-field.js";
 import { assertConfigWithClient } from "../argument-checks.js";
 import type { FunctionGraphClient } from "../create-client.js";
-import { checkQueryParameter, checkRecord, isWellFormed, NOT_WELL_FORMED, serializeJsonNaming } from "../request-validation.js";
+import { serializeJsonNaming } from "../json-body.js";
+import { checkQueryParameter, checkRecord, isWellFormed, NOT_WELL_FORMED } from "../request-validation.js";
 import type { operations } from "../types.js";
 
 /** An operation's query parameters other than the ones the paginator drives. */

@@ -1,6 +1,6 @@
 import { checkFunction, checkKnownOptions, checkObject, checkSignal } from "../errors/argument-checks.js";
 import { errorFromResponse, parseErrorBody } from "../errors/from-response.js";
-import { type ErrorRequestInfo, FunctionGraphError } from "../errors/function-graph-error.js";
+import { callLabel, type ErrorRequestInfo, FunctionGraphError } from "../errors/function-graph-error.js";
 import { checkMilliseconds } from "../errors/number-checks.js";
 import { answerHeadersWithoutSecrets, answerWithoutSecrets } from "../errors/without-secret.js";
 import { parseEndpoint } from "../transport/endpoint.js";
@@ -98,7 +98,7 @@ function exchange(
   // A redirect is not followed: it would carry the session token on to wherever it points.
   const request = new Request(url, { method, headers, signal: ending.signal, redirect: "manual" });
   return exchangeWithin(send, request, ending, {
-    label: `${method} ${new URL(url).pathname}`,
+    label: callLabel({ method, url }),
     service: "the ECS metadata service",
     noResponseHint: ": is this an ECS?",
     described,

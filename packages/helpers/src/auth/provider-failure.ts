@@ -3,6 +3,7 @@
 // rather than as a network failure of the call. fgkit's own errors pass unmarked: a
 // FunctionGraphError from IAM or the metadata service already names that exchange, and an
 // InvalidInputError names the bad value.
+import { hasBrand } from "../errors/branded-instance.js";
 import { FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 
@@ -13,7 +14,7 @@ export class ProviderFailure extends Error {
 
   /** Works across copies of this module (the package's tests meet its source and its build). */
   static isInstance(value: unknown): value is ProviderFailure {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return hasBrand(value, BRAND);
   }
 
   get [BRAND](): true {

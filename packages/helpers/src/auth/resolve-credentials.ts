@@ -5,11 +5,6 @@ import { withSecretsHidden } from "./hidden-secrets.js";
 import { isAccessKeyProvider } from "./provider-context.js";
 
 /**
- * Returns a valid IAM token; called before every request, so it should cache (see createTokenProvider).
- * A provider may also have `invalidate`: when the gateway refuses a token (401), the client calls it
- * with that token and sends the request once more, with whatever token the provider gives next.
- */
-/**
  * What fgkit's caching providers (createTokenProvider, createAccessKeyProvider) are called with: the
  * attempt's signal, which aborts when the attempt ends (its timeout, the call's deadline, the caller's
  * signal). A provider of your own is called without arguments.
@@ -18,6 +13,11 @@ export interface ProviderContext {
   readonly signal?: AbortSignal | undefined;
 }
 
+/**
+ * Returns a valid IAM token; called before every request, so it should cache (see createTokenProvider).
+ * A provider may also have `invalidate`: when the gateway refuses a token (401), the client calls it
+ * with that token and sends the request once more, with whatever token the provider gives next.
+ */
 export type TokenProvider = ((context?: ProviderContext) => string | Promise<string>) & {
   /**
    * The gateway refused `token`: stop handing it out (a token revoked before its expiry, say).

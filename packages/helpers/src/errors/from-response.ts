@@ -1,5 +1,5 @@
-import { callLabel, type ErrorRequestInfo, FunctionGraphError, redactUrl } from "./function-graph-error.js";
-import { redactHeaders } from "./redact.js";
+import { callLabel, type ErrorRequestInfo, FunctionGraphError } from "./function-graph-error.js";
+import { redactHeaders, redactUrl } from "./redact.js";
 
 const REQUEST_ID_HEADERS = ["x-request-id", "x-cff-request-id", "x-apig-request-id"];
 

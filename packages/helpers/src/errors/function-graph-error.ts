@@ -1,6 +1,6 @@
-import { instanceOfBranded } from "./branded-instance.js";
+import { hasBrand, instanceOfBranded } from "./branded-instance.js";
 import { InvalidInputError } from "./invalid-input-error.js";
-import { REDACTED, redactHeaders } from "./redact.js";
+import { redactHeaders, redactUrl } from "./redact.js";
 
 export interface ErrorRequestInfo {
   method: string;
@@ -102,7 +102,7 @@ export class FunctionGraphError extends Error {
 
   /** Works across duplicated copies of the package, where `instanceof` does not. */
   static isInstance(value: unknown): value is FunctionGraphError {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return hasBrand(value, BRAND);
   }
 
   /**
@@ -146,15 +146,4 @@ function headersGiven<T>(field: string, headers: T): T {
 
 export function describeRequest(request: Request): ErrorRequestInfo {
   return { method: request.method, url: redactUrl(request.url), headers: redactHeaders(request.headers) };
-}
-
-// Query parameters that could carry a credential (never used by FunctionGraph, but cheap to guard).
-const SECRET_QUERY =
-  /([?&](?:access_token|auth_token|token|security_token|securitytoken|x-auth-token|x-security-token|session_token|password|passwd|sk|secret|secret_key|secretkey|signature|x-sdk-signature|api_key|apikey)=)[^&#]*/gi;
-
-// User information in a URL (`https://user:password@host/`), as a redirect's Location may carry it.
-const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i;
-
-export function redactUrl(url: string): string {
-  return url.replace(USER_INFO, `$1${REDACTED}@`).replace(SECRET_QUERY, `$1${REDACTED}`);
 }

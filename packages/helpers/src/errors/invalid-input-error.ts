@@ -1,12 +1,12 @@
-import { instanceOfBranded } from "./branded-instance.js";
+import { hasBrand, instanceOfBranded } from "./branded-instance.js";
+
+const BRAND = Symbol.for("fgkit.InvalidInputError");
 
 /**
  * Thrown before any request is sent when an argument cannot be used. `field` names the offending
  * input (`credentials.sk`, `params.path.function_urn`, `headers.X-Custom`, ...). The message never
  * contains the rejected value when that value may be a secret.
  */
-const BRAND = Symbol.for("fgkit.InvalidInputError");
-
 export class InvalidInputError extends TypeError {
   override readonly name = "InvalidInputError";
 
@@ -25,7 +25,7 @@ export class InvalidInputError extends TypeError {
 
   /** Works across duplicated copies of the package, where `instanceof` does not. */
   static isInstance(value: unknown): value is InvalidInputError {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return hasBrand(value, BRAND);
   }
 
   /** `instanceof InvalidInputError` holds across copies of the package too (see FunctionGraphError). */

@@ -25,7 +25,7 @@ const ACCESS_KEY_ID = /^[A-Z0-9]{1,32}$/;
 /** Whether `ak` is shown where fgkit prints an access key id: only when it looks like one. */
 export const isShownAccessKey = (ak: string): boolean => ACCESS_KEY_ID.test(ak);
 /** `ak` as fgkit prints it: itself, or REDACTED when it looks like a secret key instead. */
-export const shownAccessKey = (ak: string): string => (isShownAccessKey(ak) ? ak : REDACTED);
+const shownAccessKey = (ak: string): string => (isShownAccessKey(ak) ? ak : REDACTED);
 // fgkit writes `Access=<ak>, SignedHeaders=`, so the key runs to that: an ak with a comma in it (a
 // CSV line "AK,SK" given as ak) is all of it, not only its harmless start. Else, to a comma or space.
 const ACCESS_KEY = /(Access=\s*)(?:(.*?)(,\s*SignedHeaders=)|([^\s,]*))/i;
@@ -67,4 +67,16 @@ export function redactHeaders(headers: Headers | Iterable<[string, string]> | Re
     putHeader(out, lower, shown);
   }
   return out;
+}
+
+// Query parameters that could carry a credential (never used by FunctionGraph, but cheap to guard).
+const SECRET_QUERY =
+  /([?&](?:access_token|auth_token|token|security_token|securitytoken|x-auth-token|x-security-token|session_token|password|passwd|sk|secret|secret_key|secretkey|signature|x-sdk-signature|api_key|apikey)=)[^&#]*/gi;
+
+// User information in a URL (`https://user:password@host/`), as a redirect's Location may carry it.
+const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i;
+
+/** A URL with user information and credential-like query values replaced by [REDACTED]. */
+export function redactUrl(url: string): string {
+  return url.replace(USER_INFO, `$1${REDACTED}@`).replace(SECRET_QUERY, `$1${REDACTED}`);
 }

@@ -265,7 +265,7 @@ export function rawHeadersWithoutSecrets(raw: string[], secrets: readonly string
 }
 
 /** The same for a Headers (a redirect's Location that carries the token, say). */
-export function headersWithoutSecrets(headers: Headers, secrets: readonly string[]): Headers {
+function headersWithoutSecrets(headers: Headers, secrets: readonly string[]): Headers {
   const raw: string[] = [];
   for (const [name, value] of headers) raw.push(name, value);
   const clean = rawHeadersWithoutSecrets(raw, secrets);
@@ -276,12 +276,14 @@ export function headersWithoutSecrets(headers: Headers, secrets: readonly string
 }
 
 /**
- * An error answer's status and headers with the secrets cut from the header values (an echo of the
- * request, a redirect's Location that carries the password), for errorFromResponse.
+ * An error answer's status, reason phrase and headers with the secrets cut out (an echo of the
+ * request, a redirect's Location that carries the password, a proxy's "401 bad token MIIY..."): the
+ * same answer when it quotes none.
  */
 export function answerHeadersWithoutSecrets(response: Response, secrets: readonly string[]): Response {
   const headers = headersWithoutSecrets(response.headers, secrets);
-  return headers === response.headers
+  const statusText = withoutSecrets(response.statusText, secrets);
+  return headers === response.headers && statusText === response.statusText
     ? response
-    : ({ status: response.status, statusText: response.statusText, headers } as Response);
+    : ({ status: response.status, statusText, headers } as Response);
 }

@@ -22,8 +22,6 @@ export interface CallParts {
   dispatcher?: unknown;
 }
 
-export { isDraftRequest };
-
 /** The parts, at once when the body is a string or absent (a promise only when it must be read). */
 export function readParts(original: Request | DraftParts): CallParts | Promise<CallParts> {
   // openapi-fetch copies a call's options that a Request has no property for (a `dispatcher`) onto it.

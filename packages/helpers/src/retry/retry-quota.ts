@@ -6,7 +6,7 @@ import { InvalidInputError } from "../errors/invalid-input-error.js";
 import { checkWholeNumber } from "../errors/number-checks.js";
 
 /** Tokens a client starts with (AWS SDK v3's standard retry mode: 500). */
-export const DEFAULT_RETRY_TOKENS = 500;
+const DEFAULT_RETRY_TOKENS = 500;
 /** A retry after an error answer (429, 5xx) costs this many tokens. */
 export const RETRY_COST = 5;
 /** A retry after a timeout or a network error costs more: such failures take longer and cost the service more. */
@@ -59,7 +59,7 @@ function stateOf(value: unknown): QuotaState | undefined {
 }
 
 /** Whether `value` is a quota createRetryQuota made. */
-export function isRetryQuota(value: unknown): value is RetryQuota {
+function isRetryQuota(value: unknown): value is RetryQuota {
   return stateOf(value) !== undefined;
 }
 

@@ -4,7 +4,7 @@ import { withCallContext } from "../errors/call-context.js";
 import { errorDetails, errorFromResponse, parseErrorBody } from "../errors/from-response.js";
 import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
-import { bodyWithoutSecrets, errorWithoutSecrets, headersWithoutSecrets, withoutSecrets } from "../errors/without-secret.js";
+import { answerHeadersWithoutSecrets, bodyWithoutSecrets, errorWithoutSecrets } from "../errors/without-secret.js";
 import { copyRequest } from "../transport/copy-request.js";
 import type { DraftParts } from "../transport/draft-request.js";
 import { recordExchange } from "../transport/exchange-info.js";
@@ -262,16 +262,10 @@ async function attemptOnce(
       response.body?.cancel().catch(() => {}),
     );
     if (response.status < 300) return { response: bufferedResponse(response, read, request, attempt) };
-    // An error answer may echo the request, in its body or a header (a redirect's Location): its
-    // secrets are cut out before anything reads it.
+    // An error answer may echo the request, in its body, a header (a redirect's Location) or its
+    // reason phrase: its secrets are cut out before anything reads it.
     const secrets = secretsOf(request);
-    const headers = headersWithoutSecrets(response.headers, secrets);
-    // The reason phrase too: a proxy may put what it refused there ("401 bad token MIIY...").
-    const statusText = withoutSecrets(response.statusText, secrets);
-    const answered =
-      headers === response.headers && statusText === response.statusText
-        ? response
-        : ({ status: response.status, statusText, headers } as Response);
+    const answered = answerHeadersWithoutSecrets(response, secrets);
     return { response: bufferedResponse(answered, bodyWithoutSecrets(read, secrets), request, attempt) };
   } catch (error) {
     if (isFinalError(error)) throw error;

@@ -4,7 +4,7 @@
 // and only the final Response the caller sees is built. A custom fetch never sees any of this.
 import type { FetchLike } from "./types.js";
 
-export const DIRECT = Symbol.for("fgkit.direct");
+const DIRECT = Symbol.for("fgkit.direct");
 
 /** A request as plain parts; `headers` holds lower-case names, as a fetch Headers iterates them. */
 export interface DirectRequest {
@@ -40,7 +40,7 @@ export interface AttemptAbort {
 
 export type DirectSend = (request: DirectRequest, abort: AttemptAbort, maxBytes: number) => Promise<DirectResponse>;
 
-export type DirectFetch = FetchLike & { [DIRECT]?: DirectSend };
+type DirectFetch = FetchLike & { [DIRECT]?: DirectSend };
 
 /** The direct entry point of a transport, when it has one. */
 export function directOf(fetch: FetchLike): DirectSend | undefined {

@@ -4,6 +4,7 @@
 // they are, and builds the Request (toRequest) for any transport that takes one.
 
 import { checkSignal } from "../errors/argument-checks.js";
+import { hasBrand } from "../errors/branded-instance.js";
 import { InvalidInputError } from "../errors/invalid-input-error.js";
 
 // Methods a Request keeps as given and that may carry a body, so no Request is needed to check them.
@@ -23,8 +24,7 @@ export interface DraftParts {
 // Recognised by this mark rather than instanceof, which fails across two copies of the package.
 const DRAFT = Symbol.for("fgkit.DraftRequest");
 
-export const isDraftRequest = (value: unknown): value is DraftParts =>
-  typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[DRAFT] === true;
+export const isDraftRequest = (value: unknown): value is DraftParts => hasBrand(value, DRAFT);
 
 export class DraftRequest implements DraftParts {
   readonly url: string;

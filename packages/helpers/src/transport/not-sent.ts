@@ -2,6 +2,8 @@
 // attempt's time (a connect that hangs, or a call queued behind a capped pool). The transport knows
 // it (undici calls a handler's onConnect just before it writes the request), and withRetry sends
 // such a request again whatever the method: the server never saw it.
+import { hasBrand } from "../errors/branded-instance.js";
+
 const BRAND = Symbol.for("fgkit.NotSent");
 
 export class NotSent extends Error {
@@ -9,7 +11,7 @@ export class NotSent extends Error {
 
   /** Works across copies of this module (the package's tests meet its source and its build). */
   static isInstance(value: unknown): value is NotSent {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return hasBrand(value, BRAND);
   }
 
   get [BRAND](): true {

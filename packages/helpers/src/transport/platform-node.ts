@@ -12,10 +12,10 @@ import { dispatchDirect } from "./undici-dispatch.js";
  * there: Deno's and Bun's Node compatibility, a Jest test file's context).
  */
 export const platformFetch: FetchLike = withDirect((request) => globalThis.fetch(request), dispatchDirect);
-export { attemptDirect, isDraftRequest, readParts } from "../retry/attempt-direct.js";
+export { attemptDirect, readParts } from "../retry/attempt-direct.js";
 export { allowManyAbortListeners } from "./abort-listeners.js";
 export { newBufferedResponse } from "./buffered-response.js";
 export { startTimer } from "./coarse-timer.js";
 export { directOf, withDirect } from "./direct.js";
-export { DraftRequest as DraftRequestClass } from "./draft-request.js";
+export { DraftRequest as DraftRequestClass, isDraftRequest } from "./draft-request.js";
 export { authDirect } from "./with-auth-direct.js";

@@ -1,6 +1,6 @@
 import { newBufferedResponse } from "#platform";
 import { requestIdOf } from "../errors/from-response.js";
-import { FunctionGraphError } from "../errors/function-graph-error.js";
+import { callLabel, FunctionGraphError } from "../errors/function-graph-error.js";
 import { redactHeaders } from "../errors/redact.js";
 import { secretScrubber, secretsOfHeaders } from "../errors/without-secret.js";
 import type { BufferedResponse } from "./buffered-response.js";
@@ -67,7 +67,7 @@ export function tooLarge(
   maxBytes: number,
   attempts: number,
 ): FunctionGraphError {
-  return new FunctionGraphError(`${request.method} ${new URL(request.url).pathname}: response body exceeds ${maxBytes} bytes`, {
+  return new FunctionGraphError(`${callLabel(request)}: response body exceeds ${maxBytes} bytes`, {
     status,
     code: "ResponseTooLarge",
     requestId: requestIdOf(headers),
@@ -191,7 +191,7 @@ function parseJson(
     // secrets are cut out before the text is shortened, so no part of one is kept either.
     const scrub = scrubberFor(request);
     throw new FunctionGraphError(
-      `${request.method} ${new URL(request.url).pathname}: the ${status} answer is not valid JSON (${type ? `${type}, ` : ""}${bytes} bytes)${
+      `${callLabel(request)}: the ${status} answer is not valid JSON (${type ? `${type}, ` : ""}${bytes} bytes)${
         type !== null && !/\bjson\b/i.test(type) ? `; read such an answer with parseAs: "text"` : ""
       }`,
       {

@@ -1,6 +1,6 @@
-// Bounds a wait that fgkit does not control (a token provider, a token refresh) by an attempt's end:
-// its timeout, the call's deadline or the caller's signal. A promise that never settles must not
-// hold a call past them.
+// Bounds a wait that fgkit does not control (a credentials provider, a refresh, a custom fetch to a
+// credentials service, a waiter's poll) by its end: a timeout, a deadline or the caller's signal. A
+// promise that never settles must not hold a call past them.
 import { allowManyAbortListeners } from "#platform";
 import type { AttemptAbort } from "./direct.js";
 import { NotSent } from "./not-sent.js";

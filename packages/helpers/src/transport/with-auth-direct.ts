@@ -4,7 +4,7 @@
 import { type AccessKeyCredentials, assertHeaderSafe, providedKeys } from "../auth/credentials.js";
 import { callProvider } from "../auth/provider-context.js";
 import { fromProvider } from "../auth/provider-failure.js";
-import type { ResolvedCredentials, TokenProvider } from "../auth/resolve-credentials.js";
+import type { ResolvedCredentials } from "../auth/resolve-credentials.js";
 import { trimHttpWhitespace } from "../signing/canonical.js";
 import { type Signature, signWithPlatformHashes } from "../signing/sign.js";
 import type { DirectRequest, DirectResponse, DirectSend } from "./direct.js";
@@ -53,7 +53,7 @@ export function authDirect(
   };
 }
 
-async function withToken(getToken: TokenProvider, request: DirectRequest, send: () => Promise<DirectResponse>) {
+async function withToken(getToken: () => Promise<string>, request: DirectRequest, send: () => Promise<DirectResponse>) {
   const token = await getToken();
   assertHeaderSafe("credentials.token", token, { secret: true });
   request.headers["x-auth-token"] = trimHttpWhitespace(token);

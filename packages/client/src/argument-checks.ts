@@ -45,12 +45,17 @@ const IN_CONFIG: Record<string, string> = Object.fromEntries(
 export function assertTarget(value: unknown, keys: readonly string[], optional: readonly string[] = []): void {
   if (!value || typeof value !== "object") throw new InvalidInputError("target", `must be { ${keys.join(", ")} }`);
   checkKnownOptions("target", value, [...keys, ...optional], IN_CONFIG);
-  for (const key of keys) {
-    const given = (value as Record<string, unknown>)[key];
-    if (typeof given !== "string" || given === "") throw new InvalidInputError(`target.${key}`, "must be a non-empty string");
-    // Each goes into a path or the query of every poll: refused once here, not at the first poll.
-    if (!isWellFormed(given)) throw new InvalidInputError(`target.${key}`, NOT_WELL_FORMED);
-  }
+  // Each goes into a path or the query of every poll: refused once here, not at the first poll.
+  for (const key of keys) assertId(`target.${key}`, (value as Record<string, unknown>)[key]);
+}
+
+/**
+ * An id a helper takes as an argument (`functionUrn`, `workflowId`): a non-empty string, refused by
+ * the argument's own name rather than by the path parameter it fills (`params.path.function_urn`).
+ */
+export function assertId(field: string, given: unknown): void {
+  if (typeof given !== "string" || given === "") throw new InvalidInputError(field, "must be a non-empty string");
+  if (!isWellFormed(given)) throw new InvalidInputError(field, NOT_WELL_FORMED);
 }
 
 /**

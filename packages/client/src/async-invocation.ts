@@ -1,6 +1,6 @@
 import { FunctionGraphError, InvalidInputError, unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
 import { idFromAnswer, objectFromAnswer } from "./answer-field.js";
-import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget } from "./argument-checks.js";
+import { assertClient, assertConfigWithClient, assertId, assertOptionalObject, assertTarget } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import { instanceMemoryHeader } from "./invoke.js";
 import { checkEvent, serializeEvent } from "./json-body.js";
@@ -24,6 +24,7 @@ export async function invokeFunctionAsync(
   options: AsyncInvokeOptions = {},
 ): Promise<{ requestId: string }> {
   assertClient(client);
+  assertId("functionUrn", functionUrn);
   checkEvent(event);
   assertOptionalObject("options", options, ASYNC_INVOKE_OPTIONS);
   const header: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { checkMilliseconds, checkWholeNumber, InvalidInputError, unwrap } from "@fgkit/helpers";
-import { assertClient, assertOptionalObject } from "./argument-checks.js";
+import { assertClient, assertId, assertOptionalObject } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import { checkEvent, serializeEvent } from "./json-body.js";
 import { kindOf } from "./request-validation.js";
@@ -112,6 +112,7 @@ export async function invokeFunction<Result = unknown>(
   options: InvokeOptions = {},
 ): Promise<InvokeResult<Result>> {
   assertClient(client);
+  assertId("functionUrn", functionUrn);
   checkEvent(event);
   assertOptionalObject("options", options, INVOKE_OPTIONS);
   const timeoutMs = checkMilliseconds("timeoutMs", options.timeoutMs, DEFAULT_INVOKE_TIMEOUT_MS);

@@ -1,6 +1,13 @@
 import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
 import { idFromAnswer, objectFromAnswer } from "./answer-field.js";
-import { assertClient, assertConfigWithClient, assertOptionalObject, assertTarget, SIGNAL_ONLY } from "./argument-checks.js";
+import {
+  assertClient,
+  assertConfigWithClient,
+  assertId,
+  assertOptionalObject,
+  assertTarget,
+  SIGNAL_ONLY,
+} from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import { checkJsonObject, serializeWorkflowInput } from "./json-body.js";
 import type { Schemas } from "./types.js";
@@ -15,6 +22,7 @@ export async function startWorkflowExecution(
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<{ executionId: string }> {
   assertClient(client);
+  assertId("workflowId", workflowId);
   // The API takes the flow's input as a JSON object, and requires it.
   checkJsonObject("input", input);
   assertOptionalObject("options", options, SIGNAL_ONLY);

@@ -40,6 +40,21 @@ describe("arguments of the helpers built on a client", () => {
     expect(requests).toHaveLength(0);
   });
 
+  it("invoke and start name a missing or bad id by its argument, not by the path parameter it fills", async () => {
+    const { client, requests } = createObservedClient();
+    for (const wrong of [undefined, null, "", 42, { urn: URN }]) {
+      const message = "must be a non-empty string";
+      await refusal(() => invokeFunction(client, wrong as never), `functionUrn: ${message}`);
+      await refusal(() => invokeFunctionAsync(client, wrong as never), `functionUrn: ${message}`);
+      await refusal(() => startWorkflowExecution(client, wrong as never, {}), `workflowId: ${message}`);
+    }
+    await refusal(
+      () => invokeFunction(client, "urn:\ud800"),
+      "functionUrn: is not well-formed Unicode (it has a lone UTF-16 surrogate)",
+    );
+    expect(requests).toHaveLength(0);
+  });
+
   it("waiters refuse a config without a client and a target without its ids", async () => {
     const { client, requests } = createObservedClient();
     await refusal(

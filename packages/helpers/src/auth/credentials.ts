@@ -66,6 +66,12 @@ export function assertUsableKeys(credentials: unknown, field = "credentials"): a
   assertAccessKeyCredentials(credentials, field);
   if (credentials.sk.trim() !== credentials.sk)
     throw new InvalidInputError(`${field}.sk`, "must not start or end with whitespace");
+  // A line of the console's credentials.csv ("user,AK,SK") pasted whole: no access key id has a comma.
+  if (credentials.ak.includes(","))
+    throw new InvalidInputError(
+      `${field}.ak`,
+      "contains a comma: give the access key id alone (a line of credentials.csv holds the user name, the AK and the SK)",
+    );
 }
 
 /** Checks what an access key provider answered; the field named is `credentials.accessKeys()`. */

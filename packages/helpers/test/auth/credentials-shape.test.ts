@@ -85,6 +85,15 @@ describe("the shape of credentials", () => {
     expect(refusal({ ak: AK, sk: ` ${SK}` }).field).toBe("credentials.sk");
   });
 
+  it("refuses an AK with a comma (a credentials.csv line pasted whole), without showing the SK", () => {
+    const error = refusal({ ak: `alice,${AK},${SK}`, sk: SK });
+    expect(error.message).toBe(
+      "credentials.ak: contains a comma: give the access key id alone (a line of credentials.csv holds the user name, the AK and the SK)",
+    );
+    expect(error.message).not.toContain(SK);
+    expect(refusal({ ak: `${AK},${SK}`, sk: SK }).field).toBe("credentials.ak");
+  });
+
   it("refuses such an SK from a provider too, before sending", async () => {
     let sent = 0;
     const send = withAuth(

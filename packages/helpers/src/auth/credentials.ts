@@ -66,10 +66,14 @@ export function assertUsableKeys(credentials: unknown, field = "credentials"): a
   assertAccessKeyCredentials(credentials, field);
   if (credentials.sk.trim() !== credentials.sk)
     throw new InvalidInputError(`${field}.sk`, "must not start or end with whitespace");
-  // A line of the console's credentials.csv ("user,AK,SK") pasted whole: no access key id has a comma.
-  if (credentials.ak.includes(","))
+  refuseCsvLine(`${field}.ak`, credentials.ak);
+}
+
+/** A line of the console's credentials.csv ("user,AK,SK") pasted whole as the ak: no access key id has a comma. */
+export function refuseCsvLine(field: string, ak: string): void {
+  if (ak.includes(","))
     throw new InvalidInputError(
-      `${field}.ak`,
+      field,
       "contains a comma: give the access key id alone (a line of credentials.csv holds the user name, the AK and the SK)",
     );
 }

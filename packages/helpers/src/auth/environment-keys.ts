@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../errors/invalid-input-error.js";
-import { type AccessKeyCredentials, assertHeaderSafe } from "./credentials.js";
+import { type AccessKeyCredentials, assertHeaderSafe, refuseCsvLine } from "./credentials.js";
 import { withSecretsHidden } from "./hidden-secrets.js";
 
 // The names Huawei Cloud's official SDKs read (their EnvCredentialProvider), so one environment
@@ -24,6 +24,8 @@ export function accessKeysFromEnv(env?: Record<string, string | undefined>): Acc
   if (sk === undefined) throw new InvalidInputError(SK, "is not set");
   assertHeaderSafe(AK, ak);
   if (/\s/.test(ak)) throw new InvalidInputError(AK, "must not contain whitespace");
+  // Named by its variable here: the client's check of the keys would name credentials.ak, which the caller never gave.
+  refuseCsvLine(AK, ak);
   // A .env file with CRLF line ends leaves a "\r" on the value; the signature would be wrong.
   if (sk.trim() !== sk) throw new InvalidInputError(SK, "must not start or end with whitespace");
   if (securityToken === undefined) return withSecretsHidden({ ak, sk }, ["sk"]);

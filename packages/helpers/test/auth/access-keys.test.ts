@@ -301,6 +301,10 @@ describe("accessKeysFromEnv", () => {
     expect(() => accessKeysFromEnv({ HUAWEICLOUD_SDK_AK: "AK 1", HUAWEICLOUD_SDK_SK: "sk1" })).toThrow(
       "HUAWEICLOUD_SDK_AK: must not contain whitespace",
     );
+    // A credentials.csv line pasted whole: named by the variable, the SK inside it never shown.
+    expect(() => accessKeysFromEnv({ HUAWEICLOUD_SDK_AK: "user,AK1,SECRETSK1", HUAWEICLOUD_SDK_SK: "sk1" })).toThrow(
+      /^HUAWEICLOUD_SDK_AK: contains a comma: give the access key id alone \([^)]*\)$/,
+    );
     for (const sk of ["sk1\r", "sk1\n", " sk1"])
       expect(() => accessKeysFromEnv({ HUAWEICLOUD_SDK_AK: "AK1", HUAWEICLOUD_SDK_SK: sk }), JSON.stringify(sk)).toThrow(
         /^HUAWEICLOUD_SDK_SK: must not start or end with whitespace$/,

@@ -9,12 +9,7 @@ export function idFromAnswer(helper: string, field: string, data: unknown, respo
   const value = data && typeof data === "object" ? (data as Record<string, unknown>)[field] : undefined;
   if (typeof value === "string" && value !== "") return value;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  throw new FunctionGraphError(`${helper}: the ${response.status} answer has no ${field}`, {
-    status: response.status,
-    code: "InvalidResponseBody",
-    requestId: requestIdOf(response.headers),
-    response: { status: response.status, headers: redactHeaders(response.headers), data },
-  });
+  throw unusableAnswer(`${helper}: the ${response.status} answer has no ${field}`, data, response);
 }
 
 /**
@@ -29,7 +24,17 @@ export async function objectFromAnswer<T>(call: Promise<CallResult<T>>): Promise
   const { response } = result;
   const exchange = exchangeOf(response);
   const where = exchange ? `${exchange.request.method} ${new URL(exchange.request.url).pathname}` : "the call";
-  throw new FunctionGraphError(`${where}: the ${response.status} answer has no JSON object`, {
+  throw unusableAnswer(`${where}: the ${response.status} answer has no JSON object`, data, response, exchange);
+}
+
+/** The InvalidResponseBody error for a 2xx answer a helper cannot use: its data kept, its headers redacted. */
+function unusableAnswer(
+  message: string,
+  data: unknown,
+  response: Response,
+  exchange?: ReturnType<typeof exchangeOf>,
+): FunctionGraphError {
+  return new FunctionGraphError(message, {
     status: response.status,
     code: "InvalidResponseBody",
     requestId: requestIdOf(response.headers),

@@ -6314,7 +6314,7 @@ export interface operations {
                 limit?: string | undefined;
                 /** @description Only return requests in this state: `WAIT` (queued, not started), `RUNNING` (executing), `SUCCESS` (finished without error), `FAIL` (finished with an error) or `DISCARD` (dropped by the platform). Omit to return all states. */
                 status?: "WAIT" | "RUNNING" | "SUCCESS" | "FAIL" | "DISCARD" | undefined;
-                /** @description Start of the time window to search, in UTC, to the second (e.g. `2024-05-20T07:00:00Z`; the official SDKs send this form, the API reference writes it without the `Z`). Defaults to one hour before now, so without time filters only the last hour is searched. */
+                /** @description Start of the time window to search, in UTC, to the second (e.g. `2024-05-20T07:00:00Z`; the API reference's examples leave out the `Z`). Defaults to one hour before now, so without time filters only the last hour is searched. */
                 query_begin_time?: string | undefined;
                 /** @description End of the time window to search, in UTC, in the same form as `query_begin_time`. Defaults to now. */
                 query_end_time?: string | undefined;
@@ -6522,7 +6522,7 @@ export interface operations {
                 limit?: string | undefined;
                 /** @description Only return requests in this state: `WAIT` (queued, not started), `RUNNING` (executing), `SUCCESS` (finished without error), `FAIL` (finished with an error) or `DISCARD` (dropped by the platform). Omit to return all states. */
                 status?: "WAIT" | "RUNNING" | "SUCCESS" | "FAIL" | "DISCARD" | undefined;
-                /** @description Start of the time window to search, in UTC, to the second (e.g. `2024-05-20T07:00:00Z`; the official SDKs send this form, the API reference writes it without the `Z`). Defaults to one hour before now, so without time filters only the last hour is searched. */
+                /** @description Start of the time window to search, in UTC, to the second (e.g. `2024-05-20T07:00:00Z`; the API reference's examples leave out the `Z`). Defaults to one hour before now, so without time filters only the last hour is searched. */
                 query_begin_time?: string | undefined;
                 /** @description End of the time window to search, in UTC, in the same form as `query_begin_time`. Defaults to now. */
                 query_end_time?: string | undefined;
@@ -7084,7 +7084,7 @@ export interface operations {
             header?: {
                 /** @description `tail` to get the end of the function's log for this run (about 4 KB) back with the answer, in the `log` field of the v1 envelope and Base64-encoded in the `X-Cff-Function-Log` header. Omit or leave empty to get no log. */
                 "X-Cff-Log-Type"?: string | undefined;
-                /** @description Shape of the 200 body. `v1`: the JSON envelope described by InvokeFunctionResponse; the official SDKs always send this. `v0`, or no header: the function's return value as-is (the reference calls it text format). The `X-Cff-Response-Version` response header tells which one you got. */
+                /** @description Shape of the 200 body. `v1`: the JSON envelope described by InvokeFunctionResponse; fgkit's `invokeFunction` always asks for this (the official Node SDK only when told). `v0`, or no header: the function's return value as-is (the reference calls it text format). The `X-Cff-Response-Version` response header tells which one you got. */
                 "X-CFF-Request-Version"?: "v0" | "v1" | undefined;
                 /** @description Memory, in MB, for this run only, instead of the function's configured size. One of 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096, 8192 or 10240. */
                 "X-Cff-Instance-Memory"?: string | undefined;

@@ -71,6 +71,10 @@ describe("invokeFunction", () => {
         headers: { "content-type": "application/json", "X-Cff-Response-Version": "v0", "X-Cff-Request-Id": "rid-0" },
       }),
       text: new Response("hello world", { headers: { "content-type": "text/plain", "X-Cff-Response-Version": "v0" } }),
+      // The spec's 200 is application/json, whose v0 body is the function's output as it returned it.
+      "text labelled JSON": new Response("hello world", {
+        headers: { "content-type": "application/json", "X-Cff-Response-Version": "v0" },
+      }),
       "JSON string": new Response('"just a string"', {
         headers: { "content-type": "application/json", "X-Cff-Response-Version": "v0" },
       }),
@@ -79,6 +83,7 @@ describe("invokeFunction", () => {
     const expected: Record<string, unknown> = {
       object: { result: "x", total: 3 },
       text: "hello world",
+      "text labelled JSON": "hello world",
       "JSON string": "just a string",
       empty: undefined,
     };

@@ -182,6 +182,21 @@ describe("bodies that cannot be used", () => {
     expectRequestInfo(error, "GET", CONFIG_PATH);
   });
 
+  it("a 200 labelled JSON that is not JSON is read as it came with parseAs: text", async () => {
+    // ExportFunction's older form answers the Base64 package itself, and the invoke v0 answer is the
+    // function's own text: a caller reading text gets it, whatever the label says.
+    const base64Zip = "UEsDBBQAAAAIADuTeF1pB8o9kQAAAL4AAAAPAAAAaGVsbG8=";
+    server.current.script(text(200, base64Zip, { "content-type": "application/json;charset=UTF-8" }));
+    const exported = await unwrap(
+      clientFor(server.current.url).GET("/v2/{project_id}/fgs/functions/{function_urn}/export", {
+        params: { ...byUrn.params, query: { code: true } },
+        parseAs: "text",
+      }),
+    );
+    expect(exported).toBe(base64Zip);
+    expect(server.current.requests).toHaveLength(1);
+  });
+
   it("malformed JSON after a 500 counts both attempts", async () => {
     server.current.script(json(500, {}), text(200, "{", { "content-type": "application/json" }));
     const { error } = await failure(() => clientFor(server.current.url).GET(CONFIG, byUrn));

@@ -8,7 +8,7 @@ import { EXCHANGE_SLOT } from "./exchange-info.js";
 import { headersOverRaw, type RawHeaderList } from "./raw-headers.js";
 
 export interface BufferedResponse extends Response {
-  /** Makes json() answer with `json` (the retry layer hands it the JSON it parsed already). */
+  /** Makes json() answer with `json` (withJsonAnswer: the body parsed once, when first asked for). */
   answerJsonWith(json: () => Promise<unknown>): void;
 }
 

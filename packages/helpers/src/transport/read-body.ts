@@ -93,10 +93,9 @@ function shownHeaders(headers: Headers | Record<string, string>, scrub: (text: s
 const decoder = new TextDecoder();
 
 /**
- * A Response over bytes already read. For a JSON success body the JSON is parsed here once: malformed
- * JSON becomes a FunctionGraphError instead of a SyntaxError deep in the caller, and `json()` hands
- * back the parsed value without parsing again. A success body not declared JSON (a proxy's HTML
- * page) stays readable with text(); only json() on it fails, with a FunctionGraphError.
+ * A Response over bytes already read. json() on a success body that is not JSON (malformed, or a
+ * proxy's HTML page) fails with a FunctionGraphError instead of a SyntaxError deep in the caller;
+ * text() reads any body as it came, whatever its label.
  */
 export function bufferedResponse(response: Response, body: Uint8Array, request: Request, attempts: number): Response {
   const answer = { status: response.status, statusText: response.statusText, headers: new Headers(response.headers), body };
@@ -138,9 +137,11 @@ export function bufferedAnswer(
 export const announcesLength = (method: string, status: number) => method !== "HEAD" && !nullBodyStatus(status);
 
 /**
- * Sets up json() of a buffered success answer: a body declared JSON is parsed here, once (malformed
- * JSON throws a FunctionGraphError now, with `arrived` headers); any other body only when json() is
- * called. Error answers and empty bodies are left as they are.
+ * Sets up json() of a buffered success answer: the body is parsed when json() is first called (once:
+ * later calls get the same value), and malformed JSON fails then, with a FunctionGraphError that has
+ * the `arrived` headers. Not before: a body labelled JSON that is not (ExportFunction's Base64
+ * package, an invoke's v0 output) stays readable with text(), as parseAs: "text" and invokeFunction
+ * read it. Error answers and empty bodies are left as they are.
  */
 export function withJsonAnswer(
   response: BufferedResponse,
@@ -152,15 +153,10 @@ export function withJsonAnswer(
 ): Response {
   const status = response.status;
   if (status < 200 || status > 299 || body.byteLength === 0) return response;
-  const text = decoder.decode(body);
-  const parse = () => parseJson(text, body.byteLength, status, contentType, response.headers, arrived, describe, attempts);
-  if (contentType !== null && /\bjson\b/i.test(contentType)) {
-    const parsed = parse();
-    response.answerJsonWith(() => Promise.resolve(parsed));
-  } else {
-    // Parsed only if asked for: callers reading text() or blob() never see an error.
-    response.answerJsonWith(() => new Promise((resolve) => resolve(parse())));
-  }
+  const parse = () =>
+    parseJson(decoder.decode(body), body.byteLength, status, contentType, response.headers, arrived, describe, attempts);
+  let json: Promise<unknown> | undefined;
+  response.answerJsonWith(() => (json ??= new Promise((resolve) => resolve(parse()))));
   return response;
 }
 

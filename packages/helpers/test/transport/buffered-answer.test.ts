@@ -47,14 +47,19 @@ describe.each([
     expect(await new Response(streamed.body).text()).toBe("plain");
   });
 
-  it("refuses malformed JSON at once, with the headers as they arrived", () => {
-    let thrown: unknown;
-    try {
-      answer(200, "{oops", ["content-type", "application/json", "transfer-encoding", "chunked", "x-request-id", "r-1"]);
-    } catch (error) {
-      thrown = error;
-    }
+  it("refuses malformed JSON when json() is called, with the headers as they arrived, and keeps its text", async () => {
+    const response = answer(200, "{oops", [
+      "content-type",
+      "application/json",
+      "transfer-encoding",
+      "chunked",
+      "x-request-id",
+      "r-1",
+    ]);
+    const thrown = await response.json().catch((error: unknown) => error);
     expect(FunctionGraphError.isInstance(thrown)).toBe(true);
+    // Labelled JSON but read as text (parseAs: "text", invokeFunction): the body as it came.
+    expect(await response.text()).toBe("{oops");
     expect(thrown).toMatchObject({
       code: "InvalidResponseBody",
       requestId: "r-1",

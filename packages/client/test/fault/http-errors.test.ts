@@ -197,6 +197,23 @@ describe("bodies that cannot be used", () => {
     expect(server.current.requests).toHaveLength(1);
   });
 
+  it("a 200 labelled JSON that does not even start as JSON, read as JSON, says to read it with parseAs: text", async () => {
+    // ExportFunction's older form (code=true) answers the Base64 package: the message names the way out.
+    const base64Zip = "UEsDBBQAAAAIADuTeF1pB8o9kQAAAL4AAAAPAAAAaGVsbG8=";
+    server.current.script(text(200, base64Zip, { "content-type": "application/json;charset=UTF-8" }));
+    const { error } = await failure(() =>
+      unwrap(
+        clientFor(server.current.url).GET("/v2/{project_id}/fgs/functions/{function_urn}/export", {
+          params: { ...byUrn.params, query: { code: true } },
+        }),
+      ),
+    );
+    expect(error).toMatchObject({ status: 200, code: "InvalidResponseBody", response: { data: base64Zip } });
+    expect(error.message).toMatch(
+      /the 200 answer is not valid JSON \(application\/json;charset=UTF-8, 48 bytes\); read such an answer with parseAs: "text"$/,
+    );
+  });
+
   it("malformed JSON after a 500 counts both attempts", async () => {
     server.current.script(json(500, {}), text(200, "{", { "content-type": "application/json" }));
     const { error } = await failure(() => clientFor(server.current.url).GET(CONFIG, byUrn));

@@ -186,9 +186,12 @@ function parseJson(
     // A page that is not the API's answer (a proxy's, an echo service's) may quote the request: its
     // secrets are cut out before the text is shortened, so no part of one is kept either.
     const scrub = scrubberFor(request);
+    // The hint is for text meant as text: one labelled so, or, whatever the label, one that does not
+    // even start as JSON (ExportFunction's Base64 package). Broken JSON is the API's fault, not a hint's.
+    const asText = (type !== null && !/\bjson\b/i.test(type)) || !/^\s*[[{"]/.test(text);
     throw new FunctionGraphError(
       `${callLabel(request)}: the ${status} answer is not valid JSON (${type ? `${type}, ` : ""}${bytes} bytes)${
-        type !== null && !/\bjson\b/i.test(type) ? `; read such an answer with parseAs: "text"` : ""
+        asText ? `; read such an answer with parseAs: "text"` : ""
       }`,
       {
         status,

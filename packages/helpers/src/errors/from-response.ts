@@ -11,6 +11,12 @@ export function requestIdOf(headers: Headers): string | undefined {
   return undefined;
 }
 
+/** The API gateway's own errors (a refused signature, a throttled call) carry the id in the body only. */
+function bodyRequestId(data: unknown): string | undefined {
+  const id = data && typeof data === "object" ? (data as Record<string, unknown>).request_id : undefined;
+  return typeof id === "string" && id !== "" ? id : undefined;
+}
+
 /** Parses an error body as JSON when it is JSON, and keeps it as text otherwise (HTML, truncated, empty). */
 export function parseErrorBody(text: string): unknown {
   if (text.trim() === "") return undefined;
@@ -61,7 +67,7 @@ export function errorFromResponse(
     status,
     // fgkit's own code for a redirect that gives none: the code a browser's hidden redirect gets too.
     code: code ?? (isRedirect(status) ? "Redirect" : undefined),
-    requestId: requestIdOf(headers),
+    requestId: requestIdOf(headers) ?? bodyRequestId(data),
     attempts,
     request,
     response: { status, headers: redactHeaders(headers), data },

@@ -67,6 +67,7 @@ export class FunctionGraphError extends Error {
    * `PaginationLoop`, `WaiterFailure`, `WaiterTimeout`.
    */
   declare readonly code: FunctionGraphErrorCode | undefined;
+  /** From `X-Request-Id`, `X-Cff-Request-Id` or `X-Apig-Request-Id`, else an error body's `request_id`. */
   declare readonly requestId: string | undefined;
   /** How many attempts were made, retries included. */
   declare readonly attempts: number;

@@ -13,6 +13,14 @@ describe("errorFromResponse", () => {
     expect(errorFromResponse(request, answer(500, all), undefined).requestId).toBe("plain");
   });
 
+  it("falls back to the body's request_id, as the API gateway's own errors give it, and prefers a header", () => {
+    const gateway = { error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information", request_id: "gw-1" };
+    expect(errorFromResponse(request, answer(401), gateway).requestId).toBe("gw-1");
+    expect(errorFromResponse(request, answer(401, { "x-request-id": "hdr" }), gateway).requestId).toBe("hdr");
+    for (const data of [{ request_id: 7 }, { request_id: "" }, "request_id", undefined])
+      expect(errorFromResponse(request, answer(401), data).requestId).toBeUndefined();
+  });
+
   it("reads a message given at the top level of the body when there is no error_msg", () => {
     const error = errorFromResponse(request, answer(400), { message: "bad thing" });
     expect(error.message).toBe("GET /v2/p/fgs/functions failed with 400: bad thing");

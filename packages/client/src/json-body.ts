@@ -22,10 +22,15 @@ export function checkJsonObject(field: string, value: unknown): void {
       `must be a JSON object (a ${sent instanceof Map ? "Map" : "Set"} is sent as {}): use a plain object`,
     );
   if (typeof sent !== "object" || sent === null || Array.isArray(sent))
-    throw new InvalidInputError(
-      field,
-      sent === value ? "must be a JSON object" : "must be a JSON object (its toJSON() gives something else)",
-    );
+    throw new InvalidInputError(field, notAnObject(sent === value ? value : {}));
+}
+
+/** Why a value JSON would not send as an object is refused; an object here is one whose toJSON() gives something else. */
+function notAnObject(value: unknown): string {
+  if (typeof value === "string") return "is a string: give the object itself, which fgkit sends as JSON";
+  if (Array.isArray(value)) return "must be a JSON object, not an array";
+  if (value !== null && typeof value === "object") return "must be a JSON object (its toJSON() gives something else)";
+  return `must be a JSON object, not ${value === null || value === undefined ? String(value) : `a ${typeof value}`}`;
 }
 
 /** An invocation's event: a JSON object. */
@@ -164,14 +169,19 @@ export function serializeJsonNaming(fieldOf: (bodyField: string) => string): (bo
 
 /** serializeJsonBody, with `fieldOf` turning a field of the body (`body.x`) into the name to report. */
 function serializeJson(body: unknown, fieldOf: (bodyField: string) => string): string {
+  let json: string;
   try {
-    return JSON.stringify(body, refuseLossy);
+    json = JSON.stringify(body, refuseLossy);
   } catch (cause) {
     if (cause instanceof LossyValue) throw new InvalidInputError(fieldOf(pathToLossy(body, "body") ?? "body"), cause.problem);
     // V8 says "circular structure", Firefox and Safari "cyclic"; a toJSON that throws is neither.
     const reason = /circular|cyclic/i.test(String(cause)) ? "contains a circular reference" : "cannot be serialised as JSON";
     throw new InvalidInputError(fieldOf("body"), reason, { cause });
   }
+  // Every body the API takes is a JSON object. JSON text given as the body (a habit from fetch) would
+  // be sent again as one JSON string, and refused by the API with a 400 that does not say why.
+  if (json?.charCodeAt(0) !== 123 /* { */) throw new InvalidInputError(fieldOf("body"), notAnObject(body));
+  return json;
 }
 
 /** An invocation's body is the event itself. */

@@ -220,9 +220,10 @@ describe("arguments of the helpers built on a client", () => {
         new TextEncoder().encode("hi").buffer,
         "is bytes, which JSON would send as an object of numbered fields: send a JSON object",
       ],
-      [[1, 2], "must be a JSON object"],
+      [[1, 2], "must be a JSON object, not an array"],
       [new Map([["a", 1]]), "must be a JSON object (a Map is sent as {}): use a plain object"],
-      ["text", "must be a JSON object"],
+      [JSON.stringify({ a: 1 }), "is a string: give the object itself, which fgkit sends as JSON"],
+      [42, "must be a JSON object, not a number"],
     ];
     for (const [value, problem] of notAnObject) {
       await refusal(() => invokeFunction(client, URN, value as object), `event: ${problem}`);
@@ -230,8 +231,11 @@ describe("arguments of the helpers built on a client", () => {
       await refusal(() => startWorkflowExecution(client, "flow-1", value as Record<string, unknown>), `input: ${problem}`);
     }
     // The input is required: left out, it is refused rather than sent as {}.
-    await refusal(() => startWorkflowExecution(client, "flow-1", undefined as never), "input: must be a JSON object");
-    await refusal(() => startWorkflowExecution(client, "flow-1", null as never), "input: must be a JSON object");
+    await refusal(
+      () => startWorkflowExecution(client, "flow-1", undefined as never),
+      "input: must be a JSON object, not undefined",
+    );
+    await refusal(() => startWorkflowExecution(client, "flow-1", null as never), "input: must be a JSON object, not null");
     expect(requests).toHaveLength(0);
     // An object with a toJSON giving an object (a Map's own included), and a class instance, are what JSON sends them as.
     class Order {

@@ -304,6 +304,22 @@ describe("a JSON body that would be sent as something else", () => {
     expect(await requests[0]?.text()).toBe('{"at":"1970-01-01T00:00:00.000Z"}');
   });
 
+  it("refuses a body that is not a JSON object, and JSON text given as the body (it would be sent as one JSON string)", async () => {
+    const { requests, create } = observed();
+    const body = { func_name: "f" };
+    await refusal(
+      () => create({ body: JSON.stringify(body) }),
+      "body: is a string: give the object itself, which fgkit sends as JSON",
+    );
+    await refusal(() => create({ body: [body] }), "body: must be a JSON object, not an array");
+    await refusal(() => create({ body: null }), "body: must be a JSON object, not null");
+    await refusal(() => create({ body: 42 }), "body: must be a JSON object, not a number");
+    await refusal(() => create({ body: new Date(0) }), "body: must be a JSON object (its toJSON() gives something else)");
+    expect(requests).toHaveLength(0);
+    await create({ body });
+    expect(await requests[0]?.text()).toBe('{"func_name":"f"}');
+  });
+
   it("paginateResourceInstances names a bad value of its filter when it is made", async () => {
     const { client, requests } = observed();
     await refusal(

@@ -22,9 +22,18 @@ export async function objectFromAnswer<T>(call: Promise<CallResult<T>>): Promise
   const data = await unwrap(result);
   if (data !== null && typeof data === "object" && !Array.isArray(data)) return data;
   const { response } = result;
+  throw unusableAnswer(
+    `${callOf(response) ?? "the call"}: the ${response.status} answer has no JSON object`,
+    data,
+    response,
+    exchangeOf(response),
+  );
+}
+
+/** The call that brought `response` (`GET /v2/.../fgs/functions`), when fgkit made it. */
+export function callOf(response: Response): string | undefined {
   const exchange = exchangeOf(response);
-  const where = exchange ? `${exchange.request.method} ${new URL(exchange.request.url).pathname}` : "the call";
-  throw unusableAnswer(`${where}: the ${response.status} answer has no JSON object`, data, response, exchange);
+  return exchange ? `${exchange.request.method} ${new URL(exchange.request.url).pathname}` : undefined;
 }
 
 /** The InvalidResponseBody error for a 2xx answer a helper cannot use: its data kept, its headers redacted. */

@@ -11,7 +11,7 @@ import {
   type Paginator,
   paginate,
 } from "@fgkit/helpers";
-import { objectFromAnswer } from "../answer-field.js";
+import { callOf, objectFromAnswer } from "../answer-field.js";
 import { assertConfigWithClient } from "../argument-checks.js";
 import type { FunctionGraphClient } from "../create-client.js";
 import { serializeJsonNaming } from "../json-body.js";
@@ -116,7 +116,9 @@ export function markerPaginator<Page, Item>(config: PaginatorConfig, style: Mark
       "startingToken",
       "must be a marker returned earlier: a non-empty string or a whole number 0 or more",
     );
+  const last = lastCall();
   return paginate<Page, string, Item>({
+    what: last.what,
     start: token === undefined ? undefined : String(token),
     // Marker 0 is where these lists start: a next_marker of 0 leads back to the first page.
     firstPageCursor: "0",
@@ -125,7 +127,7 @@ export function markerPaginator<Page, Item>(config: PaginatorConfig, style: Mark
       const query: PageQuery = {};
       if (marker !== undefined) query.marker = marker;
       if (config.pageSize !== undefined) query[style.pageSizeParam] = String(config.pageSize);
-      return objectFromAnswer(style.fetch(query, config.signal));
+      return objectFromAnswer(last.noted(style.fetch(query, config.signal)));
     },
     items: (page) => answeredItems(style.items(page)),
     // As with offsets: an API that ignored the marker while moving next_marker on would hand out the
@@ -159,10 +161,12 @@ export function offsetPaginator<Page, Item>(config: PaginatorConfig, style: Offs
         : Number.NaN;
   if (!Number.isSafeInteger(start) || start < 0)
     throw new InvalidInputError("startingToken", "must be an offset, a whole number 0 or more");
+  const last = lastCall();
   return paginate<Page, number, Item>({
+    what: last.what,
     start,
     signal: config.signal,
-    fetchPage: (offset = 0) => objectFromAnswer(style.fetch(offset, config.pageSize, config.signal)),
+    fetchPage: (offset = 0) => objectFromAnswer(last.noted(style.fetch(offset, config.pageSize, config.signal))),
     items: (page) => answeredItems(style.items(page)),
     isRepeat: samePage,
     next: (page, offset = 0, items) => {
@@ -177,6 +181,22 @@ export function offsetPaginator<Page, Item>(config: PaginatorConfig, style: Offs
  * A count as the API answered it, as a number: digits in a string are taken as the number. Anything
  * else is the answer's fault, not the caller's, and ends the walk as such.
  */
+/**
+ * The list a walk's own errors (a loop, an abort) name: the call of its last page, once one came
+ * (`GET /v2/<project>/fgs/functions`), so a program walking several lists can tell which stopped.
+ */
+function lastCall() {
+  let call: string | undefined;
+  return {
+    what: () => call,
+    noted: <T>(fetched: Promise<CallResult<T>>) =>
+      fetched.then((result) => {
+        call = callOf(result.response) ?? call;
+        return result;
+      }),
+  };
+}
+
 function answeredCount(value: unknown, field: string): number | undefined {
   if (value === undefined || value === null) return undefined;
   const count = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;

@@ -28,6 +28,11 @@ export interface PaginateOptions<Page, Cursor, Item> {
   firstPageCursor?: Cursor | undefined;
   /** Stops before fetching another page (a FunctionGraphError with code Aborted, the signal's reason as cause). */
   signal?: AbortSignal | undefined;
+  /**
+   * Names the list in the walk's own errors (PaginationLoop, Aborted), asked when one is thrown: a
+   * program walking several lists can tell which one stopped (`GET /v2/.../fgs/functions`).
+   */
+  what?: (() => string | undefined) | undefined;
 }
 
 /** An async iterable of pages that can also walk the items of those pages. */
@@ -38,11 +43,20 @@ export interface Paginator<Page, Item> extends AsyncIterable<Page> {
   all(): Promise<Item[]>;
 }
 
-const sameAgain = () =>
-  new FunctionGraphError("pagination stopped: the API answered with the same page again", {
+/** The walk's own error, its message led by what the walk lists, when that is known. */
+function walkError(
+  what: PaginateOptions<unknown, unknown, unknown>["what"],
+  message: string,
+  code: "PaginationLoop" | "Aborted",
+  cause?: unknown,
+) {
+  const list = what?.();
+  return new FunctionGraphError(list ? `${list}: ${message}` : message, {
     status: 0,
-    code: "PaginationLoop",
+    code,
+    ...(code === "Aborted" ? { cause } : {}),
   });
+}
 
 /**
  * Walks a paged list lazily: a page is fetched only when the loop asks for it. Ends when the next
@@ -51,12 +65,15 @@ const sameAgain = () =>
  */
 export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Cursor, Item>): Paginator<Page, Item> {
   checkObject("options", options);
-  checkKnownOptions("", options, ["start", "fetchPage", "items", "next", "signal", "firstPageCursor", "isRepeat"]);
+  checkKnownOptions("", options, ["start", "fetchPage", "items", "next", "signal", "firstPageCursor", "isRepeat", "what"]);
   checkFunction("fetchPage", options.fetchPage, "(cursor) => Promise<page>");
   checkFunction("items", options.items, "(page) => items");
   checkFunction("next", options.next, "(page, cursor, items) => next cursor");
   if (options.isRepeat !== undefined) checkFunction("isRepeat", options.isRepeat, "(items, before) => boolean");
   checkSignal("signal", options.signal);
+  if (options.what !== undefined) checkFunction("what", options.what, "() => string | undefined");
+  const sameAgain = () =>
+    walkError(options.what, "pagination stopped: the API answered with the same page again", "PaginationLoop");
   // Cursors are told apart by their JSON: one JSON cannot write is refused before any page is fetched.
   const startKey = options.start === undefined ? undefined : cursorKey("start", options.start);
   const firstPageKey = options.firstPageCursor === undefined ? undefined : cursorKey("firstPageCursor", options.firstPageCursor);
@@ -75,11 +92,7 @@ export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Curs
     let items: readonly Item[] = [];
     while (true) {
       if (options.signal?.aborted)
-        throw new FunctionGraphError("pagination aborted by the caller", {
-          status: 0,
-          code: "Aborted",
-          cause: options.signal.reason,
-        });
+        throw walkError(options.what, "pagination aborted by the caller", "Aborted", options.signal.reason);
       page = undefined;
       items = [];
       page = await options.fetchPage(cursor);
@@ -106,10 +119,7 @@ export function paginate<Page, Cursor, Item>(options: PaginateOptions<Page, Curs
       }
       const key = cursorKey("next()", next);
       if (seen.has(key) || key === cursorText)
-        throw new FunctionGraphError(`pagination stopped: the API returned the cursor ${key} twice`, {
-          status: 0,
-          code: "PaginationLoop",
-        });
+        throw walkError(options.what, `pagination stopped: the API returned the cursor ${key} twice`, "PaginationLoop");
       seen.add(key);
       cursor = next;
       cursorText = key;

@@ -58,7 +58,7 @@ describe("option names", () => {
       } as never),
     ).rejects.toThrow("at: is not an option here (the options are date)");
     expect(() => paginate({ fetchPage: neverCalled, items: () => [], next: () => undefined, startingToken: 1 } as never)).toThrow(
-      "startingToken: is not an option here (the options are start, fetchPage, items, next, signal, firstPageCursor, isRepeat)",
+      "startingToken: is not an option here (the options are start, fetchPage, items, next, signal, firstPageCursor, isRepeat, what)",
     );
   });
 });

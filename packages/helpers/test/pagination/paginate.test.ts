@@ -46,6 +46,21 @@ describe("paginate", () => {
     await expect(paginator.all()).rejects.toSatisfy((e) => FunctionGraphError.isInstance(e) && e.code === "PaginationLoop");
   });
 
+  it("names the list in its own errors when `what` says what it is, asked only when one is thrown", async () => {
+    let asked = 0;
+    const what = () => (++asked, "GET /v2/p/fgs/things");
+    const looping = walk({ fetchPage: async () => ({ items: [1], next: "same" }), what });
+    await expect(looping.paginator.all()).rejects.toMatchObject({
+      code: "PaginationLoop",
+      message: 'GET /v2/p/fgs/things: pagination stopped: the API returned the cursor "same" twice',
+    });
+    const stopped = walk({ signal: AbortSignal.abort(new Error("gone")), what: () => undefined });
+    await expect(stopped.paginator.all()).rejects.toMatchObject({ code: "Aborted", message: "pagination aborted by the caller" });
+    expect(await walk({ what }).paginator.all()).toEqual([1, 2, 3, 4, 5]);
+    expect(asked).toBe(1);
+    expect(() => walk({ what: "GET /things" as never })).toThrow("what: must be a function");
+  });
+
   it("does not fetch another page after the signal aborts", async () => {
     const controller = new AbortController();
     const { paginator, fetched } = walk({ signal: controller.signal });

@@ -48,7 +48,10 @@ describe("paginate", () => {
 
   it("names the list in its own errors when `what` says what it is, asked only when one is thrown", async () => {
     let asked = 0;
-    const what = () => (++asked, "GET /v2/p/fgs/things");
+    const what = () => {
+      asked++;
+      return "GET /v2/p/fgs/things";
+    };
     const looping = walk({ fetchPage: async () => ({ items: [1], next: "same" }), what });
     await expect(looping.paginator.all()).rejects.toMatchObject({
       code: "PaginationLoop",

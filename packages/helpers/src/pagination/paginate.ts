@@ -50,8 +50,13 @@ function walkError(
   code: "PaginationLoop" | "Aborted",
   cause?: unknown,
 ) {
-  const list = what?.();
-  return new FunctionGraphError(list ? `${list}: ${message}` : message, {
+  let list: unknown;
+  try {
+    list = what?.();
+  } catch {
+    // A label that fails must not take the place of the error it labels (an Aborted's reason with it).
+  }
+  return new FunctionGraphError(typeof list === "string" && list ? `${list}: ${message}` : message, {
     status: 0,
     code,
     ...(code === "Aborted" ? { cause } : {}),

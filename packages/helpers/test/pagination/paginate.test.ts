@@ -64,6 +64,26 @@ describe("paginate", () => {
     expect(() => walk({ what: "GET /things" as never })).toThrow("what: must be a function");
   });
 
+  it("keeps its own error when `what` throws or gives no text: the label never takes the error's place", async () => {
+    const failing = () => {
+      throw new Error("label broke");
+    };
+    const reason = new Error("gone");
+    const stopped = walk({ signal: AbortSignal.abort(reason), what: failing });
+    await expect(stopped.paginator.all()).rejects.toMatchObject({
+      code: "Aborted",
+      message: "pagination aborted by the caller",
+      cause: reason,
+    });
+    const looping = walk({ fetchPage: async () => ({ items: [1], next: "same" }), what: failing });
+    await expect(looping.paginator.all()).rejects.toMatchObject({ code: "PaginationLoop" });
+    const odd = walk({ fetchPage: async () => ({ items: [1], next: "same" }), what: () => ({}) as never });
+    await expect(odd.paginator.all()).rejects.toMatchObject({
+      code: "PaginationLoop",
+      message: 'pagination stopped: the API returned the cursor "same" twice',
+    });
+  });
+
   it("does not fetch another page after the signal aborts", async () => {
     const controller = new AbortController();
     const { paginator, fetched } = walk({ signal: controller.signal });

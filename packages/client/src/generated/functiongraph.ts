@@ -4435,6 +4435,8 @@ export interface components {
             events?: string[];
             /** @description SMN: URN of the topic whose messages invoke the function, for example `urn:smn:cn-north-4:{project_id}:order-events`. */
             topic_urn?: string;
+            /** @description SMN: state of the function's subscription to the topic. Not in the SDK's model; the API reference's trigger management models list it in the data of SMN triggers. */
+            subscription_status?: string;
             /** @description KAFKA: IDs of the topics to consume. */
             topic_ids?: string[];
             /** @description KAFKA: user name for connecting to the Kafka instance, when it requires authentication. */

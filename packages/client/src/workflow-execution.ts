@@ -44,7 +44,8 @@ const FINISHED_BADLY = new Set(["fail", "timeout", "cancel"]);
 /**
  * Waits until a workflow execution has finished, polling ShowWorkflowExecution with backoff. Resolves
  * on `success`; throws a FunctionGraphError (WaiterFailure, with the execution as response.data) on
- * `fail`, `timeout` or `cancel`, WaiterTimeout past `maxWaitMs`, Aborted on the signal.
+ * `fail`, `timeout` or `cancel`, WaiterTimeout past `maxWaitMs`, Aborted on the signal. For standard
+ * flows: express flows keep no execution history to poll (run those with StartSyncWorkflowExecution).
  */
 export function waitUntilWorkflowExecutionFinished(
   config: { client: FunctionGraphClient } & WaiterOptions,

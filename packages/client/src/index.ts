@@ -81,4 +81,10 @@ export {
 } from "./paginators/workflows.js";
 export { type EndpointOptions, REGIONS, type Region, resolveEndpoint } from "./regions.js";
 export type { components, FunctionGraphPaths, Operations, operations, paths, Schemas } from "./types.js";
-export { startWorkflowExecution, type WorkflowExecution, waitUntilWorkflowExecutionFinished } from "./workflow-execution.js";
+export {
+  type SyncWorkflowExecution,
+  startSyncWorkflowExecution,
+  startWorkflowExecution,
+  type WorkflowExecution,
+  waitUntilWorkflowExecutionFinished,
+} from "./workflow-execution.js";

@@ -2,6 +2,7 @@ import { checkMilliseconds, checkWholeNumber, InvalidInputError, unwrap } from "
 import { assertClient, assertId, assertOptionalObject } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import { checkEvent, serializeEvent } from "./json-body.js";
+import { clientWaitingUpTo } from "./long-call-client.js";
 import { kindOf } from "./request-validation.js";
 import type { Schemas } from "./types.js";
 
@@ -28,28 +29,6 @@ export interface InvokeOptions {
 const DEFAULT_INVOKE_TIMEOUT_MS = 930_000;
 
 const INVOKE_OPTIONS = ["tailLog", "instanceMemory", "timeoutMs", "signal"];
-
-// One client per (client, timeout), made at the first invoke that needs it. A caller may pass a new
-// timeout on every call (what is left of its own deadline), so only the most recently used are kept.
-const invokers = new WeakMap<FunctionGraphClient, Map<number, FunctionGraphClient>>();
-const INVOKERS_KEPT = 8;
-
-function invokerOf(client: FunctionGraphClient, timeoutMs: number): FunctionGraphClient {
-  let byTimeout = invokers.get(client);
-  if (!byTimeout) {
-    byTimeout = new Map();
-    invokers.set(client, byTimeout);
-  }
-  let invoker = byTimeout.get(timeoutMs);
-  if (invoker)
-    byTimeout.delete(timeoutMs); // moved to the end: the least recently used goes first
-  else {
-    invoker = client.withOptions({ timeout: { attemptTimeoutMs: timeoutMs } });
-    if (byTimeout.size >= INVOKERS_KEPT) byTimeout.delete(byTimeout.keys().next().value as number);
-  }
-  byTimeout.set(timeoutMs, invoker);
-  return invoker;
-}
 
 export interface InvokeSummary {
   duration?: number;
@@ -122,7 +101,7 @@ export async function invokeFunction<Result = unknown>(
   const header: Record<string, string> = { "X-CFF-Request-Version": "v1" };
   if (options.tailLog ?? true) header["X-Cff-Log-Type"] = "tail";
   if (options.instanceMemory !== undefined) header["X-Cff-Instance-Memory"] = instanceMemoryHeader(options.instanceMemory);
-  const call = invokerOf(client, timeoutMs).POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
+  const call = clientWaitingUpTo(client, timeoutMs).POST("/v2/{project_id}/fgs/functions/{function_urn}/invocations", {
     params: { path: { function_urn: functionUrn }, header },
     body: event as Record<string, unknown>,
     bodySerializer: serializeEvent,

@@ -1,4 +1,4 @@
-import { unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
+import { checkMilliseconds, unwrap, type WaiterOptions, waitUntil } from "@fgkit/helpers";
 import { idFromAnswer, objectFromAnswer } from "./answer-field.js";
 import {
   assertClient,
@@ -10,6 +10,7 @@ import {
 } from "./argument-checks.js";
 import type { FunctionGraphClient } from "./create-client.js";
 import { checkJsonObject, serializeWorkflowInput } from "./json-body.js";
+import { clientWaitingUpTo } from "./long-call-client.js";
 import type { Schemas } from "./types.js";
 
 export type WorkflowExecution = Schemas["ShowWorkflowExecutionResponse"];
@@ -35,6 +36,39 @@ export async function startWorkflowExecution(
   const data = await unwrap(call);
   const { response } = await call;
   return { executionId: idFromAnswer("startWorkflowExecution", "execution_id", data, response) };
+}
+
+export type SyncWorkflowExecution = Schemas["StartSyncWorkflowExecutionResponse"];
+
+/** An express flow runs for up to 5 minutes; its answer gets 30 s more, as invokeFunction's does. */
+const DEFAULT_SYNC_EXECUTION_TIMEOUT_MS = 330_000;
+
+/**
+ * Runs an express workflow synchronously with `input` as the flow's input, and resolves with the
+ * finished execution: `status` is `success` (with `output`), `fail` (with `errors`) or `timeout`. A
+ * run that ended badly is an answer, not an error: check `status`. The call gets `timeoutMs`
+ * (default 330 s), not the client's 60 s per attempt, and is not retried (a repeated run is not
+ * harmless); throws FunctionGraphError on an API error.
+ */
+export async function startSyncWorkflowExecution(
+  client: FunctionGraphClient,
+  workflowId: string,
+  input: object,
+  options: { timeoutMs?: number | undefined; signal?: AbortSignal | undefined } = {},
+): Promise<SyncWorkflowExecution> {
+  assertClient(client);
+  assertId("workflowId", workflowId);
+  checkJsonObject("input", input);
+  assertOptionalObject("options", options, ["timeoutMs", "signal"]);
+  const timeoutMs = checkMilliseconds("timeoutMs", options.timeoutMs, DEFAULT_SYNC_EXECUTION_TIMEOUT_MS);
+  return objectFromAnswer(
+    clientWaitingUpTo(client, timeoutMs).POST("/v2/{project_id}/fgs/workflows/{workflow_id}/sync-executions", {
+      params: { path: { workflow_id: workflowId } },
+      body: { input },
+      bodySerializer: serializeWorkflowInput,
+      signal: options.signal,
+    }),
+  );
 }
 
 // The final states other than success. Anything else is taken as not finished yet: besides

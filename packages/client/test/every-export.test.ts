@@ -39,6 +39,7 @@ const CASES: Record<string, unknown[] | string> = {
   paginateShowWorkflowExecutionForPage: [{ client }, { workflowId: "w" }],
   resolveEndpoint: [{ region: "cn-north-4" }],
   signRequest: "from @fgkit/helpers",
+  startSyncWorkflowExecution: [client, "w", {}, {}],
   startWorkflowExecution: [client, "w", {}, {}],
   unwrap: "from @fgkit/helpers",
   waitUntilAsyncInvocationFinished: [waiter, { functionUrn: URN, requestId: "r" }],

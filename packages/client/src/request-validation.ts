@@ -114,7 +114,7 @@ const PARAM_GROUPS = ["path", "query", "header"] as const;
 // And openapi-fetch's own call options that would step around the client: its endpoint checks (a
 // token sent to any host, over plain http), its signing, retries and timeouts, or its paths.
 const MISPLACED: Record<string, string> = {
-  userAgent: 'is not an option: send one in headers ({ "User-Agent": ... })',
+  userAgent: 'a User-Agent is sent in headers ({ "User-Agent": ... })',
   baseUrl: "the endpoint is the client's (region or endpoint); make another client for another endpoint",
   fetch:
     "the transport is the client's (createFunctionGraphClient({ fetch })); a call's own would skip signing, retries and timeouts",

@@ -230,7 +230,7 @@ describe("a misspelt call option is refused by name, not passed to fetch to be i
     );
     await refusal(
       () => list({ userAgent: "me" }),
-      'userAgent: is not a call option: is not an option: send one in headers ({ "User-Agent": ... })',
+      'userAgent: is not a call option: a User-Agent is sent in headers ({ "User-Agent": ... })',
     );
     // openapi-fetch sends the method called, whatever `method` says.
     await refusal(

@@ -47,14 +47,19 @@ const DEFAULT_SYNC_EXECUTION_TIMEOUT_MS = 330_000;
  * Runs an express workflow synchronously with `input` as the flow's input, and resolves with the
  * finished execution: `status` is `success` (with `output`), `fail` (with `errors`) or `timeout`. A
  * run that ended badly is an answer, not an error: check `status`. The call gets `timeoutMs`
- * (default 330 s), not the client's 60 s per attempt, and is not retried (a repeated run is not
- * harmless); throws FunctionGraphError on an API error.
+ * (default 330 s), not the client's 60 s per attempt (the client's overall deadline, if any, still
+ * applies). It is retried only as invokeFunction is (a repeated run is not harmless): on a 429 whose
+ * body names an API error code, and when the request never left. Throws FunctionGraphError on an API error.
  */
 export async function startSyncWorkflowExecution(
   client: FunctionGraphClient,
   workflowId: string,
   input: object,
-  options: { timeoutMs?: number | undefined; signal?: AbortSignal | undefined } = {},
+  options: {
+    /** How long to wait for the run's answer (default 330 s; 0 = no limit). */
+    timeoutMs?: number | undefined;
+    signal?: AbortSignal | undefined;
+  } = {},
 ): Promise<SyncWorkflowExecution> {
   assertClient(client);
   assertId("workflowId", workflowId);

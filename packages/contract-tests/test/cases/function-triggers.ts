@@ -11,10 +11,12 @@ export const functionTriggersCases: ContractCase[] = [
     200,
     (c) => c.GET("/v2/{project_id}/fgs/triggers/{function_urn}", { params: { path: { function_urn: URN } } }),
     (data) => {
-      expect(data).toHaveLength(2);
+      expect(data).toHaveLength(3);
       expect(data[0]?.trigger_id).toMatch(UUID);
       expect(data[0]?.trigger_type_code).toBe("TIMER");
       expect(data[1]?.trigger_type_code).toBe("DEDICATEDGATEWAY");
+      expect(data[2]?.trigger_type_code).toBe("SMN");
+      expect(data[2]?.event_data?.subscription_status).toBe("ACTIVE");
     },
   ),
   contract(

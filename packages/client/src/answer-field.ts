@@ -22,19 +22,20 @@ export async function objectFromAnswer<T>(call: Promise<CallResult<T>>): Promise
   const data = await unwrap(result);
   if (data !== null && typeof data === "object" && !Array.isArray(data)) return data;
   const { response } = result;
+  const exchange = exchangeOf(response);
   throw unusableAnswer(
-    `${callOf(response) ?? "the call"}: the ${response.status} answer has no JSON object`,
+    `${exchangeLabel(exchange) ?? "the call"}: the ${response.status} answer has no JSON object`,
     data,
     response,
-    exchangeOf(response),
+    exchange,
   );
 }
 
 /** The call that brought `response` (`GET /v2/.../fgs/functions`), when fgkit made it. */
-export function callOf(response: Response): string | undefined {
-  const exchange = exchangeOf(response);
-  return exchange ? `${exchange.request.method} ${new URL(exchange.request.url).pathname}` : undefined;
-}
+export const callOf = (response: Response): string | undefined => exchangeLabel(exchangeOf(response));
+
+const exchangeLabel = (exchange: ReturnType<typeof exchangeOf>): string | undefined =>
+  exchange ? `${exchange.request.method} ${new URL(exchange.request.url).pathname}` : undefined;
 
 /** The InvalidResponseBody error for a 2xx answer a helper cannot use: its data kept, its headers redacted. */
 function unusableAnswer(

@@ -22,14 +22,16 @@ export function checkJsonObject(field: string, value: unknown): void {
       `must be a JSON object (a ${sent instanceof Map ? "Map" : "Set"} is sent as {}): use a plain object`,
     );
   if (typeof sent !== "object" || sent === null || Array.isArray(sent))
-    throw new InvalidInputError(field, notAnObject(sent === value ? value : {}));
+    throw new InvalidInputError(field, sent === value ? notAnObject(value) : TO_JSON_GIVES_OTHER);
 }
+
+const TO_JSON_GIVES_OTHER = "must be a JSON object (its toJSON() gives something else)";
 
 /** Why a value JSON would not send as an object is refused; an object here is one whose toJSON() gives something else. */
 function notAnObject(value: unknown): string {
   if (typeof value === "string") return "is a string: give the object itself, which fgkit sends as JSON";
   if (Array.isArray(value)) return "must be a JSON object, not an array";
-  if (value !== null && typeof value === "object") return "must be a JSON object (its toJSON() gives something else)";
+  if (value !== null && typeof value === "object") return TO_JSON_GIVES_OTHER;
   return `must be a JSON object, not ${value === null || value === undefined ? String(value) : `a ${typeof value}`}`;
 }
 
